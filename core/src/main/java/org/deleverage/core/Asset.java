@@ -1,0 +1,233 @@
+package org.deleverage.core;
+
+import org.deleverage.models.Checks;
+import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.LinearPermanentImpact;
+import org.deleverage.models.LinearTemporaryImpact;
+import org.deleverage.models.TemporaryImpactModel;
+import org.deleverage.models.TransactionCostModel;
+
+/**
+ * One position of the account with its market data, costs and constraints (MODEL.md section 1).
+ * Immutable and thread-safe; build with {@link #builder(String)}.
+ *
+ * @param id the asset's identifier, unique in a problem, not blank
+ * @param quantity q, the signed position in units: long {@code > 0}, short {@code < 0}
+ * @param price p, the current mid mark, money per unit, {@code > 0}
+ * @param volatility sigma, the daily standard deviation of returns, {@code >= 0}
+ * @param adv V, the average daily volume, units per day, {@code > 0}
+ * @param costs the half spread s, the fee f and the fee per unit u
+ * @param temporaryImpact h(n), the per-unit concession for trading n units in a period
+ * @param permanentImpact gamma, the lasting price move per unit traded
+ * @param marginRate m, the margin required per unit of market value, in [0, 1]
+ * @param maxParticipation rho: at most rho * V * tau units trade in a period, in (0, 1]
+ * @param locked true when the position may not be traded at all
+ * @param retainMin the fewest units to hold at the end, {@code >= 0}
+ * @param retainMax the most units to hold at the end, {@code <= |q|}; 0 closes the position
+ * @param reluctance omega, the objective added per unit sold, money per unit, {@code >= 0}
+ */
+public record Asset(
+    String id,
+    double quantity,
+    double price,
+    double volatility,
+    double adv,
+    TransactionCostModel costs,
+    TemporaryImpactModel temporaryImpact,
+    LinearPermanentImpact permanentImpact,
+    double marginRate,
+    double maxParticipation,
+    boolean locked,
+    double retainMin,
+    double retainMax,
+    double reluctance) {
+
+  /** Validates every field and the rules that join them. */
+  public Asset {
+    Checks.present("id", id);
+    if (id.isBlank()) {
+      throw new InvalidInputException("id", "must not be blank");
+    }
+    Checks.finite("quantity", quantity);
+    Checks.positive("price", price);
+    Checks.nonNegative("volatility", volatility);
+    Checks.positive("adv", adv);
+    Checks.present("costs", costs);
+    Checks.present("impact.temporary", temporaryImpact);
+    Checks.present("impact.permanent", permanentImpact);
+    Checks.inClosedRange("marginRate", marginRate, 0.0, 1.0);
+    Checks.inHalfOpenRange("maxParticipation", maxParticipation, 0.0, 1.0);
+    Checks.nonNegative("retain.min", retainMin);
+    Checks.nonNegative("retain.max", retainMax);
+    double held = Math.abs(quantity);
+    if (retainMax > held) {
+      throw new InvalidInputException(
+          "retain.max", "must be <= abs(quantity) = " + held + ", was " + retainMax);
+    }
+    if (retainMin > retainMax) {
+      throw new InvalidInputException(
+          "retain.min", "must be <= retain.max = " + retainMax + ", was " + retainMin);
+    }
+    if (locked && retainMax < held) {
+      throw new InvalidInputException(
+          "retain.max",
+          "must be abs(quantity) = " + held + " for a locked asset (it cannot sell), was "
+              + retainMax);
+    }
+    Checks.nonNegative("reluctance", reluctance);
+  }
+
+  /** A builder for the asset {@code id}, with the defaults of FORMAT.md. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Q = |q|, the units held. */
+  public double held() {
+    return Math.abs(quantity);
+  }
+
+  /** d = sign(q): +1 for a long (sold), -1 for a short (bought back), 0 for no position. */
+  public int direction() {
+    return (int) Math.signum(quantity);
+  }
+
+  /**
+   * Builds an {@link Asset}. Defaults (FORMAT.md): volatility 0, no spread, fees or impact,
+   * marginRate 1, maxParticipation 1, not locked, retain min 0 and max |q|, reluctance 0.
+   * Quantity, price and adv have no default.
+   */
+  public static final class Builder {
+    private final String id;
+    private Double quantity;
+    private Double price;
+    private double volatility;
+    private Double adv;
+    private double halfSpread;
+    private double fee;
+    private double feePerUnit;
+    private TemporaryImpactModel temporaryImpact = LinearTemporaryImpact.NONE;
+    private double permanentImpact;
+    private double marginRate = 1.0;
+    private double maxParticipation = 1.0;
+    private boolean locked;
+    private double retainMin;
+    private double retainMax = Double.NaN;
+    private double reluctance;
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** q, the signed position in units (required). */
+    public Builder quantity(double value) {
+      this.quantity = value;
+      return this;
+    }
+
+    /** p, the mid mark (required). */
+    public Builder price(double value) {
+      this.price = value;
+      return this;
+    }
+
+    /** sigma, the daily volatility of returns. */
+    public Builder volatility(double value) {
+      this.volatility = value;
+      return this;
+    }
+
+    /** V, the average daily volume in units (required). */
+    public Builder adv(double value) {
+      this.adv = value;
+      return this;
+    }
+
+    /** s, half the bid-ask spread as a fraction of price. */
+    public Builder halfSpread(double value) {
+      this.halfSpread = value;
+      return this;
+    }
+
+    /** f, the fee as a fraction of notional. */
+    public Builder fee(double value) {
+      this.fee = value;
+      return this;
+    }
+
+    /** u, the fee in money per unit. */
+    public Builder feePerUnit(double value) {
+      this.feePerUnit = value;
+      return this;
+    }
+
+    /** The temporary impact model. */
+    public Builder temporaryImpact(TemporaryImpactModel model) {
+      this.temporaryImpact = model;
+      return this;
+    }
+
+    /** Linear temporary impact with coefficient eta (Almgren-Chriss). */
+    public Builder eta(double value) {
+      return temporaryImpact(LinearTemporaryImpact.of(value));
+    }
+
+    /** gamma, the linear permanent impact. */
+    public Builder gamma(double value) {
+      this.permanentImpact = value;
+      return this;
+    }
+
+    /** m, the margin rate. */
+    public Builder marginRate(double value) {
+      this.marginRate = value;
+      return this;
+    }
+
+    /** rho, the most of the daily volume the plan may take in a period. */
+    public Builder maxParticipation(double value) {
+      this.maxParticipation = value;
+      return this;
+    }
+
+    /** Whether the position may not be traded. */
+    public Builder locked(boolean value) {
+      this.locked = value;
+      return this;
+    }
+
+    /** The fewest and most units to hold at the end. */
+    public Builder retain(double min, double max) {
+      this.retainMin = min;
+      this.retainMax = max;
+      return this;
+    }
+
+    /** omega, the objective added per unit sold. */
+    public Builder reluctance(double value) {
+      this.reluctance = value;
+      return this;
+    }
+
+    /**
+     * The asset.
+     *
+     * @throws InvalidInputException naming the first field that breaks its rule
+     */
+    public Asset build() {
+      Checks.present("quantity", quantity);
+      Checks.present("price", price);
+      Checks.present("adv", adv);
+      TransactionCostModel costs = new TransactionCostModel(halfSpread, fee, feePerUnit);
+      LinearPermanentImpact permanent;
+      try {
+        permanent = LinearPermanentImpact.of(permanentImpact);
+      } catch (InvalidInputException e) {
+        throw e.under("impact.permanent");
+      }
+      double max = Double.isNaN(retainMax) ? Math.abs(quantity) : retainMax;
+      return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanent,
+          marginRate, maxParticipation, locked, retainMin, max, reluctance);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package org.deleverage.core;
+
+import com.google.common.collect.ImmutableList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deleverage.models.Checks;
+import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.TradingConditions;
+
+/**
+ * A deleveraging problem as the user states it (MODEL.md section 1): the account, its assets,
+ * how their prices move together, the horizon, the requirement and the objective. Immutable and
+ * thread-safe. Validation runs when it is built and names the offending field by its path in the
+ * problem file, for example {@code assets[2].retain.max}. Solvers read its {@link #resolve()
+ * resolved} form.
+ *
+ * @param account the account
+ * @param assets the positions, at least one, with unique ids
+ * @param dependence correlation or covariance, sized to the assets, or independence
+ * @param horizon N periods of tau days
+ * @param requirement what must be covered, by when
+ * @param objective the weights of the objective
+ */
+public record DeleveragingProblem(
+    Account account,
+    List<Asset> assets,
+    Dependence dependence,
+    Horizon horizon,
+    Requirement requirement,
+    Objective objective) {
+
+  /** Validates every field and the rules that join them. */
+  public DeleveragingProblem {
+    Checks.present("account", account);
+    Checks.present("assets", assets);
+    Checks.present("correlation", dependence);
+    Checks.present("horizon", horizon);
+    Checks.present("requirement", requirement);
+    Checks.present("objective", objective);
+    assets = ImmutableList.copyOf(assets);
+    if (assets.isEmpty()) {
+      throw new InvalidInputException("assets", "must hold at least one asset");
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < assets.size(); i++) {
+      Integer earlier = seen.putIfAbsent(assets.get(i).id(), i);
+      if (earlier != null) {
+        throw new InvalidInputException(
+            "assets[" + i + "].id",
+            "must be unique, was \"" + assets.get(i).id() + "\" as assets[" + earlier + "].id");
+      }
+    }
+    if (dependence.size().isPresent() && dependence.size().getAsInt() != assets.size()) {
+      throw new InvalidInputException(
+          dependence.kind() == Dependence.Kind.COVARIANCE ? "covariance" : "correlation",
+          "must be " + assets.size() + " x " + assets.size() + " (a row per asset), was "
+              + dependence.size().getAsInt() + " x " + dependence.size().getAsInt());
+    }
+    int periods = horizon.periods();
+    if (requirement.deadline().isPresent() && requirement.deadline().getAsInt() > periods) {
+      throw new InvalidInputException(
+          "requirement.deadline",
+          "must be <= horizon.periods = " + periods + ", was " + requirement.deadline().getAsInt());
+    }
+    for (int s = 0; s < requirement.schedule().size(); s++) {
+      int period = requirement.schedule().get(s).period();
+      if (period > periods) {
+        throw new InvalidInputException(
+            "requirement.schedule[" + s + "].period",
+            "must be <= horizon.periods = " + periods + ", was " + period);
+      }
+    }
+    for (int i = 0; i < assets.size(); i++) {
+      Asset asset = assets.get(i);
+      double mustSell = asset.held() - asset.retainMax();
+      double canSell = periods * periodCapacity(asset, horizon.periodLength());
+      if (mustSell > canSell * (1 + 1e-12)) {
+        throw new InvalidInputException(
+            "assets[" + i + "].retain.max",
+            "needs " + mustSell + " units sold, more than the " + canSell
+                + " that maxParticipation and the impact model allow over the horizon, was "
+                + asset.retainMax());
+      }
+    }
+  }
+
+  /** A builder with the defaults of FORMAT.md. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The dense, index-based form that the evaluator and the solvers read. */
+  public ResolvedProblem resolve() {
+    return new ResolvedProblem(this);
+  }
+
+  /** The most units of {@code asset} that may trade in one period of {@code tau} days. */
+  static double periodCapacity(Asset asset, double tau) {
+    if (asset.locked()) {
+      return 0.0;
+    }
+    TradingConditions conditions =
+        new TradingConditions(asset.price(), asset.volatility(), asset.adv(), tau);
+    return Math.min(
+        asset.maxParticipation() * asset.adv() * tau,
+        asset.temporaryImpact().capacity(conditions));
+  }
+
+  /**
+   * Builds a {@link DeleveragingProblem}. Defaults (FORMAT.md): independent returns, one period
+   * of one day, a margin call computed from the account, expected loss only. Account and assets
+   * have no default.
+   */
+  public static final class Builder {
+    private Account account;
+    private final ImmutableList.Builder<Asset> assets = ImmutableList.builder();
+    private Dependence dependence = Dependence.independent();
+    private Horizon horizon = Horizon.ONE_DAY;
+    private Requirement requirement = Requirement.margin();
+    private Objective objective = Objective.EXPECTED_LOSS;
+
+    private Builder() {}
+
+    /** The account. */
+    public Builder account(Account value) {
+      this.account = value;
+      return this;
+    }
+
+    /** An account holding {@code cash}. */
+    public Builder cash(double cash) {
+      return account(Account.of(cash));
+    }
+
+    /** Adds a position. */
+    public Builder asset(Asset value) {
+      this.assets.add(value);
+      return this;
+    }
+
+    /** Adds positions. */
+    public Builder assets(List<Asset> values) {
+      this.assets.addAll(values);
+      return this;
+    }
+
+    /** Correlation or covariance. */
+    public Builder dependence(Dependence value) {
+      this.dependence = value;
+      return this;
+    }
+
+    /** The horizon. */
+    public Builder horizon(Horizon value) {
+      this.horizon = value;
+      return this;
+    }
+
+    /** The requirement. */
+    public Builder requirement(Requirement value) {
+      this.requirement = value;
+      return this;
+    }
+
+    /** The objective weights. */
+    public Builder objective(Objective value) {
+      this.objective = value;
+      return this;
+    }
+
+    /**
+     * The problem.
+     *
+     * @throws InvalidInputException naming the first field that breaks its rule
+     */
+    public DeleveragingProblem build() {
+      return new DeleveragingProblem(
+          account, assets.build(), dependence, horizon, requirement, objective);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.deleverage.core;
+
+import org.deleverage.models.Checks;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * The trading horizon: N periods of tau days each, T = N * tau. Immutable and thread-safe.
+ *
+ * @param periods N, the number of trading periods, in [1, {@value #MAX_PERIODS}]
+ * @param periodLength tau, the length of one period in trading days, {@code > 0}
+ */
+public record Horizon(int periods, double periodLength) {
+
+  /** The most periods a horizon may have; it bounds the size of every plan. */
+  public static final int MAX_PERIODS = 10_000;
+
+  /** One period of one day, the default. */
+  public static final Horizon ONE_DAY = new Horizon(1, 1.0);
+
+  /** Validates both fields. */
+  public Horizon {
+    Checks.atLeastOne("periods", periods);
+    if (periods > MAX_PERIODS) {
+      throw new InvalidInputException(
+          "periods", "must be <= " + MAX_PERIODS + ", was " + periods);
+    }
+    Checks.positive("periodLength", periodLength);
+  }
+
+  /** N periods of tau days. */
+  public static Horizon of(int periods, double periodLength) {
+    return new Horizon(periods, periodLength);
+  }
+
+  /** T = N * tau, the horizon in days. */
+  public double length() {
+    return periods * periodLength;
+  }
+}

@@ -1,0 +1,34 @@
+package org.deleverage.core;
+
+import org.deleverage.models.Checks;
+
+/**
+ * The weights of the objective of MODEL.md section 4:
+ *
+ * <pre>
+ *   w * L_N + lambda * tau * sum_k x_k' Sigma x_k + lambda_res * x_N' Sigma x_N + sum_i omega_i c_iN
+ * </pre>
+ *
+ * The reluctances omega_i belong to the assets. Immutable and thread-safe.
+ *
+ * @param costWeight w, the weight of the expected loss, {@code >= 0}
+ * @param riskAversion lambda, per unit of money squared, {@code >= 0}
+ * @param residualRiskAversion lambda_res, per unit of money squared, {@code >= 0}
+ */
+public record Objective(double costWeight, double riskAversion, double residualRiskAversion) {
+
+  /** Expected loss only: w = 1, lambda = lambda_res = 0. */
+  public static final Objective EXPECTED_LOSS = new Objective(1.0, 0.0, 0.0);
+
+  /** Validates every weight. */
+  public Objective {
+    Checks.nonNegative("costWeight", costWeight);
+    Checks.nonNegative("riskAversion", riskAversion);
+    Checks.nonNegative("residualRiskAversion", residualRiskAversion);
+  }
+
+  /** The given weights. */
+  public static Objective of(double costWeight, double riskAversion, double residualRiskAversion) {
+    return new Objective(costWeight, riskAversion, residualRiskAversion);
+  }
+}

@@ -1,0 +1,139 @@
+package org.deleverage.core.evaluate;
+
+import org.deleverage.core.CoverageMode;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.models.HaircutMarginModel;
+import org.deleverage.models.LinearPermanentImpact;
+import org.deleverage.models.TemporaryImpactModel;
+import org.deleverage.models.TradingConditions;
+
+/**
+ * The accounting of MODEL.md section 3 for one asset: given its trades n_1..n_N, period by period,
+ * the units traded so far c_k, the loss L_k, the net cash K_k and the asset's contribution to the
+ * excess X_k. Assets do not interact in the accounting, so the excess of the account is
+ *
+ * <pre>
+ *   X_k = X_0 + sum_i coverage_ik
+ *   coverage_ik = m_i (c_ik p_i + d_i gamma_i c_ik (Q_i - c_ik)) - L_ik      margin mode
+ *   coverage_ik = K_ik                                                       cash mode (X_0 = -S)
+ *   L_ik = gamma_i (Q_i c_ik - c_ik^2/2 - sum_{j<=k} n_ij^2/2) + sum_{j<=k} (e_i n_ij + n_ij h_i(n_ij))
+ *   K_ik = d_i p_i c_ik - gamma_i (c_ik^2 - sum_{j<=k} n_ij^2)/2 - sum_{j<=k} (e_i n_ij + n_ij h_i(n_ij))
+ * </pre>
+ *
+ * which lets a solver change one asset and recompute only that asset. Stateless: use {@link
+ * #DEFAULT}.
+ */
+public final class AssetLedger {
+
+  /** The single instance. */
+  public static final AssetLedger DEFAULT = new AssetLedger();
+
+  private AssetLedger() {}
+
+  /**
+   * The contribution of asset {@code i} to the excess after each period, coverage_ik above, for
+   * the trades {@code units[k]}.
+   */
+  public double[] coverage(ResolvedProblem problem, int i, double[] units) {
+    double[] coverage = new double[units.length];
+    fill(problem, i, units, null, null, coverage);
+    return coverage;
+  }
+
+  /** Fills the loss L_ik, the cash K_ik and the coverage per period; any array may be null. */
+  void fill(
+      ResolvedProblem problem,
+      int i,
+      double[] units,
+      double[] loss,
+      double[] cash,
+      double[] coverage) {
+    double held = problem.held(i);
+    int direction = problem.direction(i);
+    double price = problem.price(i);
+    double perUnit = problem.costPerUnit(i);
+    LinearPermanentImpact permanent = problem.permanentImpact(i);
+    TemporaryImpactModel temporary = problem.temporaryImpact(i);
+    TradingConditions conditions = problem.conditions(i);
+    boolean cashMode = problem.mode() == CoverageMode.CASH;
+    double traded = 0.0;
+    double sumOfSquares = 0.0;
+    double temporaryCost = 0.0;
+    for (int k = 0; k < units.length; k++) {
+      double n = units[k];
+      traded += n;
+      sumOfSquares += n * n;
+      temporaryCost += temporary.cost(n, conditions);
+      double linear = perUnit * traded + temporaryCost;
+      double lossK = permanent.cost(held, traded, sumOfSquares) + linear;
+      double cashK =
+          direction * price * traded
+              - 0.5 * permanent.gamma() * (traded * traded - sumOfSquares)
+              - linear;
+      if (loss != null) {
+        loss[k] = lossK;
+      }
+      if (cash != null) {
+        cash[k] = cashK;
+      }
+      if (coverage != null) {
+        coverage[k] =
+            cashMode
+                ? cashK
+                : HaircutMarginModel.DEFAULT.requirementRelief(
+                        problem.marginRate(i), price, direction, permanent.gamma(), held, traded)
+                    - lossK;
+      }
+    }
+  }
+
+  /**
+   * d coverage_ik / d n_ij for every j: how the asset's contribution to X_k moves with each of
+   * its trades (zero for j > k).
+   */
+  public double[] coverageGradient(ResolvedProblem problem, int i, double[] units, int k) {
+    double[] gradient = new double[units.length];
+    double traded = 0.0;
+    for (int j = 0; j <= k; j++) {
+      traded += units[j];
+    }
+    double held = problem.held(i);
+    double gamma = problem.gamma(i);
+    double price = problem.price(i);
+    int direction = problem.direction(i);
+    TemporaryImpactModel temporary = problem.temporaryImpact(i);
+    TradingConditions conditions = problem.conditions(i);
+    boolean cashMode = problem.mode() == CoverageMode.CASH;
+    for (int j = 0; j <= k; j++) {
+      double marginalLinear =
+          problem.costPerUnit(i) + temporary.marginalCost(units[j], conditions);
+      if (cashMode) {
+        gradient[j] = direction * price - gamma * (traded - units[j]) - marginalLinear;
+      } else {
+        double marginalLoss = gamma * (held - traded - units[j]) + marginalLinear;
+        gradient[j] =
+            HaircutMarginModel.DEFAULT.marginalRequirementRelief(
+                    problem.marginRate(i), price, direction, gamma, held, traded)
+                - marginalLoss;
+      }
+    }
+    return gradient;
+  }
+
+  /** d L_iN / d n_ij for every j: the marginal expected loss of each trade of asset {@code i}. */
+  public double[] lossGradient(ResolvedProblem problem, int i, double[] units) {
+    double traded = 0.0;
+    for (double n : units) {
+      traded += n;
+    }
+    double[] gradient = new double[units.length];
+    TemporaryImpactModel temporary = problem.temporaryImpact(i);
+    for (int j = 0; j < units.length; j++) {
+      gradient[j] =
+          problem.gamma(i) * (problem.held(i) - traded - units[j])
+              + problem.costPerUnit(i)
+              + temporary.marginalCost(units[j], problem.conditions(i));
+    }
+    return gradient;
+  }
+}

@@ -1,0 +1,162 @@
+package org.deleverage.core.solve;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.evaluate.ConstraintCheck;
+import org.deleverage.core.evaluate.Evaluation;
+import org.deleverage.core.evaluate.Evaluator;
+import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.plan.HierarchyEntry;
+import org.deleverage.core.plan.PeriodResult;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.Side;
+import org.deleverage.core.plan.Trade;
+
+/**
+ * Turns a solver's trade table into a {@link Plan}, through the {@link Evaluator}: the table is
+ * evaluated, a table that breaks any constraint becomes a {@link SolveResult.Failed} naming the
+ * worst violation, and only a feasible table becomes a plan. Every figure of the plan (objective,
+ * costs, excess path) is the evaluator's. Stateless: use {@link #DEFAULT}.
+ */
+public final class PlanAssembler {
+
+  /** The single instance. */
+  public static final PlanAssembler DEFAULT = new PlanAssembler();
+
+  private PlanAssembler() {}
+
+  /**
+   * The plan for {@code table}, or the failure that it breaks a constraint.
+   *
+   * @param priority the assets in the solver's order of preference (a permutation of 0..n-1);
+   *     the hierarchy ranks sold assets by their first period, then by this order, and lists the
+   *     unsold ones after them in this order
+   */
+  public SolveResult assemble(
+      ResolvedProblem problem, TradeTable table, int[] priority, SolverReport report) {
+    Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, table);
+    if (!evaluation.feasible()) {
+      ConstraintCheck worst = evaluation.worstViolation().orElseThrow();
+      return new SolveResult.Failed(
+          report.solver(),
+          "the plan breaks " + evaluation.violations().size() + " constraint(s), worst: "
+              + worst.describe(),
+          report.iterations(),
+          report.solveMillis());
+    }
+    int[] order = hierarchyOrder(problem, table, priority);
+    int[] rankOf = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rankOf[order[r]] = r;
+    }
+    List<Trade> trades = new ArrayList<>();
+    for (int k = 0; k < problem.periods(); k++) {
+      for (int i : order) {
+        double units = table.units(i, k);
+        if (units > 0) {
+          trades.add(
+              new Trade(
+                  k + 1,
+                  problem.id(i),
+                  problem.direction(i) < 0 ? Side.BUY : Side.SELL,
+                  units,
+                  evaluation.executionPrice(i, k),
+                  evaluation.tradeCost(i, k)));
+        }
+      }
+    }
+    List<PeriodResult> periods = new ArrayList<>();
+    for (int k = 0; k < problem.periods(); k++) {
+      periods.add(
+          new PeriodResult(
+              k + 1, evaluation.excess(k), evaluation.cashRaised(k), evaluation.loss(k)));
+    }
+    Plan plan =
+        new Plan(
+            report.status(),
+            report.solver(),
+            problem.shortfall(),
+            report.maxCoverableShortfall(),
+            evaluation.objective(),
+            report.shadowPrice(),
+            trades,
+            periods,
+            hierarchy(problem, table, order),
+            report.iterations(),
+            report.solveMillis(),
+            table,
+            evaluation);
+    return new SolveResult.Solved(plan);
+  }
+
+  /**
+   * The marginal objective per unit of excess freed by the first unit of each asset sold in
+   * period 1 from the untouched book; NaN where that unit frees no excess.
+   */
+  public double[] marginalCostPerUnitRelief(ResolvedProblem problem) {
+    TradeTable untouched = TradeTable.zeros(problem.assetCount(), problem.periods());
+    double[][] objective = Evaluator.DEFAULT.objectiveGradient(problem, untouched);
+    double[][] relief = Evaluator.DEFAULT.excessGradient(problem, untouched, problem.deadlineIndex());
+    double[] ratio = new double[problem.assetCount()];
+    for (int i = 0; i < ratio.length; i++) {
+      boolean frees = !problem.locked(i) && problem.held(i) > 0 && relief[i][0] > 0;
+      ratio[i] = frees ? objective[i][0] / relief[i][0] : Double.NaN;
+    }
+    return ratio;
+  }
+
+  /** The assets sold, by first period then priority, and after them the unsold, by priority. */
+  private static int[] hierarchyOrder(ResolvedProblem problem, TradeTable table, int[] priority) {
+    int n = problem.assetCount();
+    int[] first = new int[n];
+    int[] position = new int[n];
+    for (int p = 0; p < priority.length; p++) {
+      position[priority[p]] = p;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      first[i] = firstTrade(table, i);
+      order.add(i);
+    }
+    order.sort(Comparator.<Integer>comparingInt(i -> first[i]).thenComparingInt(i -> position[i]));
+    return order.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private List<HierarchyEntry> hierarchy(ResolvedProblem problem, TradeTable table, int[] order) {
+    int n = order.length;
+    double[] ratio = marginalCostPerUnitRelief(problem);
+    ImmutableList.Builder<HierarchyEntry> entries = ImmutableList.builder();
+    for (int r = 0; r < n; r++) {
+      int i = order[r];
+      double held = problem.held(i);
+      entries.add(
+          new HierarchyEntry(
+              r + 1,
+              problem.id(i),
+              Double.isNaN(ratio[i]) ? OptionalDouble.empty() : OptionalDouble.of(ratio[i]),
+              firstPeriod(table, i),
+              held > 0 ? Math.max(0.0, table.traded(i)) / held : 0.0));
+    }
+    return entries.build();
+  }
+
+  /** The 0-based first period in which asset {@code i} trades, or {@code periods} if never. */
+  private static int firstTrade(TradeTable table, int i) {
+    for (int k = 0; k < table.periods(); k++) {
+      if (table.units(i, k) > 0) {
+        return k;
+      }
+    }
+    return table.periods();
+  }
+
+  private static OptionalInt firstPeriod(TradeTable table, int i) {
+    int k = firstTrade(table, i);
+    return k == table.periods() ? OptionalInt.empty() : OptionalInt.of(k + 1);
+  }
+}

@@ -1,0 +1,11 @@
+package org.deleverage.core.solve;
+
+/** A solver could not produce a plan that passes the evaluator. */
+public final class SolverFailedException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception. */
+  public SolverFailedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,71 @@
+package org.deleverage.models;
+
+/**
+ * Validation of single values, each failing with an {@link InvalidInputException} that names the
+ * field and the rule. NaN and infinities fail every check that takes a {@code double}.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** {@code value} is a finite number. */
+  public static double finite(String field, double value) {
+    if (!Double.isFinite(value)) {
+      throw new InvalidInputException(field, "must be a finite number, was " + value);
+    }
+    return value;
+  }
+
+  /** {@code value > 0}. */
+  public static double positive(String field, double value) {
+    finite(field, value);
+    if (!(value > 0)) {
+      throw new InvalidInputException(field, "must be > 0, was " + value);
+    }
+    return value;
+  }
+
+  /** {@code value >= 0}. */
+  public static double nonNegative(String field, double value) {
+    finite(field, value);
+    if (!(value >= 0)) {
+      throw new InvalidInputException(field, "must be >= 0, was " + value);
+    }
+    return value;
+  }
+
+  /** {@code low <= value <= high}. */
+  public static double inClosedRange(String field, double value, double low, double high) {
+    finite(field, value);
+    if (!(value >= low && value <= high)) {
+      throw new InvalidInputException(
+          field, "must be in [" + low + ", " + high + "], was " + value);
+    }
+    return value;
+  }
+
+  /** {@code low < value <= high}. */
+  public static double inHalfOpenRange(String field, double value, double low, double high) {
+    finite(field, value);
+    if (!(value > low && value <= high)) {
+      throw new InvalidInputException(
+          field, "must be in (" + low + ", " + high + "], was " + value);
+    }
+    return value;
+  }
+
+  /** {@code value >= 1}. */
+  public static int atLeastOne(String field, int value) {
+    if (value < 1) {
+      throw new InvalidInputException(field, "must be >= 1, was " + value);
+    }
+    return value;
+  }
+
+  /** {@code value} is not null. */
+  public static <T> T present(String field, T value) {
+    if (value == null) {
+      throw new InvalidInputException(field, "is required");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,38 @@
+package org.deleverage.models;
+
+/**
+ * Temporary price impact: the per-unit price concession h(n) paid for trading n units in one
+ * period, which vanishes before the next period (MODEL.md section 1).
+ *
+ * <p>Every method takes the units traded in the period, {@code n >= 0}, and the conditions of the
+ * asset and period. The same model object is used by the evaluator and by every solver, so the
+ * cost a solver optimises is the cost the evaluator reports. Implementations are immutable and
+ * thread-safe.
+ */
+public interface TemporaryImpactModel {
+
+  /** The model's name as written in the problem file, for example {@code linear}. */
+  String name();
+
+  /** h(n): the per-unit price concession, money per unit. */
+  double concession(double units, TradingConditions conditions);
+
+  /** n * h(n): the money lost to temporary impact on the trade. */
+  default double cost(double units, TradingConditions conditions) {
+    return units * concession(units, conditions);
+  }
+
+  /** d/dn [n * h(n)]: the marginal cost of one more unit, money per unit. */
+  double marginalCost(double units, TradingConditions conditions);
+
+  /** d^2/dn^2 [n * h(n)]: the curvature of the cost, money per unit squared. */
+  double curvature(double units, TradingConditions conditions);
+
+  /**
+   * The most units that can trade in one period under this model (an order book holds only so
+   * much); {@code Double.POSITIVE_INFINITY} when the model sets no limit.
+   */
+  default double capacity(TradingConditions conditions) {
+    return Double.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,46 @@
+package org.deleverage.models;
+
+/**
+ * The linear costs of trading: half the bid-ask spread, a proportional fee and a fee per unit.
+ * For n units traded at the mark p:
+ *
+ * <pre>
+ *   spread cost = s * p * n          s = halfSpread, a fraction of price
+ *   fee         = f * p * n + u * n  f = fee, a fraction of notional; u = feePerUnit, money per unit
+ *   e           = (s + f) * p + u    the linear cost per unit of MODEL.md section 3
+ * </pre>
+ *
+ * The fee is charged on the notional at the initial mark p, as MODEL.md defines it. Immutable and
+ * thread-safe.
+ *
+ * @param halfSpread s, {@code >= 0}
+ * @param fee f, {@code >= 0}
+ * @param feePerUnit u, money per unit, {@code >= 0}
+ */
+public record TransactionCostModel(double halfSpread, double fee, double feePerUnit) {
+
+  /** Trading at the mark with no spread and no fees. */
+  public static final TransactionCostModel NONE = new TransactionCostModel(0.0, 0.0, 0.0);
+
+  /** Validates every field. */
+  public TransactionCostModel {
+    Checks.nonNegative("halfSpread", halfSpread);
+    Checks.nonNegative("fee", fee);
+    Checks.nonNegative("feePerUnit", feePerUnit);
+  }
+
+  /** The spread cost s * p * n of trading {@code units} at the mark {@code price}. */
+  public double spreadCost(double units, double price) {
+    return halfSpread * price * units;
+  }
+
+  /** The fees f * p * n + u * n of trading {@code units} at the mark {@code price}. */
+  public double feeCost(double units, double price) {
+    return (fee * price + feePerUnit) * units;
+  }
+
+  /** e = (s + f) * p + u, the linear cost of one unit at the mark {@code price}. */
+  public double costPerUnit(double price) {
+    return (halfSpread + fee) * price + feePerUnit;
+  }
+}
