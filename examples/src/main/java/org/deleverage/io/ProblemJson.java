@@ -1,0 +1,411 @@
+package org.deleverage.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.deleverage.core.Account;
+import org.deleverage.core.Asset;
+import org.deleverage.core.CoverageMode;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.Dependence;
+import org.deleverage.core.Horizon;
+import org.deleverage.core.Objective;
+import org.deleverage.core.Requirement;
+import org.deleverage.core.ScheduleStep;
+import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.LinearTemporaryImpact;
+import org.deleverage.models.TemporaryImpactModel;
+
+/**
+ * Reads and writes the problem file of FORMAT.md: a JSON object with {@code account}, {@code
+ * assets}, {@code correlation} or {@code covariance}, {@code horizon}, {@code requirement} and
+ * {@code objective}, with FORMAT.md's names and defaults.
+ *
+ * <p>Reading walks the JSON tree itself so that every error is an {@link InvalidInputException}
+ * naming the JSON path and the rule: {@code assets[3].price: must be > 0, was -5.0}, {@code
+ * assets[0].quantity: is required}, {@code assets[1].price: must be a number, was "abc"}, {@code
+ * assets[0].maxParticipaton: unknown field, did you mean "maxParticipation"?}. Unknown fields,
+ * duplicate fields, NaN and infinity, numbers too large for a double and malformed JSON (reported
+ * with its line and column) are all rejected. Of the temporary impact models only {@code
+ * {"model":"linear","eta":E}} is supported in this version; {@code power} and {@code book} are
+ * rejected with an error that says so.
+ *
+ * <p>{@code null} is accepted where it means something: {@code requirement.shortfall} (computed
+ * from the account), {@code requirement.deadline} (the last period), and {@code correlation} or
+ * {@code covariance} (independent returns). Anywhere else a {@code null} is an error: a missing
+ * value must not silently become a default.
+ *
+ * <p>Writing emits every field, defaults included, with {@code null} for the three nullable ones
+ * when they are absent, so that a written problem reads back equal to the original. Numbers are
+ * written so that they read back to the same double. Stateless and thread-safe.
+ */
+public final class ProblemJson {
+
+  private static final List<String> TOP_FIELDS =
+      List.of("account", "assets", "correlation", "covariance", "horizon", "requirement",
+          "objective");
+  private static final List<String> ACCOUNT_FIELDS = List.of("cash");
+  private static final List<String> ASSET_FIELDS =
+      List.of("id", "quantity", "price", "volatility", "adv", "halfSpread", "fee", "feePerUnit",
+          "marginRate", "impact", "maxParticipation", "locked", "retain", "reluctance");
+  private static final List<String> IMPACT_FIELDS = List.of("temporary", "permanent");
+  private static final List<String> LINEAR_FIELDS = List.of("model", "eta");
+  private static final List<String> PERMANENT_FIELDS = List.of("gamma");
+  private static final List<String> RETAIN_FIELDS = List.of("min", "max");
+  private static final List<String> HORIZON_FIELDS = List.of("periods", "periodLength");
+  private static final List<String> REQUIREMENT_FIELDS =
+      List.of("mode", "shortfall", "deadline", "buffer", "schedule");
+  private static final List<String> STEP_FIELDS = List.of("period", "fraction");
+  private static final List<String> OBJECTIVE_FIELDS =
+      List.of("costWeight", "riskAversion", "residualRiskAversion");
+
+  private ProblemJson() {}
+
+  /**
+   * The problem in {@code json}.
+   *
+   * @throws InvalidInputException naming the JSON path and the rule of the first error
+   */
+  public static DeleveragingProblem read(String json) {
+    try {
+      return fromTree(Json.READER.readTree(json));
+    } catch (JsonProcessingException e) {
+      throw Json.malformed(e);
+    }
+  }
+
+  /**
+   * The problem in the UTF-8 file {@code file}.
+   *
+   * @throws InvalidInputException naming the JSON path and the rule of the first error
+   * @throws IOException if the file cannot be read
+   */
+  public static DeleveragingProblem read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
+
+  /**
+   * The problem in the UTF-8 stream {@code in}, read to its end; the stream is not closed.
+   *
+   * @throws InvalidInputException naming the JSON path and the rule of the first error
+   * @throws IOException if the stream cannot be read
+   */
+  public static DeleveragingProblem read(InputStream in) throws IOException {
+    try {
+      return fromTree(Json.READER.readTree(in));
+    } catch (JsonProcessingException e) {
+      throw Json.malformed(e);
+    }
+  }
+
+  /**
+   * The problem as an indented JSON document with every field, ending in a newline.
+   *
+   * @throws InvalidInputException if an asset's temporary impact model has no file form yet
+   */
+  public static String write(DeleveragingProblem problem) {
+    return Json.write(toTree(problem));
+  }
+
+  /**
+   * Writes the problem as UTF-8 JSON to {@code out}, which is not closed.
+   *
+   * @throws InvalidInputException if an asset's temporary impact model has no file form yet
+   * @throws IOException if the stream cannot be written
+   */
+  public static void write(DeleveragingProblem problem, OutputStream out) throws IOException {
+    Json.write(toTree(problem), out);
+  }
+
+  private static DeleveragingProblem fromTree(JsonNode root) {
+    if (root == null || root.isMissingNode()) {
+      throw new InvalidInputException("", "the problem file is empty");
+    }
+    if (!root.isObject()) {
+      throw new InvalidInputException(
+          "", "the problem must be a JSON object, was " + JsonObject.describe(root));
+    }
+    JsonObject top = JsonObject.of(root, "").onlyFields(TOP_FIELDS);
+    Account account = account(top.requiredObject("account"));
+    List<Asset> assets = assets(JsonObject.array(top.required("assets"), "assets"));
+    Dependence dependence = dependence(top);
+    Horizon horizon = top.object("horizon").map(ProblemJson::horizon).orElse(Horizon.ONE_DAY);
+    Requirement requirement =
+        top.object("requirement").map(ProblemJson::requirement).orElse(Requirement.margin());
+    Objective objective =
+        top.object("objective").map(ProblemJson::objective).orElse(Objective.EXPECTED_LOSS);
+    return new DeleveragingProblem(account, assets, dependence, horizon, requirement, objective);
+  }
+
+  private static Account account(JsonObject json) {
+    json.onlyFields(ACCOUNT_FIELDS);
+    double cash = json.requiredNumber("cash");
+    try {
+      return Account.of(cash);
+    } catch (InvalidInputException e) {
+      throw e.under(json.path());
+    }
+  }
+
+  private static List<Asset> assets(JsonNode array) {
+    List<Asset> assets = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      assets.add(asset(JsonObject.of(array.get(i), JsonObject.element("assets", i))));
+    }
+    return assets;
+  }
+
+  private static Asset asset(JsonObject json) {
+    json.onlyFields(ASSET_FIELDS);
+    Asset.Builder builder =
+        Asset.builder(json.requiredString("id"))
+            .quantity(json.requiredNumber("quantity"))
+            .price(json.requiredNumber("price"))
+            .adv(json.requiredNumber("adv"))
+            .volatility(json.number("volatility", 0.0))
+            .halfSpread(json.number("halfSpread", 0.0))
+            .fee(json.number("fee", 0.0))
+            .feePerUnit(json.number("feePerUnit", 0.0))
+            .marginRate(json.number("marginRate", 1.0))
+            .maxParticipation(json.number("maxParticipation", 1.0))
+            .locked(json.bool("locked", false))
+            .reluctance(json.number("reluctance", 0.0));
+    json.object("impact").ifPresent(impact -> impact(impact, builder));
+    json.object("retain")
+        .ifPresent(
+            retain -> {
+              retain.onlyFields(RETAIN_FIELDS);
+              // NaN asks the builder for its default, abs(quantity).
+              builder.retain(retain.number("min", 0.0), retain.number("max", Double.NaN));
+            });
+    try {
+      return builder.build();
+    } catch (InvalidInputException e) {
+      throw e.under(json.path());
+    }
+  }
+
+  private static void impact(JsonObject json, Asset.Builder builder) {
+    json.onlyFields(IMPACT_FIELDS);
+    json.object("temporary").ifPresent(temporary -> builder.temporaryImpact(temporary(temporary)));
+    json.object("permanent")
+        .ifPresent(
+            permanent -> {
+              permanent.onlyFields(PERMANENT_FIELDS);
+              builder.gamma(permanent.number("gamma", 0.0));
+            });
+  }
+
+  private static TemporaryImpactModel temporary(JsonObject json) {
+    String model = json.requiredString("model");
+    switch (model) {
+      case "linear":
+        json.onlyFields(LINEAR_FIELDS);
+        double eta = json.requiredNumber("eta");
+        try {
+          return LinearTemporaryImpact.of(eta);
+        } catch (InvalidInputException e) {
+          throw e.under(json.path());
+        }
+      case "power":
+      case "book":
+        throw new InvalidInputException(
+            json.pathOf("model"),
+            "\"" + model + "\" is not supported yet in this version; use \"linear\" with \"eta\"");
+      default:
+        throw new InvalidInputException(
+            json.pathOf("model"),
+            "must be \"linear\", \"power\" or \"book\", was " + JsonObject.describe(
+                json.required("model")));
+    }
+  }
+
+  private static Dependence dependence(JsonObject top) {
+    boolean correlation = top.has("correlation");
+    boolean covariance = top.has("covariance");
+    if (correlation && covariance) {
+      throw new InvalidInputException(
+          "covariance", "must not be given together with correlation; give one of them");
+    }
+    if (covariance) {
+      return Dependence.covariance(matrix(top, "covariance"));
+    }
+    if (correlation) {
+      return Dependence.correlation(matrix(top, "correlation"));
+    }
+    return Dependence.independent();
+  }
+
+  private static double[][] matrix(JsonObject top, String name) {
+    JsonNode rows = top.nullableArray(name).orElseThrow();
+    double[][] matrix = new double[rows.size()][];
+    for (int i = 0; i < rows.size(); i++) {
+      String rowPath = JsonObject.element(name, i);
+      JsonNode row = JsonObject.array(rows.get(i), rowPath);
+      matrix[i] = new double[row.size()];
+      for (int j = 0; j < row.size(); j++) {
+        matrix[i][j] = JsonObject.number(row.get(j), JsonObject.element(rowPath, j));
+      }
+    }
+    return matrix;
+  }
+
+  private static Horizon horizon(JsonObject json) {
+    json.onlyFields(HORIZON_FIELDS);
+    int periods = json.integer("periods", Horizon.ONE_DAY.periods());
+    double periodLength = json.number("periodLength", Horizon.ONE_DAY.periodLength());
+    try {
+      return Horizon.of(periods, periodLength);
+    } catch (InvalidInputException e) {
+      throw e.under(json.path());
+    }
+  }
+
+  private static Requirement requirement(JsonObject json) {
+    json.onlyFields(REQUIREMENT_FIELDS);
+    String label = json.string("mode", CoverageMode.MARGIN.label());
+    CoverageMode mode =
+        CoverageMode.fromLabel(label)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        json.pathOf("mode"),
+                        "must be \"margin\" or \"cash\", was "
+                            + JsonObject.describe(json.required("mode"))));
+    List<ScheduleStep> schedule = new ArrayList<>();
+    json.array("schedule").ifPresent(steps -> {
+      for (int s = 0; s < steps.size(); s++) {
+        schedule.add(step(JsonObject.of(steps.get(s), JsonObject.element(json.pathOf("schedule"), s))));
+      }
+    });
+    OptionalDouble shortfall = json.nullableNumber("shortfall");
+    OptionalInt deadline = json.nullableInteger("deadline");
+    double buffer = json.number("buffer", 0.0);
+    try {
+      return new Requirement(mode, shortfall, deadline, buffer, schedule);
+    } catch (InvalidInputException e) {
+      throw e.under(json.path());
+    }
+  }
+
+  private static ScheduleStep step(JsonObject json) {
+    json.onlyFields(STEP_FIELDS);
+    int period = json.requiredInteger("period");
+    double fraction = json.requiredNumber("fraction");
+    try {
+      return ScheduleStep.of(period, fraction);
+    } catch (InvalidInputException e) {
+      throw e.under(json.path());
+    }
+  }
+
+  private static Objective objective(JsonObject json) {
+    json.onlyFields(OBJECTIVE_FIELDS);
+    Objective defaults = Objective.EXPECTED_LOSS;
+    double costWeight = json.number("costWeight", defaults.costWeight());
+    double riskAversion = json.number("riskAversion", defaults.riskAversion());
+    double residual = json.number("residualRiskAversion", defaults.residualRiskAversion());
+    try {
+      return Objective.of(costWeight, riskAversion, residual);
+    } catch (InvalidInputException e) {
+      throw e.under(json.path());
+    }
+  }
+
+  private static ObjectNode toTree(DeleveragingProblem problem) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.putObject("account").put("cash", problem.account().cash());
+    ArrayNode assets = root.putArray("assets");
+    for (int i = 0; i < problem.assets().size(); i++) {
+      writeAsset(problem.assets().get(i), JsonObject.element("assets", i), assets.addObject());
+    }
+    Dependence dependence = problem.dependence();
+    switch (dependence.kind()) {
+      case CORRELATION:
+        writeMatrix(dependence.matrix(problem.assets().size()), root.putArray("correlation"));
+        break;
+      case COVARIANCE:
+        writeMatrix(dependence.matrix(problem.assets().size()), root.putArray("covariance"));
+        break;
+      default:
+        root.putNull("correlation");
+        break;
+    }
+    root.putObject("horizon")
+        .put("periods", problem.horizon().periods())
+        .put("periodLength", problem.horizon().periodLength());
+    writeRequirement(problem.requirement(), root.putObject("requirement"));
+    Objective objective = problem.objective();
+    root.putObject("objective")
+        .put("costWeight", objective.costWeight())
+        .put("riskAversion", objective.riskAversion())
+        .put("residualRiskAversion", objective.residualRiskAversion());
+    return root;
+  }
+
+  private static void writeAsset(Asset asset, String path, ObjectNode json) {
+    json.put("id", asset.id())
+        .put("quantity", asset.quantity())
+        .put("price", asset.price())
+        .put("volatility", asset.volatility())
+        .put("adv", asset.adv())
+        .put("halfSpread", asset.costs().halfSpread())
+        .put("fee", asset.costs().fee())
+        .put("feePerUnit", asset.costs().feePerUnit())
+        .put("marginRate", asset.marginRate());
+    ObjectNode impact = json.putObject("impact");
+    TemporaryImpactModel temporary = asset.temporaryImpact();
+    if (!(temporary instanceof LinearTemporaryImpact)) {
+      throw new InvalidInputException(
+          path + ".impact.temporary",
+          "the model \"" + temporary.name() + "\" has no file form in this version");
+    }
+    impact.putObject("temporary")
+        .put("model", temporary.name())
+        .put("eta", ((LinearTemporaryImpact) temporary).eta());
+    impact.putObject("permanent").put("gamma", asset.permanentImpact().gamma());
+    json.put("maxParticipation", asset.maxParticipation()).put("locked", asset.locked());
+    json.putObject("retain").put("min", asset.retainMin()).put("max", asset.retainMax());
+    json.put("reluctance", asset.reluctance());
+  }
+
+  private static void writeMatrix(double[][] matrix, ArrayNode rows) {
+    for (double[] row : matrix) {
+      ArrayNode values = rows.addArray();
+      for (double value : row) {
+        values.add(value);
+      }
+    }
+  }
+
+  private static void writeRequirement(Requirement requirement, ObjectNode json) {
+    json.put("mode", requirement.mode().label());
+    if (requirement.shortfall().isPresent()) {
+      json.put("shortfall", requirement.shortfall().getAsDouble());
+    } else {
+      json.putNull("shortfall");
+    }
+    if (requirement.deadline().isPresent()) {
+      json.put("deadline", requirement.deadline().getAsInt());
+    } else {
+      json.putNull("deadline");
+    }
+    json.put("buffer", requirement.buffer());
+    ArrayNode schedule = json.putArray("schedule");
+    for (ScheduleStep step : requirement.schedule()) {
+      schedule.addObject().put("period", step.period()).put("fraction", step.fraction());
+    }
+  }
+}
