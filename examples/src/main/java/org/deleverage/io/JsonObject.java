@@ -99,7 +99,9 @@ final class JsonObject {
 
   /** A number, or empty when the field is left out or {@code null}. */
   OptionalDouble nullableNumber(String name) {
-    return has(name) ? OptionalDouble.of(number(node.get(name), pathOf(name))) : OptionalDouble.empty();
+    return has(name)
+        ? OptionalDouble.of(number(node.get(name), pathOf(name)))
+        : OptionalDouble.empty();
   }
 
   /** An integer, or {@code fallback} when the field is left out. */
@@ -120,7 +122,8 @@ final class JsonObject {
       return fallback;
     }
     if (!value.isBoolean()) {
-      throw new InvalidInputException(pathOf(name), "must be true or false, was " + describe(value));
+      throw new InvalidInputException(
+          pathOf(name), "must be true or false, was " + describe(value));
     }
     return value.booleanValue();
   }

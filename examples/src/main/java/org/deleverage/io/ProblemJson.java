@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.deleverage.core.Account;
@@ -285,11 +286,11 @@ public final class ProblemJson {
                         "must be \"margin\" or \"cash\", was "
                             + JsonObject.describe(json.required("mode"))));
     List<ScheduleStep> schedule = new ArrayList<>();
-    json.array("schedule").ifPresent(steps -> {
-      for (int s = 0; s < steps.size(); s++) {
-        schedule.add(step(JsonObject.of(steps.get(s), JsonObject.element(json.pathOf("schedule"), s))));
-      }
-    });
+    Optional<JsonNode> steps = json.array("schedule");
+    for (int s = 0; steps.isPresent() && s < steps.get().size(); s++) {
+      String path = JsonObject.element(json.pathOf("schedule"), s);
+      schedule.add(step(JsonObject.of(steps.get().get(s), path)));
+    }
     OptionalDouble shortfall = json.nullableNumber("shortfall");
     OptionalInt deadline = json.nullableInteger("deadline");
     double buffer = json.number("buffer", 0.0);

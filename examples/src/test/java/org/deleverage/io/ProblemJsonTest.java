@@ -336,7 +336,8 @@ class ProblemJsonTest {
 
   @Test
   void wrongShapesAreNamed() {
-    assertError("{\"account\":{\"cash\":0},\"assets\":{}}", "assets: must be an array, was an object");
+    assertError(
+        "{\"account\":{\"cash\":0},\"assets\":{}}", "assets: must be an array, was an object");
     assertError("{\"account\":{\"cash\":0},\"assets\":[5]}", "assets[0]: must be an object, was 5");
     assertError("{\"account\":{\"cash\":0},\"assets\":[]}", "assets: must hold at least one asset");
     assertError("[1, 2]", "the problem must be a JSON object, was an array");
