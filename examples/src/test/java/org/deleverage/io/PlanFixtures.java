@@ -112,6 +112,16 @@ public final class PlanFixtures {
         report("test", SolveStatus.OPTIMAL, OptionalDouble.of(500_000.0)));
   }
 
+  /** The plan of an account with more than enough margin: no trades. */
+  public static Plan emptyPlan() {
+    DeleveragingProblem flush =
+        DeleveragingProblem.builder()
+            .cash(1_000)
+            .asset(Asset.builder("ACME").quantity(100).price(10).adv(1_000).marginRate(0.5).build())
+            .build();
+    return plan(flush, new double[1][1], report("test", SolveStatus.OPTIMAL, OptionalDouble.of(0)));
+  }
+
   /** The solver report the fixtures use. */
   public static SolverReport report(
       String solver, SolveStatus status, OptionalDouble maxCoverableShortfall) {

@@ -1,0 +1,81 @@
+package org.deleverage.io;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.Trade;
+
+/**
+ * Writes the liquidation sequence of a {@link Plan} as CSV: one header row,
+ *
+ * <pre>
+ *   period,asset,side,quantity,expectedPrice,spread,fee,temporaryImpact,permanentImpact
+ * </pre>
+ *
+ * then one row per trade in the plan's order (by period, then by hierarchy rank). Periods are
+ * 1-based; side is {@code SELL} or {@code BUY}; quantity in units, expected price in money per
+ * unit, the four costs in money (MODEL.md section 3). Numbers carry full precision in plain
+ * decimal notation (no exponent), with the digits of {@link Double#toString}, which read back to
+ * the same double. An asset id holding a comma, a double quote or a line break is quoted as RFC
+ * 4180 says (inner quotes doubled). Rows end with a line feed. Stateless and thread-safe.
+ */
+public final class PlanCsv {
+
+  /** The header row's column names, in order. */
+  public static final List<String> COLUMNS =
+      List.of("period", "asset", "side", "quantity", "expectedPrice", "spread", "fee",
+          "temporaryImpact", "permanentImpact");
+
+  private PlanCsv() {}
+
+  /** The liquidation sequence as CSV text, header first. */
+  public static String write(Plan plan) {
+    StringBuilder csv = new StringBuilder();
+    csv.append(String.join(",", COLUMNS)).append('\n');
+    for (Trade trade : plan.trades()) {
+      csv.append(trade.period())
+          .append(',')
+          .append(field(trade.asset()))
+          .append(',')
+          .append(trade.side().name())
+          .append(',')
+          .append(number(trade.quantity()))
+          .append(',')
+          .append(number(trade.expectedPrice()))
+          .append(',')
+          .append(number(trade.cost().spread()))
+          .append(',')
+          .append(number(trade.cost().fee()))
+          .append(',')
+          .append(number(trade.cost().temporaryImpact()))
+          .append(',')
+          .append(number(trade.cost().permanentImpact()))
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  /** {@code text} as one CSV field: as is, or quoted with inner quotes doubled (RFC 4180). */
+  static String field(String text) {
+    boolean quote =
+        text.indexOf(',') >= 0
+            || text.indexOf('"') >= 0
+            || text.indexOf('\n') >= 0
+            || text.indexOf('\r') >= 0;
+    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+
+  /**
+   * {@code value} in plain decimal notation with the digits of {@link Double#toString}, which
+   * read back to the same double: 12345000, 0.0000001, 2.5.
+   */
+  static String number(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("a plan figure must be finite, was " + value);
+    }
+    if (value == 0.0) {
+      return "0";
+    }
+    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+  }
+}

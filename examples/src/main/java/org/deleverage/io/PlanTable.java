@@ -1,0 +1,263 @@
+package org.deleverage.io;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
+import org.deleverage.core.evaluate.CostSplit;
+import org.deleverage.core.evaluate.ObjectiveValue;
+import org.deleverage.core.plan.HierarchyEntry;
+import org.deleverage.core.plan.PeriodResult;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.Trade;
+import org.deleverage.io.TextTable.Column;
+
+/**
+ * Renders a {@link Plan} as a plain-text desk report: a summary (solver, status, shortfall,
+ * largest coverable shortfall, objective), the liquidation sequence, the account period by period,
+ * the cost of each asset split by cause, the objective's terms and the deleveraging hierarchy.
+ *
+ * <p>The cost table lists the assets the plan trades; the hierarchy lists every asset. Money has
+ * two decimals and thousands separators; quantities four decimals (a crypto position
+ * can be a fraction of a coin); expected prices four decimals, so that impact of a fraction of a
+ * cent shows; ratios (shadow price, marginal cost per unit of relief) in basis points. Formats use
+ * {@link Locale#ROOT}, so the report reads the same on every machine. The exact figures are in
+ * the JSON and CSV forms ({@link PlanJson}, {@link PlanCsv}). Stateless and thread-safe.
+ */
+public final class PlanTable {
+
+  private static final String INDENT = "  ";
+
+  private PlanTable() {}
+
+  /** The report, ending in a newline. */
+  public static String write(Plan plan) {
+    StringBuilder report = new StringBuilder();
+    summary(plan, report);
+    sequence(plan, report);
+    account(plan, report);
+    assetCosts(plan, report);
+    objective(plan, report);
+    hierarchy(plan, report);
+    return report.toString();
+  }
+
+  private static void summary(Plan plan, StringBuilder report) {
+    heading(report, "DELEVERAGING PLAN");
+    TextTable table = new TextTable(Column.left(""), Column.right(""), Column.left(""));
+    table.row("Solver", plan.solver(), "");
+    table.row("Status", plan.status().label(), statusNote(plan));
+    table.row("Shortfall", money(plan.shortfall()), "");
+    table.row(
+        "Max coverable shortfall",
+        optional(plan.maxCoverableShortfall(), PlanTable::money),
+        plan.maxCoverableShortfall().isPresent() ? "" : "not computed by this solver");
+    table.row("Expected loss", money(plan.objective().expectedLoss()), "");
+    table.row("Objective total", money(plan.objective().total()), "");
+    table.row(
+        "Shadow price",
+        optional(plan.shadowPrice(), PlanTable::basisPoints),
+        plan.shadowPrice().isPresent()
+            ? "objective per extra unit of money required"
+            : "not known to this solver");
+    table.row("Trades", Integer.toString(plan.trades().size()), "");
+    table.row("Iterations", Long.toString(plan.iterations()), "");
+    table.row("Solve time", format("%,.1f ms", plan.solveMillis()), "");
+    report.append(table.render(INDENT));
+  }
+
+  private static String statusNote(Plan plan) {
+    switch (plan.status()) {
+      case OPTIMAL:
+        return "convex instance solved to tolerance";
+      case LOCAL:
+        return "local solution of a non-convex instance, not guaranteed optimal";
+      default:
+        return "covers the shortfall within every constraint; not optimised";
+    }
+  }
+
+  private static void sequence(Plan plan, StringBuilder report) {
+    heading(report, "LIQUIDATION SEQUENCE");
+    if (plan.trades().isEmpty()) {
+      report.append(INDENT).append("No trades: there is nothing to cover.\n");
+      return;
+    }
+    Map<String, Integer> ranks = PlanSummary.ranks(plan);
+    TextTable table =
+        new TextTable(
+            Column.right("Period"),
+            Column.right("Rank"),
+            Column.left("Asset"),
+            Column.left("Side"),
+            Column.right("Quantity"),
+            Column.right("Exp. price"),
+            Column.right("Notional"),
+            Column.right("Cost"),
+            Column.right("Cost bp"));
+    double notional = 0.0;
+    double cost = 0.0;
+    for (Trade trade : plan.trades()) {
+      Integer rank = ranks.get(trade.asset());
+      table.row(
+          Integer.toString(trade.period()),
+          rank == null ? "" : rank.toString(),
+          trade.asset(),
+          trade.side().name(),
+          quantity(trade.quantity()),
+          price(trade.expectedPrice()),
+          money(trade.notional()),
+          money(trade.cost().total()),
+          costBasisPoints(trade.cost().total(), trade.notional()));
+      notional += trade.notional();
+      cost += trade.cost().total();
+    }
+    table.rule();
+    table.row("", "", "Total", "", "", "", money(notional), money(cost),
+        costBasisPoints(cost, notional));
+    report.append(table.render(INDENT));
+  }
+
+  private static void account(Plan plan, StringBuilder report) {
+    heading(report, "ACCOUNT BY PERIOD");
+    TextTable table =
+        new TextTable(
+            Column.right("Period"),
+            Column.right("Excess"),
+            Column.right("Cash raised"),
+            Column.right("Loss to date"));
+    for (PeriodResult period : plan.periods()) {
+      table.row(
+          Integer.toString(period.period()),
+          money(period.excess()),
+          money(period.cashRaised()),
+          money(period.loss()));
+    }
+    report.append(table.render(INDENT));
+  }
+
+  private static void assetCosts(Plan plan, StringBuilder report) {
+    heading(report, "COST BY ASSET");
+    TextTable table =
+        new TextTable(
+            Column.left("Asset"),
+            Column.right("Quantity"),
+            Column.right("Notional"),
+            Column.right("Spread"),
+            Column.right("Fee"),
+            Column.right("Temporary"),
+            Column.right("Permanent"),
+            Column.right("Total"));
+    CostSplit sum = CostSplit.ZERO;
+    double notional = 0.0;
+    for (PlanSummary.AssetTotal total : PlanSummary.assetTotals(plan)) {
+      if (total.quantity() == 0.0) {
+        continue; // the hierarchy lists the assets the plan leaves alone
+      }
+      costRow(table, total.asset(), quantity(total.quantity()), total.notional(), total.cost());
+      sum = sum.plus(total.cost());
+      notional += total.notional();
+    }
+    table.rule();
+    costRow(table, "Total", "", notional, sum);
+    report.append(table.render(INDENT));
+  }
+
+  private static void costRow(
+      TextTable table, String asset, String units, double notional, CostSplit cost) {
+    table.row(
+        asset,
+        units,
+        money(notional),
+        money(cost.spread()),
+        money(cost.fee()),
+        money(cost.temporaryImpact()),
+        money(cost.permanentImpact()),
+        money(cost.total()));
+  }
+
+  private static void objective(Plan plan, StringBuilder report) {
+    heading(report, "OBJECTIVE");
+    ObjectiveValue objective = plan.objective();
+    TextTable table = new TextTable(Column.left("Term"), Column.right("Value"), Column.left(""));
+    table.row("Expected loss L_N", money(objective.expectedLoss()), "money");
+    table.row(
+        "Timing variance",
+        variance(objective.timingVariance()),
+        "money^2, sd " + money(Math.sqrt(objective.timingVariance())));
+    table.row(
+        "Residual variance",
+        variance(objective.residualVariance()),
+        "money^2, sd " + money(Math.sqrt(objective.residualVariance())));
+    table.row("Reluctance", money(objective.reluctance()), "");
+    table.rule();
+    table.row("Total (weighted)", money(objective.total()), "");
+    report.append(table.render(INDENT));
+  }
+
+  private static void hierarchy(Plan plan, StringBuilder report) {
+    heading(report, "DELEVERAGING HIERARCHY");
+    TextTable table =
+        new TextTable(
+            Column.right("Rank"),
+            Column.left("Asset"),
+            Column.right("Cost per relief"),
+            Column.right("First period"),
+            Column.right("Sold"));
+    for (HierarchyEntry entry : plan.hierarchy()) {
+      table.row(
+          Integer.toString(entry.rank()),
+          entry.asset(),
+          optional(entry.marginalCostPerUnitRelief(), PlanTable::basisPoints),
+          entry.firstPeriod().isPresent() ? Integer.toString(entry.firstPeriod().getAsInt()) : "-",
+          format("%.1f%%", 100.0 * entry.soldFraction()));
+    }
+    report.append(table.render(INDENT));
+    report
+        .append(INDENT)
+        .append("Cost per relief: the marginal objective per unit of excess freed by the first")
+        .append(" unit sold\n")
+        .append(INDENT)
+        .append("(- where selling frees none). First period -: the plan does not trade the")
+        .append(" asset.\n");
+  }
+
+  private static void heading(StringBuilder report, String title) {
+    if (report.length() > 0) {
+      report.append('\n');
+    }
+    report.append(title).append('\n').append("=".repeat(title.length())).append('\n');
+  }
+
+  private static String optional(OptionalDouble value, DoubleFunction<String> f) {
+    return value.isPresent() ? f.apply(value.getAsDouble()) : "-";
+  }
+
+  private static String money(double value) {
+    return format("%,.2f", value);
+  }
+
+  private static String quantity(double value) {
+    return format("%,.4f", value);
+  }
+
+  private static String price(double value) {
+    return format("%,.4f", value);
+  }
+
+  private static String variance(double value) {
+    return format("%.4e", value);
+  }
+
+  private static String basisPoints(double ratio) {
+    return format("%,.2f bp", ratio * 1e4);
+  }
+
+  private static String costBasisPoints(double cost, double notional) {
+    return notional == 0.0 ? "-" : format("%.2f", 1e4 * cost / Math.abs(notional));
+  }
+
+  private static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
+  }
+}
