@@ -112,7 +112,7 @@ public record Asset(
     private double maxParticipation = 1.0;
     private boolean locked;
     private double retainMin;
-    private double retainMax = Double.NaN;
+    private Double retainMax;
     private double reluctance;
 
     private Builder(String id) {
@@ -225,7 +225,7 @@ public record Asset(
       } catch (InvalidInputException e) {
         throw e.under("impact.permanent");
       }
-      double max = Double.isNaN(retainMax) ? Math.abs(quantity) : retainMax;
+      double max = retainMax == null ? Math.abs(quantity) : retainMax;
       return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanent,
           marginRate, maxParticipation, locked, retainMin, max, reluctance);
     }
