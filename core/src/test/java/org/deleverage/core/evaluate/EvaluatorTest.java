@@ -335,6 +335,26 @@ class EvaluatorTest {
     assertThat(evaluation.violations()).containsExactly(second);
   }
 
+  @Test
+  void coverageIsCheckedAtTheDeadlineNotTheLastPeriod() {
+    // Case c due by period 2 with a buffer of 500: X_2 = -4,280 against 500, slack -4,780, though
+    // X_3 = 1,240 would have covered it. Tolerance max(1e-6, 1e-9 * max(500, S, |X_0|)) = 1e-5.
+    ResolvedProblem problem =
+        longThreePeriods()
+            .requirement(Requirement.margin().withDeadline(2).withBuffer(500.0))
+            .build()
+            .resolve();
+    Evaluation evaluation = EVALUATOR.evaluate(problem, LONG_TRADES);
+    ConstraintCheck coverage = find(evaluation, Constraint.COVERAGE, "", 2);
+    assertThat(coverage.bound()).isEqualTo(500.0);
+    assertThat(coverage.slack()).isCloseTo(-4780.0, within(1e-9 * 1e4));
+    assertThat(coverage.tolerance()).isCloseTo(1e-5, within(1e-18));
+    assertThat(evaluation.constraints())
+        .filteredOn(c -> c.constraint() == Constraint.COVERAGE)
+        .hasSize(1);
+    assertThat(evaluation.violations()).containsExactly(coverage);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // f. Objective terms
   // ---------------------------------------------------------------------------------------------
