@@ -167,9 +167,17 @@ public record Asset(
       return this;
     }
 
-    /** Linear temporary impact with coefficient eta (Almgren-Chriss). */
+    /**
+     * Linear temporary impact with coefficient eta (Almgren-Chriss).
+     *
+     * @throws InvalidInputException naming {@code impact.temporary.eta} if eta is not {@code >= 0}
+     */
     public Builder eta(double value) {
-      return temporaryImpact(LinearTemporaryImpact.of(value));
+      try {
+        return temporaryImpact(LinearTemporaryImpact.of(value));
+      } catch (InvalidInputException e) {
+        throw e.under("impact.temporary");
+      }
     }
 
     /** gamma, the linear permanent impact. */
