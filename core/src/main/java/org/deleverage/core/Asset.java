@@ -112,7 +112,7 @@ public record Asset(
     private double maxParticipation = 1.0;
     private boolean locked;
     private double retainMin;
-    private double retainMax = Double.NaN;
+    private Double retainMax;
     private double reluctance;
 
     private Builder(String id) {
@@ -167,9 +167,17 @@ public record Asset(
       return this;
     }
 
-    /** Linear temporary impact with coefficient eta (Almgren-Chriss). */
+    /**
+     * Linear temporary impact with coefficient eta (Almgren-Chriss).
+     *
+     * @throws InvalidInputException naming {@code impact.temporary.eta} if eta is not {@code >= 0}
+     */
     public Builder eta(double value) {
-      return temporaryImpact(LinearTemporaryImpact.of(value));
+      try {
+        return temporaryImpact(LinearTemporaryImpact.of(value));
+      } catch (InvalidInputException e) {
+        throw e.under("impact.temporary");
+      }
     }
 
     /** gamma, the linear permanent impact. */
@@ -225,7 +233,7 @@ public record Asset(
       } catch (InvalidInputException e) {
         throw e.under("impact.permanent");
       }
-      double max = Double.isNaN(retainMax) ? Math.abs(quantity) : retainMax;
+      double max = retainMax == null ? Math.abs(quantity) : retainMax;
       return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanent,
           marginRate, maxParticipation, locked, retainMin, max, reluctance);
     }

@@ -38,6 +38,9 @@ public record DeleveragingProblem(
     Checks.present("horizon", horizon);
     Checks.present("requirement", requirement);
     Checks.present("objective", objective);
+    for (int i = 0; i < assets.size(); i++) {
+      Checks.present("assets[" + i + "]", assets.get(i));
+    }
     assets = ImmutableList.copyOf(assets);
     if (assets.isEmpty()) {
       throw new InvalidInputException("assets", "must hold at least one asset");
@@ -114,7 +117,7 @@ public record DeleveragingProblem(
    */
   public static final class Builder {
     private Account account;
-    private final ImmutableList.Builder<Asset> assets = ImmutableList.builder();
+    private final List<Asset> assets = new java.util.ArrayList<>();
     private Dependence dependence = Dependence.independent();
     private Horizon horizon = Horizon.ONE_DAY;
     private Requirement requirement = Requirement.margin();
@@ -176,7 +179,7 @@ public record DeleveragingProblem(
      */
     public DeleveragingProblem build() {
       return new DeleveragingProblem(
-          account, assets.build(), dependence, horizon, requirement, objective);
+          account, assets, dependence, horizon, requirement, objective);
     }
   }
 }

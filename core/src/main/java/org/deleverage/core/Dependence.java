@@ -3,7 +3,7 @@ package org.deleverage.core;
 import java.util.Arrays;
 import org.deleverage.models.Checks;
 import org.deleverage.models.InvalidInputException;
-import org.deleverage.models.linalg.SymmetricEigen;
+import org.deleverage.models.numerics.SymmetricEigen;
 
 /**
  * How the asset prices move together: a correlation matrix C of returns, or a covariance matrix

@@ -49,6 +49,9 @@ public record Requirement(
     }
     Checks.nonNegative("buffer", buffer);
     Checks.present("schedule", schedule);
+    for (int s = 0; s < schedule.size(); s++) {
+      Checks.present("schedule[" + s + "]", schedule.get(s));
+    }
     schedule = ImmutableList.copyOf(schedule);
     for (int s = 1; s < schedule.size(); s++) {
       if (schedule.get(s).period() <= schedule.get(s - 1).period()) {

@@ -29,7 +29,10 @@ public record ConstraintCheck(
     return slack >= -tolerance;
   }
 
-  /** A sentence for messages, for example {@code ACME, period 2: n <= cap: 41000.0 against 40000.0}. */
+  /**
+   * A sentence for messages, for example {@code ACME, period 2, n <= cap: 41000.0 against 40000.0
+   * (slack -1000.0)}.
+   */
   public String describe() {
     StringBuilder text = new StringBuilder();
     if (!asset.isEmpty()) {

@@ -265,8 +265,8 @@ public final class Evaluator {
     if (table.assetCount() != problem.assetCount() || table.periods() != problem.periods()) {
       throw new InvalidInputException(
           "trades",
-          "must be " + problem.assetCount() + " assets x " + problem.periods()
-              + " periods, was " + table.assetCount() + " x " + table.periods());
+          "must have a row per asset and a column per period, " + problem.assetCount() + " x "
+              + problem.periods() + ", was " + table.assetCount() + " x " + table.periods());
     }
   }
 }

@@ -25,9 +25,10 @@ public final class TradeTable {
    */
   public static TradeTable of(double[][] units) {
     Checks.present("trades", units);
-    int periods = units.length == 0 ? 0 : units[0].length;
+    int periods = units.length == 0 || units[0] == null ? 0 : units[0].length;
     double[][] copy = new double[units.length][];
     for (int i = 0; i < units.length; i++) {
+      Checks.present("trades[" + i + "]", units[i]);
       if (units[i].length != periods) {
         throw new InvalidInputException(
             "trades[" + i + "]", "must have " + periods + " periods, had " + units[i].length);

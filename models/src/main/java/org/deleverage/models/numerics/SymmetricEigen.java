@@ -1,4 +1,4 @@
-package org.deleverage.models.linalg;
+package org.deleverage.models.numerics;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
