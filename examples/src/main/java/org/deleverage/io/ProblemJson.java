@@ -170,9 +170,11 @@ public final class ProblemJson {
 
   private static Asset asset(JsonObject json) {
     json.onlyFields(ASSET_FIELDS);
+    String id = json.requiredString("id");
+    double quantity = json.requiredNumber("quantity");
     Asset.Builder builder =
-        Asset.builder(json.requiredString("id"))
-            .quantity(json.requiredNumber("quantity"))
+        Asset.builder(id)
+            .quantity(quantity)
             .price(json.requiredNumber("price"))
             .adv(json.requiredNumber("adv"))
             .volatility(json.number("volatility", 0.0))
@@ -188,8 +190,8 @@ public final class ProblemJson {
         .ifPresent(
             retain -> {
               retain.onlyFields(RETAIN_FIELDS);
-              // NaN asks the builder for its default, abs(quantity).
-              builder.retain(retain.number("min", 0.0), retain.number("max", Double.NaN));
+              builder.retain(
+                  retain.number("min", 0.0), retain.number("max", Math.abs(quantity)));
             });
     try {
       return builder.build();
