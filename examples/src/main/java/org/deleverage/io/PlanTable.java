@@ -67,14 +67,11 @@ public final class PlanTable {
   }
 
   private static String statusNote(Plan plan) {
-    switch (plan.status()) {
-      case OPTIMAL:
-        return "convex instance solved to tolerance";
-      case LOCAL:
-        return "local solution of a non-convex instance, not guaranteed optimal";
-      default:
-        return "covers the shortfall within every constraint; not optimised";
-    }
+    return switch (plan.status()) {
+      case OPTIMAL -> "convex instance solved to tolerance";
+      case LOCAL -> "local solution of a non-convex instance, not guaranteed optimal";
+      case FEASIBLE -> "covers the shortfall within every constraint; not optimised";
+    };
   }
 
   private static void sequence(Plan plan, StringBuilder report) {
@@ -233,8 +230,10 @@ public final class PlanTable {
     return value.isPresent() ? f.apply(value.getAsDouble()) : "-";
   }
 
+  /** Two decimals; a figure that rounds to zero shows as 0.00, never -0.00. */
   private static String money(double value) {
-    return format("%,.2f", value);
+    String text = format("%,.2f", value);
+    return text.equals("-0.00") ? "0.00" : text;
   }
 
   private static String quantity(double value) {

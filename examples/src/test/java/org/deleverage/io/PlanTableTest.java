@@ -60,7 +60,8 @@ class PlanTableTest {
 
     assertThat(costs).contains("AAPL", "SPY", "TSLA", "BTC").doesNotContain("MSFT", "SOL");
     assertThat(costs)
-        .containsPattern("Total +13,174,785\\.45 +512\\.75 +507\\.11 +68\\.35 +22\\.44 +1,110\\.64");
+        .containsPattern(
+            "Total +13,174,785\\.45 +512\\.75 +507\\.11 +68\\.35 +22\\.44 +1,110\\.64");
   }
 
   @Test

@@ -1,0 +1,159 @@
+package org.deleverage.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.core.solve.InfeasibleShortfallException;
+import org.deleverage.core.solve.SolverFailedException;
+import org.deleverage.models.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code deleverage} command line of FORMAT.md. Its subcommand {@code plan} reads a problem
+ * file, solves it and prints or writes the plan:
+ *
+ * <pre>
+ *   deleverage plan [PROBLEM] [--out FILE] [--format table|json|csv] [--solver NAME]
+ * </pre>
+ *
+ * Exit codes: {@value #SUCCESS} success; {@value #INVALID_INPUT} invalid input (a problem that
+ * breaks a rule, an unreadable file, a bad option or option value); {@value #INFEASIBLE} the
+ * shortfall cannot be covered (the message states the largest coverable shortfall); {@value
+ * #FAILED} anything else, a solver failure included. An error is one line on standard error,
+ * {@code deleverage: <what went wrong>}; on any error standard output carries no plan and
+ * nothing is written to {@code --out}.
+ *
+ * <p>This package is the only place of the library that prints or exits, and only {@link
+ * #main(String[])} exits: {@link #run(String[], PrintStream, PrintStream, InputStream)} runs the
+ * command in-process against the given streams and returns the exit code.
+ */
+@Command(
+    name = "deleverage",
+    description = "Plans how to liquidate positions to cover a margin or cash shortfall.",
+    synopsisSubcommandLabel = "COMMAND")
+public final class DeleverageCommand {
+
+  /** Exit code of success. */
+  public static final int SUCCESS = 0;
+
+  /** Exit code of anything else: a solver failure, an output that cannot be written, a bug. */
+  public static final int FAILED = 1;
+
+  /** Exit code of invalid input: the problem, a file that cannot be read, or an option. */
+  public static final int INVALID_INPUT = 2;
+
+  /** Exit code of a shortfall above the largest coverable shortfall. */
+  public static final int INFEASIBLE = 3;
+
+  /** The exit code of an error raised while the command runs. */
+  private static final IExitCodeExceptionMapper EXIT_CODES =
+      error -> {
+        if (error instanceof InvalidInputException) {
+          return INVALID_INPUT;
+        }
+        if (error instanceof InfeasibleShortfallException) {
+          return INFEASIBLE;
+        }
+        return FAILED;
+      };
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  private boolean help;
+
+  private DeleverageCommand() {}
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.in));
+  }
+
+  /**
+   * Runs the command line in-process.
+   *
+   * @param args the arguments, without the program name
+   * @param out standard output: the plan, or help when asked for
+   * @param err standard error: one line per error
+   * @param in standard input, read when the problem is {@code -}
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+    return run(args, out, err, in, PlanCommand.Solvers.catalog());
+  }
+
+  /** Runs the command line in-process with the given solvers. */
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      InputStream in,
+      PlanCommand.Solvers solvers) {
+    PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
+    CommandLine cli =
+        new CommandLine(new DeleverageCommand())
+            .addSubcommand(new PlanCommand(out, errWriter, in))
+            .registerConverter(DeleveragingSolver.class, solvers)
+            .setOut(outWriter)
+            .setErr(errWriter)
+            .setParameterExceptionHandler(parameterErrors())
+            .setExitCodeExceptionMapper(EXIT_CODES)
+            .setExecutionExceptionHandler(executionErrors());
+    try {
+      return cli.execute(args);
+    } finally {
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  /** A bad argument or option: one line naming it, and where help is; exit code 2. */
+  private static IParameterExceptionHandler parameterErrors() {
+    return (ParameterException e, String[] args) -> {
+      CommandLine command = e.getCommandLine();
+      command
+          .getErr()
+          .println(
+              "deleverage: " + e.getMessage() + " (see '"
+                  + command.getCommandSpec().qualifiedName() + " --help')");
+      return command.getCommandSpec().exitCodeOnInvalidInput();
+    };
+  }
+
+
+  /** An error raised while the command runs: one line, and the mapped exit code. */
+  private static IExecutionExceptionHandler executionErrors() {
+    return (error, command, parseResult) -> {
+      command.getErr().println("deleverage: " + describe(error));
+      return EXIT_CODES.getExitCode(error);
+    };
+  }
+
+  private static String describe(Exception error) {
+    if (error instanceof InvalidInputException
+        || error instanceof InfeasibleShortfallException
+        || error instanceof SolverFailedException
+        || error instanceof UncheckedIOException) {
+      return error.getMessage();
+    }
+    if (error instanceof IOException) {
+      return PlanCommand.reason((IOException) error);
+    }
+    String message = error.getMessage();
+    return "unexpected error: " + error.getClass().getName()
+        + (message == null ? "" : ": " + message);
+  }
+}

@@ -1,0 +1,293 @@
+package org.deleverage.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.io.PlanCsv;
+import org.deleverage.io.PlanJson;
+import org.deleverage.io.PlanTable;
+import org.deleverage.io.ProblemJson;
+import org.deleverage.solvers.SolverCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code deleverage plan}: reads a problem, solves it with the chosen solver and prints the plan
+ * or writes it to a file. The plan is rendered in full in memory before anything is written, and
+ * a file is written to a temporary sibling that is moved into place atomically only on success,
+ * so an error never leaves a partial plan, a stale temporary file, or a plan on standard output.
+ */
+@Command(
+    name = "plan",
+    description = {
+      "Solves a deleveraging problem and prints the plan (FORMAT.md).",
+      "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
+    },
+    sortOptions = false)
+final class PlanCommand implements Callable<Integer> {
+
+  /** The sample problem used when no problem is given, a resource beside this class. */
+  static final String SAMPLE = "sample-margin-call.json";
+
+  /** The forms a plan can be written in. */
+  enum Format {
+    TABLE,
+    JSON,
+    CSV;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PROBLEM",
+      description = {
+        "The problem file (JSON, FORMAT.md); - reads standard input.",
+        "Without it, the bundled sample margin call is planned."
+      })
+  private String problem;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the plan to FILE instead of standard output (- for standard output).")
+  private String out = "-";
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = FormatConverter.class,
+      description = "table (a desk report, the default), json (the plan file) or csv (the trades).")
+  private Format format = Format.TABLE;
+
+  @Option(
+      names = "--solver",
+      paramLabel = "NAME",
+      defaultValue = SolverCatalog.DEFAULT_NAME,
+      description = "The solver: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.",
+      completionCandidates = SolverNames.class)
+  private DeleveragingSolver solver;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  private boolean help;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream stdout;
+  private final PrintWriter stderr;
+  private final InputStream stdin;
+
+  PlanCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path target = "-".equals(out) ? null : outputFile(out);
+    Plan plan = solver.plan(readProblem());
+    byte[] rendered = render(plan).getBytes(StandardCharsets.UTF_8);
+    if (target == null) {
+      stdout.writeBytes(rendered);
+      stdout.flush();
+      if (stdout.checkError()) {
+        throw new IOException("cannot write the plan to standard output");
+      }
+    } else {
+      writeAtomically(target, rendered);
+    }
+    return DeleverageCommand.SUCCESS;
+  }
+
+  private DeleveragingProblem readProblem() throws IOException {
+    if (problem == null) {
+      stderr.println("deleverage: no PROBLEM given; planning the bundled sample problem " + SAMPLE);
+      try (InputStream sample = PlanCommand.class.getResourceAsStream(SAMPLE)) {
+        if (sample == null) {
+          throw new IllegalStateException("the bundled sample " + SAMPLE + " is missing");
+        }
+        return ProblemJson.read(sample);
+      }
+    }
+    if ("-".equals(problem)) {
+      return ProblemJson.read(stdin);
+    }
+    Path file = path(problem, "PROBLEM");
+    try {
+      return ProblemJson.read(file);
+    } catch (IOException e) {
+      throw new ParameterException(
+          spec.commandLine(), "cannot read PROBLEM '" + problem + "': " + reason(e));
+    }
+  }
+
+  private String render(Plan plan) {
+    return switch (format) {
+      case TABLE -> PlanTable.write(plan);
+      case JSON -> PlanJson.write(plan);
+      case CSV -> PlanCsv.write(plan);
+    };
+  }
+
+  /** The file of {@code --out}, checked before any work: its directory must exist. */
+  private Path outputFile(String name) {
+    Path file = path(name, "--out").toAbsolutePath();
+    if (Files.isDirectory(file)) {
+      throw new ParameterException(
+          spec.commandLine(), "--out '" + name + "' is a directory, not a file");
+    }
+    Path directory = file.getParent();
+    if (directory == null || !Files.isDirectory(directory)) {
+      throw new ParameterException(
+          spec.commandLine(), "--out '" + name + "': the directory " + directory
+              + " does not exist");
+    }
+    return file;
+  }
+
+  private Path path(String name, String what) {
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new ParameterException(
+          spec.commandLine(), what + " '" + name + "' is not a valid path: " + e.getReason());
+    }
+  }
+
+  /**
+   * Writes {@code bytes} to a new hidden file beside {@code target} and renames it onto {@code
+   * target} in one atomic step; the temporary file is removed whatever happens.
+   */
+  private static void writeAtomically(Path target, byte[] bytes) {
+    Path temporary = null;
+    try {
+      temporary = createSibling(target);
+      Files.write(temporary, bytes, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the plan to " + target + ": " + reason(e), e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  private static Path createSibling(Path target) throws IOException {
+    while (true) {
+      Path candidate =
+          target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+      try {
+        // Created with the default permissions, as the target itself would be.
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException e) {
+        // A name taken by chance: try another.
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot remove the temporary file " + temporary + ": " + reason(e), e);
+    }
+  }
+
+  /** What went wrong with a file, in words. */
+  static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /** {@code --format}: table, json or csv, in any case. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      for (Format format : Format.values()) {
+        if (format.label().equalsIgnoreCase(value)) {
+          return format;
+        }
+      }
+      throw new TypeConversionException("expected table, json or csv, was '" + value + "'");
+    }
+  }
+
+  /**
+   * The solvers {@code --solver} can name: {@link SolverCatalog}'s, or others for tests.
+   *
+   * @param lookup the solver of a name, if there is one
+   * @param names every name, for messages
+   */
+  record Solvers(Function<String, Optional<DeleveragingSolver>> lookup, List<String> names)
+      implements ITypeConverter<DeleveragingSolver> {
+
+    /** The library's solvers. */
+    static Solvers catalog() {
+      return new Solvers(SolverCatalog::named, SolverCatalog.names());
+    }
+
+    /** {@code --solver NAME}: the solver, or a conversion error naming every solver. */
+    @Override
+    public DeleveragingSolver convert(String name) {
+      return lookup
+          .apply(name)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown solver '" + name + "'; the solvers are "
+                          + String.join(", ", names)));
+    }
+  }
+
+  /** The names of {@link SolverCatalog}, for the help. */
+  static final class SolverNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return SolverCatalog.names().iterator();
+    }
+  }
+}

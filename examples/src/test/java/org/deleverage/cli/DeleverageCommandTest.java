@@ -1,0 +1,380 @@
+package org.deleverage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.io.PlanFixtures;
+import org.deleverage.io.ProblemJson;
+import org.deleverage.solvers.SolverCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DeleverageCommandTest {
+
+  /** A single long of 100 units at 10 with margin rate 1: selling all frees at most 1,000. */
+  private static final String INFEASIBLE =
+      """
+      { "account": { "cash": 0 },
+        "assets": [ { "id": "A", "quantity": 100, "price": 10, "adv": 1000 } ],
+        "requirement": { "shortfall": 1e9 } }
+      """;
+
+  private static final String BAD_PRICE =
+      """
+      { "account": { "cash": 0 },
+        "assets": [ { "id": "A", "quantity": 100, "price": 10, "adv": 1000 },
+                    { "id": "B", "quantity": 100, "price": 10, "adv": 1000 },
+                    { "id": "C", "quantity": 100, "price": 10, "adv": 1000 },
+                    { "id": "D", "quantity": 100, "price": -5.0, "adv": 1000 } ] }
+      """;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void withoutAProblemItPlansTheBundledSampleAsATable() {
+    Result result = run("plan");
+
+    assertThat(result.code).isZero();
+    assertThat(result.out)
+        .startsWith("DELEVERAGING PLAN")
+        .containsPattern("Solver +" + SolverCatalog.DEFAULT_NAME + "\n")
+        .containsPattern("Shortfall +3,482,500\\.00")
+        .contains("LIQUIDATION SEQUENCE", "DELEVERAGING HIERARCHY");
+    assertThat(result.err)
+        .isEqualTo(
+            "deleverage: no PROBLEM given; planning the bundled sample problem"
+                + " sample-margin-call.json\n");
+  }
+
+  @Test
+  void writesThePlanFileAsJson() throws IOException {
+    Result result = run("plan", "--format", "json");
+
+    JsonNode plan = MAPPER.readTree(result.out);
+    assertThat(result.code).isZero();
+    assertThat(plan.get("solver").asText()).isEqualTo(SolverCatalog.DEFAULT_NAME);
+    assertThat(plan.get("status").asText()).isEqualTo("feasible");
+    assertThat(plan.get("shortfall").asDouble()).isCloseTo(3_482_500.0, within(1e-6));
+    assertThat(plan.get("trades").size()).isPositive();
+  }
+
+  @Test
+  void writesTheTradesAsCsvAndTakesTheFormatInAnyCase() {
+    Result result = run("plan", "--format", "CSV", "--solver", "pro-rata");
+
+    assertThat(result.code).isZero();
+    assertThat(result.out)
+        .startsWith(
+            "period,asset,side,quantity,expectedPrice,spread,fee,temporaryImpact,"
+                + "permanentImpact\n");
+  }
+
+  @Test
+  void readsTheProblemFromStandardInput() {
+    String problem = ProblemJson.write(PlanFixtures.twoAssets());
+
+    Result result = runWithStdin(problem, "plan", "-", "--format", "json");
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).contains("\"shortfall\": 100000.0").contains("\"asset\": \"ACME\"");
+    assertThat(result.err).isEmpty();
+  }
+
+  @Test
+  void readsTheProblemFromAFile() throws IOException {
+    Path problem =
+        Files.writeString(dir.resolve("p.json"), ProblemJson.write(PlanFixtures.sample()));
+
+    Result fromFile = run("plan", problem.toString(), "--format", "csv");
+    Result bundled = run("plan", "--format", "csv");
+
+    assertThat(fromFile.code).isZero();
+    assertThat(fromFile.out).isEqualTo(bundled.out);
+    assertThat(fromFile.err).isEmpty();
+  }
+
+  @Test
+  void writesTheOutFileOnSuccessAndNothingToStandardOutput() throws IOException {
+    Path target = dir.resolve("plan.json");
+    Files.writeString(target, "an older plan");
+
+    Result result = run("plan", "--format", "json", "--out", target.toString());
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).isEmpty();
+    // The same plan as on standard output, but for the time the solver took.
+    assertThat(withoutTime(Files.readString(target)))
+        .isEqualTo(withoutTime(run("plan", "--format", "json").out));
+    assertThat(filesIn(dir)).containsExactly("plan.json");
+  }
+
+  @Test
+  void outDashMeansStandardOutput() {
+    Result result = run("plan", "--format", "csv", "--out", "-");
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).startsWith("period,asset,side");
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
+  void invalidInputIsExitCodeTwoWithItsPath() throws IOException {
+    Path problem = Files.writeString(dir.resolve("bad.json"), BAD_PRICE);
+
+    Result result = runWithOut("plan", problem.toString());
+
+    assertThat(result.code).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err).isEqualTo("deleverage: assets[3].price: must be > 0, was -5.0\n");
+    assertNothingWritten(result, "bad.json");
+  }
+
+  @Test
+  void invalidInputOnStandardInputIsExitCodeTwo() {
+    Result result = runWithStdin("{\"account\": {\"cash\": 0}, \"assets\": [", "plan", "-");
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err).startsWith("deleverage: malformed JSON at line 1, column ");
+    assertThat(result.out).isEmpty();
+  }
+
+  @Test
+  void anUnreadableProblemFileIsExitCodeTwo() {
+    Result result = runWithOut("plan", dir.resolve("missing.json").toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err)
+        .startsWith("deleverage: cannot read PROBLEM '" + dir.resolve("missing.json"))
+        .contains("no such file");
+    assertNothingWritten(result);
+  }
+
+  @Test
+  void anInfeasibleShortfallIsExitCodeThreeAndStatesTheLargestCoverable() throws IOException {
+    Path problem = Files.writeString(dir.resolve("call.json"), INFEASIBLE);
+
+    Result result = runWithOut("plan", problem.toString(), "--format", "json");
+
+    // Selling all 100 units frees the whole requirement 1 * 100 * 10 = 1,000.
+    assertThat(result.code).isEqualTo(DeleverageCommand.INFEASIBLE);
+    assertThat(result.err)
+        .startsWith("deleverage: infeasible: the shortfall 1000000000.00 is above the largest")
+        .contains("largest coverable shortfall 1000.00")
+        .endsWith("\n")
+        .hasLineCount(1);
+    assertNothingWritten(result, "call.json");
+  }
+
+  @Test
+  void aSolverFailureIsExitCodeOne() {
+    Result result = runWithOut(failingSolvers(), "plan", "--solver", "broken");
+
+    assertThat(result.code).isEqualTo(DeleverageCommand.FAILED);
+    assertThat(result.err).endsWith("deleverage: broken: no plan passed the evaluator\n");
+    assertNothingWritten(result);
+  }
+
+  @Test
+  void anUnexpectedErrorIsExitCodeOneOnOneLine() {
+    Result result = runWithOut(failingSolvers(), "plan", "--solver", "buggy");
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err)
+        .endsWith("deleverage: unexpected error: java.lang.IllegalStateException: a bug\n");
+    assertNothingWritten(result);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--bogus", "--format=xml", "--solver=nope", "--out"})
+  void aBadOptionIsExitCodeTwo(String option) {
+    Result result = runWithOut("plan", option);
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err).startsWith("deleverage: ").hasLineCount(1);
+    assertNothingWritten(result);
+  }
+
+  @Test
+  void anUnknownSolverNamesTheKnownOnes() {
+    Result result = run("plan", "--solver", "nope");
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err)
+        .isEqualTo(
+            "deleverage: Invalid value for option '--solver': unknown solver 'nope'; the solvers"
+                + " are " + String.join(", ", SolverCatalog.names())
+                + " (see 'deleverage plan --help')\n");
+  }
+
+  @Test
+  void anUnknownFormatNamesTheKnownOnes() {
+    Result result = run("plan", "--format", "xml");
+
+    assertThat(result.err)
+        .isEqualTo(
+            "deleverage: Invalid value for option '--format': expected table, json or csv,"
+                + " was 'xml' (see 'deleverage plan --help')\n");
+  }
+
+  @Test
+  void anOutFileInAMissingDirectoryIsExitCodeTwoBeforeAnyWork() {
+    Path target = dir.resolve("no-such-dir").resolve("plan.json");
+
+    Result result = run("plan", "--out", target.toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err).contains("does not exist").hasLineCount(1);
+    assertThat(result.out).isEmpty();
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
+  void anOutFileThatIsADirectoryIsExitCodeTwo() {
+    Result result = run("plan", "--out", dir.toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err).contains("is a directory");
+  }
+
+  @Test
+  void withoutACommandItIsExitCodeTwo() {
+    Result result = run();
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err)
+        .isEqualTo("deleverage: Missing required subcommand (see 'deleverage --help')\n");
+  }
+
+  @Test
+  void helpGoesToStandardOutputWithExitCodeZero() {
+    Result top = run("--help");
+    Result plan = run("plan", "--help");
+
+    assertThat(top.code).isZero();
+    assertThat(top.out).contains("Usage: deleverage", "plan");
+    assertThat(plan.code).isZero();
+    assertThat(plan.out)
+        .contains("Usage: deleverage plan", "--out=FILE", "--format=FORMAT", "--solver=NAME")
+        .contains(SolverCatalog.names().get(0));
+    assertThat(plan.err).isEmpty();
+  }
+
+  /** A failing solver and one with a bug, besides the catalog's. */
+  private static PlanCommand.Solvers failingSolvers() {
+    DeleveragingSolver broken =
+        new NamedSolver("broken") {
+          @Override
+          public SolveResult solve(ResolvedProblem problem) {
+            return new SolveResult.Failed("broken", "no plan passed the evaluator", 3, 0.5);
+          }
+        };
+    DeleveragingSolver buggy =
+        new NamedSolver("buggy") {
+          @Override
+          public SolveResult solve(ResolvedProblem problem) {
+            throw new IllegalStateException("a bug");
+          }
+        };
+    return new PlanCommand.Solvers(
+        name ->
+            name.equals("broken")
+                ? Optional.of(broken)
+                : name.equals("buggy") ? Optional.of(buggy) : SolverCatalog.named(name),
+        List.of("broken", "buggy"));
+  }
+
+  private abstract static class NamedSolver implements DeleveragingSolver {
+    private final String name;
+
+    NamedSolver(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+  }
+
+  /** Runs with {@code --out dir/plan.out} appended. */
+  private Result runWithOut(String... args) {
+    return runWithOut(PlanCommand.Solvers.catalog(), args);
+  }
+
+  private Result runWithOut(PlanCommand.Solvers solvers, String... args) {
+    String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", outFile().toString()))
+        .toArray(String[]::new);
+    return execute("", solvers, withOut);
+  }
+
+  private Path outFile() {
+    return dir.resolve("plan.out");
+  }
+
+  private void assertNothingWritten(Result result, String... inputs) {
+    assertThat(result.out).as("standard output").isEmpty();
+    assertThat(filesIn(dir)).as("files beside --out").containsExactlyInAnyOrder(inputs);
+  }
+
+  private static JsonNode withoutTime(String plan) throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode json =
+        (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(plan);
+    json.remove("solveMillis");
+    return json;
+  }
+
+  private static List<String> filesIn(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Result run(String... args) {
+    return execute("", PlanCommand.Solvers.catalog(), args);
+  }
+
+  private static Result runWithStdin(String stdin, String... args) {
+    return execute(stdin, PlanCommand.Solvers.catalog(), args);
+  }
+
+  private static Result execute(String stdin, PlanCommand.Solvers solvers, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    int code =
+        DeleverageCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            in,
+            solvers);
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static org.assertj.core.data.Offset<Double> within(double tolerance) {
+    return org.assertj.core.data.Offset.offset(tolerance);
+  }
+}
