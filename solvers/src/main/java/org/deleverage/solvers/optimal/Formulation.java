@@ -195,6 +195,48 @@ final class Formulation {
     riskFree = !anyRisk || !offDiagonal;
   }
 
+  /**
+   * A start strictly inside the linear constraints, and inside the coverage constraints where
+   * that is easy: in {@link Goal#CAPACITY} the level t is set below what the interior point of
+   * the linear constraints covers; in {@link Goal#PLAN}, given the plan that covers the most
+   * ({@code widest}, the capacity solution), the start moves from the interior point towards it
+   * until the coverage constraints hold, which they do strictly when the shortfall is below the
+   * largest coverable one.
+   */
+  double[] startingPoint(double[] widest) {
+    double[] point = start.clone();
+    int m = coverageCount();
+    if (goal == Goal.CAPACITY) {
+      Point at = evaluate(point, null);
+      double level = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < m; c++) {
+        if (coverageSlope[c] > 0) {
+          level = Math.min(level, at.coverage[c] / coverageSlope[c]);
+        }
+      }
+      point[levelIndex()] = Double.isInfinite(level) ? 0.0 : level - 1.0;
+      return point;
+    }
+    if (widest == null) {
+      return point;
+    }
+    for (double weight : new double[] {0.999, 0.99, 0.9, 0.5}) {
+      double[] blend = new double[variableCount];
+      for (int v = 0; v < variableCount; v++) {
+        blend[v] = pinned[v] ? start[v] : weight * widest[v] + (1 - weight) * start[v];
+      }
+      Point at = evaluate(blend, null);
+      boolean inside = true;
+      for (int c = 0; c < m; c++) {
+        inside &= at.coverage[c] > 0;
+      }
+      if (inside) {
+        return blend;
+      }
+    }
+    return point;
+  }
+
   /** The number of movable assets, the size of a period block. */
   int blockSize() {
     return movable.length;

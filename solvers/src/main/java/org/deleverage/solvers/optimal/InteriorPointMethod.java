@@ -22,6 +22,8 @@ import java.util.Optional;
 final class InteriorPointMethod {
 
   private static final double STEP_FRACTION = 0.995;
+  private static final double SUFFICIENT_DECREASE = 1e-4;
+  private static final int MAX_HALVINGS = 40;
   private static final double PRIMAL_TOLERANCE = 1e-11;
   private static final double DUAL_TOLERANCE = 1e-10;
   private static final double COMPLEMENTARITY_TOLERANCE = 1e-13;
@@ -41,18 +43,19 @@ final class InteriorPointMethod {
   private InteriorPointMethod() {}
 
   /**
-   * Runs the method from the formulation's start.
+   * Runs the method from {@code start}, which must be strictly inside the linear constraints.
    *
    * @param regularise whether to add to the diagonal until the Newton system is positive
    *     definite (a local solve of a non-convex instance); otherwise only a vanishing amount is
    *     tried before giving up
    */
   static Outcome run(
-      Formulation model, int maxIterations, long deadlineNanos, boolean regularise) {
+      Formulation model, double[] start, int maxIterations, long deadlineNanos,
+      boolean regularise) {
     int linear = model.linearA.length;
     int m = model.coverageCount();
     int p = linear + m;
-    double[] v = model.start.clone();
+    double[] v = start.clone();
     double[] s = new double[p];
     double[] z = new double[p];
     for (int j = 0; j < linear; j++) {
@@ -61,7 +64,7 @@ final class InteriorPointMethod {
     }
     Formulation.Point point = model.evaluate(v, new double[m]);
     for (int c = 0; c < m; c++) {
-      s[linear + c] = Math.max(point.coverage[c], 1.0);
+      s[linear + c] = Math.max(point.coverage[c], 1e-2);
       z[linear + c] = 1.0;
     }
     int iteration = 0;
@@ -118,14 +121,53 @@ final class InteriorPointMethod {
           complementarity);
       double alpha =
           Math.min(1.0, STEP_FRACTION * Math.min(maxStep(s, combined.ds), maxStep(z, combined.dz)));
-      for (int i = 0; i < v.length; i++) {
-        v[i] += alpha * combined.dv[i];
+      // The coverage constraints are curved, so a full step can overshoot them and the plain
+      // predictor-corrector can cycle: backtrack until the residuals fall (a merit function).
+      double merit = merit(residualDual, residualPrimal, s, z);
+      double[] trialV = new double[v.length];
+      double[] trialS = new double[p];
+      double[] trialZ = new double[p];
+      for (int halving = 0; ; halving++) {
+        for (int i = 0; i < v.length; i++) {
+          trialV[i] = v[i] + alpha * combined.dv[i];
+        }
+        for (int j = 0; j < p; j++) {
+          trialS[j] = s[j] + alpha * combined.ds[j];
+          trialZ[j] = z[j] + alpha * combined.dz[j];
+        }
+        if (halving >= MAX_HALVINGS
+            || merit(model, trialV, trialS, trialZ) <= (1 - SUFFICIENT_DECREASE * alpha) * merit) {
+          break;
+        }
+        alpha /= 2;
       }
-      for (int j = 0; j < p; j++) {
-        s[j] += alpha * combined.ds[j];
-        z[j] += alpha * combined.dz[j];
-      }
+      System.arraycopy(trialV, 0, v, 0, v.length);
+      System.arraycopy(trialS, 0, s, 0, p);
+      System.arraycopy(trialZ, 0, z, 0, p);
     }
+  }
+
+  /** ||r_d||^2 + ||r_p||^2 + ||s z||^2 at a trial point. */
+  private static double merit(Formulation model, double[] v, double[] s, double[] z) {
+    int linear = model.linearA.length;
+    int p = s.length;
+    Formulation.Point point = model.evaluate(v, null);
+    double[] residualPrimal = new double[p];
+    for (int j = 0; j < linear; j++) {
+      residualPrimal[j] = model.linearValue(j, v) - s[j];
+    }
+    for (int c = 0; c < p - linear; c++) {
+      residualPrimal[linear + c] = point.coverage[c] - s[linear + c];
+    }
+    return merit(dualResidual(model, point, z), residualPrimal, s, z);
+  }
+
+  private static double merit(double[] dual, double[] primal, double[] s, double[] z) {
+    double sum = dot(dual, dual) + dot(primal, primal);
+    for (int j = 0; j < s.length; j++) {
+      sum += s[j] * z[j] * s[j] * z[j];
+    }
+    return sum;
   }
 
   private static Optional<NewtonSystem> factor(

@@ -89,21 +89,25 @@ public final class InteriorPointSolver implements DeleveragingSolver {
 
     Formulation capacity = new Formulation(problem, Formulation.Goal.CAPACITY);
     InteriorPointMethod.Outcome widest =
-        InteriorPointMethod.run(capacity, options.maxIterations(), deadline, local);
+        InteriorPointMethod.run(
+            capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local);
     int iterations = widest.iterations();
     if (!widest.converged()) {
       return failed("largest coverable shortfall: " + widest.reason(), iterations, start);
     }
     double maxCoverable = widest.point()[capacity.levelIndex()] * capacity.scale;
-    double slack = 1e-9 * Math.max(1.0, problem.shortfall());
+    // S_max comes from an interior-point run converged to about 1e-9 of the money scale.
+    double slack = 1e-8 * capacity.scale;
     if (problem.shortfall() > maxCoverable + slack) {
       return new SolveResult.Infeasible(
           name(), problem.shortfall(), maxCoverable, iterations, millisSince(start));
     }
 
     Formulation plan = new Formulation(problem, Formulation.Goal.PLAN);
+    double[] widestPlan = java.util.Arrays.copyOf(widest.point(), plan.variableCount);
     InteriorPointMethod.Outcome best =
-        InteriorPointMethod.run(plan, options.maxIterations(), deadline, local);
+        InteriorPointMethod.run(
+            plan, plan.startingPoint(widestPlan), options.maxIterations(), deadline, local);
     iterations += best.iterations();
     if (!best.converged()) {
       return failed("plan: " + best.reason(), iterations, start);
