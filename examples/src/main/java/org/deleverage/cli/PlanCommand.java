@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.io.PlanCsv;
@@ -29,6 +31,8 @@ import org.deleverage.io.PlanJson;
 import org.deleverage.io.PlanTable;
 import org.deleverage.io.ProblemJson;
 import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.baseline.GreedyMarginCallSolver;
+import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,6 +103,14 @@ final class PlanCommand implements Callable<Integer> {
   private DeleveragingSolver solver;
 
   @Option(
+      names = "--local",
+      description = {
+        "Solve a non-convex instance locally (status local, not guaranteed optimal)",
+        "instead of rejecting it. Only the optimal solver uses it."
+      })
+  private boolean local;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help and exit.")
@@ -119,8 +131,14 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path target = "-".equals(out) ? null : outputFile(out);
-    Plan plan = solver.plan(readProblem());
-    byte[] rendered = render(plan).getBytes(StandardCharsets.UTF_8);
+    DeleveragingProblem read = readProblem();
+    DeleveragingSolver chosen =
+        local && solver instanceof InteriorPointSolver optimiser
+            ? new InteriorPointSolver(optimiser.options().withAllowLocal(true))
+            : solver;
+    ResolvedProblem resolved = read.resolve();
+    Plan plan = chosen.solve(resolved).plan();
+    byte[] rendered = render(plan, resolved).getBytes(StandardCharsets.UTF_8);
     if (target == null) {
       stdout.writeBytes(rendered);
       stdout.flush();
@@ -155,9 +173,15 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
-  private String render(Plan plan) {
+  /**
+   * The plan in the chosen format; the table of an optimised plan also says how much it saves
+   * against the greedy margin-call rule on the same problem.
+   */
+  private String render(Plan plan, ResolvedProblem problem) {
     return switch (format) {
-      case TABLE -> PlanTable.write(plan);
+      case TABLE -> plan.status() == SolveStatus.FEASIBLE
+          ? PlanTable.write(plan)
+          : PlanTable.write(plan, GreedyMarginCallSolver.MOST_LIQUID_FIRST.solve(problem));
       case JSON -> PlanJson.write(plan);
       case CSV -> PlanCsv.write(plan);
     };

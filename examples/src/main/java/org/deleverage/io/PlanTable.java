@@ -10,6 +10,7 @@ import org.deleverage.core.plan.HierarchyEntry;
 import org.deleverage.core.plan.PeriodResult;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Trade;
+import org.deleverage.core.solve.SolveResult;
 import org.deleverage.io.TextTable.Column;
 
 /**
@@ -32,8 +33,20 @@ public final class PlanTable {
 
   /** The report, ending in a newline. */
   public static String write(Plan plan) {
+    return write(plan, null);
+  }
+
+  /**
+   * The report with a comparison against {@code baseline}, the result of a baseline solver on
+   * the same problem (for example the greedy margin-call rule): how much the plan saves, or that
+   * the baseline cannot cover the shortfall at all.
+   */
+  public static String write(Plan plan, SolveResult baseline) {
     StringBuilder report = new StringBuilder();
     summary(plan, report);
+    if (baseline != null) {
+      comparison(plan, baseline, report);
+    }
     sequence(plan, report);
     account(plan, report);
     assetCosts(plan, report);
@@ -64,6 +77,45 @@ public final class PlanTable {
     table.row("Iterations", Long.toString(plan.iterations()), "");
     table.row("Solve time", format("%,.1f ms", plan.solveMillis()), "");
     report.append(table.render(INDENT));
+  }
+
+  private static void comparison(Plan plan, SolveResult baseline, StringBuilder report) {
+    heading(report, "AGAINST THE " + baseline.solver().toUpperCase(Locale.ROOT) + " BASELINE");
+    if (baseline instanceof SolveResult.Solved solved) {
+      Plan other = solved.plan();
+      double lossSaved = other.objective().expectedLoss() - plan.objective().expectedLoss();
+      double objectiveSaved = other.objective().total() - plan.objective().total();
+      TextTable table =
+          new TextTable(Column.left(""), Column.right(plan.solver()), Column.right(other.solver()),
+              Column.right("saved"), Column.right("saved %"));
+      table.row("Expected loss", money(plan.objective().expectedLoss()),
+          money(other.objective().expectedLoss()), money(lossSaved),
+          percent(lossSaved, other.objective().expectedLoss()));
+      table.row("Objective total", money(plan.objective().total()),
+          money(other.objective().total()), money(objectiveSaved),
+          percent(objectiveSaved, other.objective().total()));
+      report.append(table.render(INDENT));
+      report.append(INDENT)
+          .append(format(
+              "The %s plan costs %s less in expected loss than the %s rule (%s), and %s less in"
+                  + " objective (%s).%n",
+              plan.solver(), money(lossSaved), other.solver(),
+              percent(lossSaved, other.objective().expectedLoss()), money(objectiveSaved),
+              percent(objectiveSaved, other.objective().total())));
+    } else if (baseline instanceof SolveResult.Infeasible infeasible) {
+      report.append(INDENT)
+          .append(format(
+              "The %s rule cannot cover this shortfall: it covers at most %s.%n",
+              infeasible.solver(), money(infeasible.maxCoverableShortfall())));
+    } else {
+      report.append(INDENT)
+          .append(format("The %s rule failed: %s%n", baseline.solver(),
+              ((SolveResult.Failed) baseline).reason()));
+    }
+  }
+
+  private static String percent(double part, double whole) {
+    return whole == 0.0 ? "-" : format("%.1f%%", 100.0 * part / whole);
   }
 
   private static String statusNote(Plan plan) {

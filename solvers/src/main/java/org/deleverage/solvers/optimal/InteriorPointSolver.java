@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.core.plan.SolveStatus;
@@ -32,8 +31,8 @@ import org.deleverage.models.InvalidInputException;
  * OptimalityCertificate} bounds its distance to the true optimum with the evaluator's gradients
  * and the coverage multipliers. The status is "optimal" only when that bound is within {@link
  * InteriorPointOptions#relativeGap()} (1e-8 relative by default); otherwise the solve fails and
- * says so. Trades within 1e-9 Q of a bound are set onto it when the plan still passes the
- * evaluator, so that no dust trades are left in the sequence.
+ * says so. Dust (trades within 1e-9 Q of a bound) is set onto the bound by the {@link
+ * DustCleaner} when the cleaned plan still passes the evaluator and the certificate.
  *
  * <p>The shadow price is mu = mu_deadline + sum_s phi_s mu_s: an extra unit of shortfall raises
  * the deadline's bound by one and step s's by phi_s. The hierarchy ranks assets by the marginal
@@ -50,8 +49,6 @@ public final class InteriorPointSolver implements DeleveragingSolver {
 
   /** The solver's name. */
   public static final String NAME = "optimal";
-
-  private static final double DUST = 1e-9;
 
   private final InteriorPointOptions options;
 
@@ -112,14 +109,18 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     if (!best.converged()) {
       return failed("plan: " + best.reason(), iterations, start);
     }
-    TradeTable table = withoutDust(problem, plan.table(best.point()));
     double[] mu = best.coverageDuals();
+    TradeTable raw = plan.table(best.point());
+    TradeTable table = raw;
+    Optional<TradeTable> clean = DustCleaner.clean(problem, raw);
+    if (clean.isPresent() && Evaluator.DEFAULT.evaluate(problem, clean.get()).feasible()
+        && (local || certified(problem, clean.get(), mu))) {
+      table = clean.get();
+    }
     SolveStatus status = SolveStatus.LOCAL;
-    double gap = Double.NaN;
     if (!local) {
-      gap = OptimalityCertificate.gap(problem, table, mu);
-      double objective = Evaluator.DEFAULT.evaluate(problem, table).objective().total();
-      if (gap > options.relativeGap() * Math.max(1.0, Math.abs(objective))) {
+      double gap = OptimalityCertificate.gap(problem, table, mu);
+      if (!certified(problem, table, mu)) {
         return failed(
             "the plan is certified only within " + gap + " of the optimum, above the tolerance "
                 + options.relativeGap() + " relative",
@@ -143,25 +144,11 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     return PlanAssembler.DEFAULT.assemble(problem, table, cheapestFirst(problem), report);
   }
 
-  /**
-   * The table with every trade within {@value #DUST} Q of zero or of the cap set onto it, if the
-   * evaluator still finds it feasible; the table itself otherwise.
-   */
-  private static TradeTable withoutDust(ResolvedProblem problem, TradeTable table) {
-    double[][] units = table.toArray();
-    for (int i = 0; i < units.length; i++) {
-      double near = DUST * Math.max(1.0, problem.held(i));
-      for (int k = 0; k < units[i].length; k++) {
-        if (Math.abs(units[i][k]) <= near) {
-          units[i][k] = 0.0;
-        } else if (Math.abs(units[i][k] - problem.periodCap(i)) <= near) {
-          units[i][k] = problem.periodCap(i);
-        }
-      }
-    }
-    TradeTable clean = TradeTable.of(units);
-    Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, clean);
-    return evaluation.feasible() ? clean : table;
+  /** Whether the certificate puts {@code table} within the gap tolerance of the optimum. */
+  private boolean certified(ResolvedProblem problem, TradeTable table, double[] mu) {
+    double objective = Evaluator.DEFAULT.evaluate(problem, table).objective().total();
+    return OptimalityCertificate.gap(problem, table, mu)
+        <= options.relativeGap() * Math.max(1.0, Math.abs(objective));
   }
 
   /** The assets by increasing marginal cost per unit of relief; those that free none last. */
