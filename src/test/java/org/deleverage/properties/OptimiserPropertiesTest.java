@@ -27,7 +27,10 @@ class OptimiserPropertiesTest {
   private static final InteriorPointSolver OPTIMAL = InteriorPointSolver.DEFAULT;
   private static final int EXAMPLES = 150;
 
-  /** Every plan passes the evaluator and is certified optimal; nothing fails. */
+  /**
+   * Every plan passes the evaluator and is certified optimal (or, at the largest coverable
+   * shortfall, at least feasible); nothing fails.
+   */
   @Test
   void everyPlanPassesTheEvaluator() {
     qt().withFixedSeed(101L)
@@ -43,7 +46,16 @@ class OptimiserPropertiesTest {
                 Evaluation again = Evaluator.DEFAULT.evaluate(problem, plan.table());
                 assertThat(again.violations()).isEmpty();
                 assertThat(plan.objective()).isEqualTo(again.objective());
-                assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
+                // Certified optimal, except where the shortfall sits at the largest coverable
+                // one and the requirement leaves no room for a certificate.
+                boolean atCapacity =
+                    problem.shortfall()
+                        >= plan.maxCoverableShortfall().getAsDouble()
+                            - 1e-6 * Math.max(1.0, problem.shortfall());
+                assertThat(plan.status())
+                    .isIn(atCapacity
+                        ? List.of(SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+                        : List.of(SolveStatus.OPTIMAL));
               }
             });
   }

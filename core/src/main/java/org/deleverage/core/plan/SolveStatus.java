@@ -7,8 +7,10 @@ public enum SolveStatus {
   /** A non-convex instance solved locally, at the caller's request: not guaranteed optimal. */
   LOCAL("local"),
   /**
-   * A feasible plan from a rule that does not optimise (the greedy and pro-rata baselines): it
-   * covers the shortfall and respects every constraint, at whatever it costs.
+   * A feasible plan that is not certified optimal: from a rule that does not optimise (the
+   * greedy and pro-rata baselines), or from the optimiser when the shortfall sits at the largest
+   * coverable one, where the requirement leaves no room and no optimality certificate exists. It
+   * covers the shortfall and respects every constraint.
    */
   FEASIBLE("feasible");
 

@@ -30,6 +30,11 @@ import org.deleverage.core.evaluate.TradeTable;
  */
 final class Formulation {
 
+  private static final int LOWER = 0;
+  private static final int UPPER = 1;
+  private static final int RETAIN_MIN = 2;
+  private static final int RETAIN_MAX = 3;
+
   /** What is optimised. */
   enum Goal {
     /** The least objective that covers the requirement. */
@@ -53,11 +58,16 @@ final class Formulation {
   final int[] linearB;
   final double[] linearCb;
   final double[] linearC0;
+  private final int[] linearKind;
+  private final int[] linearAsset;
+  private final int[] linearPeriod;
 
   // Coverage constraints.
   final int[] coveragePeriod;
   final double[] coverageConstant;
   final double[] coverageSlope;
+  private final int[] originalConstraint;
+  private final int constraintCount;
 
   private final AssetPath[] objectivePaths;
   private final AssetPath[] coveragePaths;
@@ -108,18 +118,18 @@ final class Formulation {
         int before = k == 0 ? -1 : index(a, k - 1);
         double constant = k == 0 ? 1.0 : 0.0;
         // y_{k-1} - y_k >= 0 and cap - (y_{k-1} - y_k) >= 0.
-        linear.add(new double[] {before, 1, here, -1, constant});
+        linear.add(new double[] {before, 1, here, -1, constant, LOWER, i, k});
         if (capBinds) {
-          linear.add(new double[] {before, -1, here, 1, cap - constant});
+          linear.add(new double[] {before, -1, here, 1, cap - constant, UPPER, i, k});
         }
       }
       int last = index(a, periods - 1);
       if (terminalPinned) {
         pinned[last] = true;
       } else {
-        linear.add(new double[] {last, 1, -1, 0, -low});
+        linear.add(new double[] {last, 1, -1, 0, -low, RETAIN_MIN, i, periods - 1});
         if (problem.retainMax(i) < held) {
-          linear.add(new double[] {last, -1, -1, 0, high});
+          linear.add(new double[] {last, -1, -1, 0, high, RETAIN_MAX, i, periods - 1});
         }
       }
       // A strictly interior start: the midpoint of what may be sold, evenly over the periods.
@@ -136,8 +146,14 @@ final class Formulation {
     linearB = new int[count];
     linearCb = new double[count];
     linearC0 = new double[count];
+    linearKind = new int[count];
+    linearAsset = new int[count];
+    linearPeriod = new int[count];
     for (int j = 0; j < count; j++) {
       double[] row = linear.get(j);
+      linearKind[j] = (int) row[5];
+      linearAsset[j] = (int) row[6];
+      linearPeriod[j] = (int) row[7];
       linearA[j] = (int) row[0];
       linearCa[j] = row[1];
       linearB[j] = (int) row[2];
@@ -146,28 +162,52 @@ final class Formulation {
     }
 
     int steps = problem.scheduleSize();
-    coveragePeriod = new int[steps + 1];
-    coverageConstant = new double[steps + 1];
-    coverageSlope = new double[steps + 1];
-    coveragePeriod[0] = problem.deadlineIndex();
+    int[] period = new int[steps + 1];
+    double[] constant = new double[steps + 1];
+    double[] slope = new double[steps + 1];
+    period[0] = problem.deadlineIndex();
     for (int s = 0; s < steps; s++) {
-      coveragePeriod[s + 1] = problem.scheduleIndex(s);
+      period[s + 1] = problem.scheduleIndex(s);
     }
     for (int c = 0; c <= steps; c++) {
       double fraction = c == 0 ? 1.0 : problem.scheduleFraction(c - 1);
       double bound = c == 0 ? problem.buffer() : -problem.shortfall() * (1 - fraction);
       if (goal == Goal.PLAN) {
-        coverageConstant[c] = problem.initialExcess() - bound;
+        constant[c] = problem.initialExcess() - bound;
       } else {
-        coverageConstant[c] = c == 0 ? -problem.buffer() : 0.0;
-        coverageSlope[c] = fraction;
+        constant[c] = c == 0 ? -problem.buffer() : 0.0;
+        slope[c] = fraction;
       }
       for (int i = 0; i < n; i++) {
         if (fixedPath[i] != null) {
-          coverageConstant[c] +=
-              coveragePaths[i].accumulate(fixedPath[i], coveragePeriod[c], 1.0, null, null, null);
+          constant[c] +=
+              coveragePaths[i].accumulate(fixedPath[i], period[c], 1.0, null, null, null);
         }
       }
+    }
+    // Two constraints on the same period with the same slope differ only in their constant, so
+    // the one with the smaller constant implies the other; keeping both would make the Newton
+    // system singular. The implied one keeps a zero multiplier.
+    List<Integer> kept = new ArrayList<>();
+    for (int c = 0; c <= steps; c++) {
+      boolean implied = false;
+      for (int d = 0; d <= steps; d++) {
+        implied |= d != c && period[d] == period[c] && slope[d] == slope[c]
+            && (constant[d] < constant[c] || (constant[d] == constant[c] && d < c));
+      }
+      if (!implied) {
+        kept.add(c);
+      }
+    }
+    originalConstraint = kept.stream().mapToInt(Integer::intValue).toArray();
+    constraintCount = steps + 1;
+    coveragePeriod = new int[kept.size()];
+    coverageConstant = new double[kept.size()];
+    coverageSlope = new double[kept.size()];
+    for (int c = 0; c < kept.size(); c++) {
+      coveragePeriod[c] = period[kept.get(c)];
+      coverageConstant[c] = constant[kept.get(c)];
+      coverageSlope[c] = slope[kept.get(c)];
     }
 
     scaledCovariance = new double[n][n];
@@ -252,7 +292,52 @@ final class Formulation {
     return movable.length * periods;
   }
 
-  /** The number of coverage constraints. */
+  /**
+   * The multipliers of every coverage constraint of the problem, the deadline first and then
+   * the schedule steps, from those of the constraints kept (an implied one has zero).
+   */
+  double[] problemDuals(double[] keptDuals) {
+    double[] duals = new double[constraintCount];
+    for (int c = 0; c < originalConstraint.length; c++) {
+      duals[originalConstraint[c]] = keptDuals[c];
+    }
+    return duals;
+  }
+
+  /**
+   * The multipliers of the linear constraints in the problem's own units, from the scaled duals
+   * z of the method (z M / Q_i): of n_ik >= 0, of n_ik <= cap_i, and of the retain limits.
+   */
+  LinearMultipliers linearMultipliers(double[] linearDuals) {
+    int n = problem.assetCount();
+    LinearMultipliers multipliers =
+        new LinearMultipliers(new double[n][periods], new double[n][periods], new double[n],
+            new double[n]);
+    for (int j = 0; j < linearKind.length; j++) {
+      int i = linearAsset[j];
+      double value = linearDuals[j] * scale / problem.held(i);
+      switch (linearKind[j]) {
+        case LOWER -> multipliers.lower()[i][linearPeriod[j]] += value;
+        case UPPER -> multipliers.upper()[i][linearPeriod[j]] += value;
+        case RETAIN_MIN -> multipliers.retainMin()[i] += value;
+        default -> multipliers.retainMax()[i] += value;
+      }
+    }
+    return multipliers;
+  }
+
+  /**
+   * Multipliers of the linear constraints, by asset and period, in objective units per unit.
+   *
+   * @param lower of n_ik >= 0
+   * @param upper of n_ik <= cap_i
+   * @param retainMin of r_iN >= retainMin_i
+   * @param retainMax of r_iN <= retainMax_i
+   */
+  record LinearMultipliers(
+      double[][] lower, double[][] upper, double[] retainMin, double[] retainMax) {}
+
+  /** The number of coverage constraints kept. */
   int coverageCount() {
     return coveragePeriod.length;
   }

@@ -16,17 +16,21 @@ import java.util.Optional;
  * with the structured {@link NewtonSystem}. The start is strictly inside the linear constraints
  * (which then hold at every iterate) and may break the coverage constraints (their slack absorbs
  * the difference until it closes). Steps keep s and z positive (fraction to the boundary 0.995).
- * It stops when the scaled residuals and the complementarity are below the tolerances, or at the
- * iteration or time limit.
+ * It stops when the residuals and the complementarity s'z are small against the objective's own
+ * size, when the residuals stop falling (working precision), or at the iteration or time limit;
+ * the caller judges the result by the evaluator and the optimality certificate.
  */
 final class InteriorPointMethod {
 
   private static final double STEP_FRACTION = 0.995;
   private static final double SUFFICIENT_DECREASE = 1e-4;
   private static final int MAX_HALVINGS = 40;
-  private static final double PRIMAL_TOLERANCE = 1e-11;
-  private static final double DUAL_TOLERANCE = 1e-10;
-  private static final double COMPLEMENTARITY_TOLERANCE = 1e-13;
+  private static final double PRIMAL_TOLERANCE = 1e-10;
+  private static final double DUAL_TOLERANCE = 1e-11;
+  private static final double COMPLEMENTARITY_TOLERANCE = 1e-10;
+  private static final double GAP_FLOOR = 1e-5;
+  private static final double LOCAL_REGION = 1e-7;
+  private static final int STALL_ITERATIONS = 8;
 
   /**
    * What a run ended with.
@@ -34,11 +38,27 @@ final class InteriorPointMethod {
    * @param converged whether the tolerances were met
    * @param point the last iterate v
    * @param coverageDuals z of the coverage constraints, in the objective's own units
+   * @param linearDuals z of the linear constraints, scaled
    * @param iterations Newton steps taken
    * @param reason why it stopped, in words
+   * @param primalResidual the largest |g(v) - s| at the point, scaled
+   * @param relativeGap the complementarity s'z against |F| + 1e-5 at the point
    */
   record Outcome(
-      boolean converged, double[] point, double[] coverageDuals, int iterations, String reason) {}
+      boolean converged,
+      double[] point,
+      double[] coverageDuals,
+      double[] linearDuals,
+      int iterations,
+      String reason,
+      double primalResidual,
+      double relativeGap) {
+
+    /** Whether the point is feasible to {@code primal} and complementary to {@code gap}. */
+    boolean within(double primal, double gap) {
+      return converged || (primalResidual <= primal && relativeGap <= gap);
+    }
+  }
 
   private InteriorPointMethod() {}
 
@@ -68,6 +88,9 @@ final class InteriorPointMethod {
       z[linear + c] = 1.0;
     }
     int iteration = 0;
+    double bestMerit = Double.POSITIVE_INFINITY;
+    int lastProgress = 0;
+    Outcome best = null;
     while (true) {
       double[] coverageDuals = java.util.Arrays.copyOfRange(z, linear, p);
       point = model.evaluate(v, coverageDuals);
@@ -80,24 +103,51 @@ final class InteriorPointMethod {
         residualPrimal[linear + c] = point.coverage[c] - s[linear + c];
       }
       double mu = dot(s, z) / Math.max(p, 1);
-      double gradientSize = 1.0 + maxAbs(point.objectiveGradient);
-      if (maxAbs(residualDual) <= DUAL_TOLERANCE * gradientSize
-          && maxAbs(residualPrimal) <= PRIMAL_TOLERANCE
-          && mu <= COMPLEMENTARITY_TOLERANCE * (1.0 + Math.abs(point.objective))) {
-        return new Outcome(true, v, coverageDuals, iteration, "converged");
+      // Relative to the objective's own size: its gradient and value can be far below the
+      // constraints' (costs of basis points against a shortfall of millions).
+      double gradientSize =
+          Math.max(maxAbs(point.objectiveGradient), maxAbs(transposeProduct(model, point, z)));
+      boolean feasibleToTolerance =
+          maxAbs(residualDual) <= DUAL_TOLERANCE * gradientSize
+              && maxAbs(residualPrimal) <= PRIMAL_TOLERANCE;
+      double size = Math.abs(point.objective) + GAP_FLOOR;
+      double primal = maxAbs(residualPrimal);
+      double gap = dot(s, z) / size;
+      // Close to the solution Newton's method converges on its own and the merit, dominated by
+      // round-off there, would only hold it back: no line search below this.
+      boolean local =
+          maxAbs(residualDual) <= LOCAL_REGION * gradientSize
+              && maxAbs(residualPrimal) <= LOCAL_REGION;
+      if (feasibleToTolerance && gap <= COMPLEMENTARITY_TOLERANCE) {
+        return new Outcome(true, v, coverageDuals, linearDuals(z, linear), iteration, "converged",
+            primal, gap);
       }
-      if (iteration >= maxIterations) {
+      double currentMerit = merit(residualDual, residualPrimal, s, z);
+      if (currentMerit < bestMerit) {
+        best = new Outcome(false, v.clone(), coverageDuals, linearDuals(z, linear), iteration, "",
+            primal, gap);
+      }
+      if (currentMerit < bestMerit * 0.5) {
+        lastProgress = iteration;
+      }
+      bestMerit = Math.min(bestMerit, currentMerit);
+      String stop =
+          iteration - lastProgress >= STALL_ITERATIONS
+              ? "stalled at working precision"
+              : iteration >= maxIterations
+                  ? "no convergence in " + maxIterations + " steps"
+                  : System.nanoTime() > deadlineNanos ? "time limit reached" : null;
+      if (stop != null) {
         return new Outcome(
-            false, v, coverageDuals, iteration, "no convergence in " + maxIterations + " steps");
-      }
-      if (System.nanoTime() > deadlineNanos) {
-        return new Outcome(false, v, coverageDuals, iteration, "time limit reached");
+            false, best.point(), best.coverageDuals(), best.linearDuals(), iteration, stop,
+            best.primalResidual(), best.relativeGap());
       }
       Optional<NewtonSystem> system = factor(model, point, s, z, regularise);
       if (system.isEmpty()) {
         return new Outcome(
-            false, v, coverageDuals, iteration,
-            "the Newton system is not positive definite (the instance is not convex)");
+            false, v, coverageDuals, linearDuals(z, linear), iteration,
+            "the Newton system is not positive definite (the instance is not convex)", primal,
+            gap);
       }
       iteration++;
 
@@ -105,20 +155,29 @@ final class InteriorPointMethod {
       for (int j = 0; j < p; j++) {
         complementarity[j] = s[j] * z[j];
       }
-      Step affine = step(model, point, system.get(), s, z, residualDual, residualPrimal,
-          complementarity);
-      double alphaAffine = Math.min(maxStep(s, affine.ds), maxStep(z, affine.dz));
-      double muAffine = 0.0;
-      for (int j = 0; j < p; j++) {
-        muAffine += (s[j] + alphaAffine * affine.ds[j]) * (z[j] + alphaAffine * affine.dz[j]);
+      Step affine;
+      Step combined;
+      try {
+        affine = step(model, point, system.get(), s, z, residualDual, residualPrimal,
+            complementarity);
+        double alphaAffine = Math.min(maxStep(s, affine.ds), maxStep(z, affine.dz));
+        double muAffine = 0.0;
+        for (int j = 0; j < p; j++) {
+          muAffine += (s[j] + alphaAffine * affine.ds[j]) * (z[j] + alphaAffine * affine.dz[j]);
+        }
+        muAffine /= Math.max(p, 1);
+        double sigma = Math.pow(muAffine / mu, 3);
+        for (int j = 0; j < p; j++) {
+          complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - sigma * mu;
+        }
+        combined = step(model, point, system.get(), s, z, residualDual, residualPrimal,
+            complementarity);
+      } catch (ArithmeticException singular) {
+        return new Outcome(
+            false, best.point(), best.coverageDuals(), best.linearDuals(), iteration,
+            "singular Newton system at working precision", best.primalResidual(),
+            best.relativeGap());
       }
-      muAffine /= Math.max(p, 1);
-      double sigma = Math.pow(muAffine / mu, 3);
-      for (int j = 0; j < p; j++) {
-        complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - sigma * mu;
-      }
-      Step combined = step(model, point, system.get(), s, z, residualDual, residualPrimal,
-          complementarity);
       double alpha =
           Math.min(1.0, STEP_FRACTION * Math.min(maxStep(s, combined.ds), maxStep(z, combined.dz)));
       // The coverage constraints are curved, so a full step can overshoot them and the plain
@@ -135,7 +194,8 @@ final class InteriorPointMethod {
           trialS[j] = s[j] + alpha * combined.ds[j];
           trialZ[j] = z[j] + alpha * combined.dz[j];
         }
-        if (halving >= MAX_HALVINGS
+        if (local
+            || halving >= MAX_HALVINGS
             || merit(model, trialV, trialS, trialZ) <= (1 - SUFFICIENT_DECREASE * alpha) * merit) {
           break;
         }
@@ -145,6 +205,10 @@ final class InteriorPointMethod {
       System.arraycopy(trialS, 0, s, 0, p);
       System.arraycopy(trialZ, 0, z, 0, p);
     }
+  }
+
+  private static double[] linearDuals(double[] z, int linear) {
+    return java.util.Arrays.copyOf(z, linear);
   }
 
   /** ||r_d||^2 + ||r_p||^2 + ||s z||^2 at a trial point. */

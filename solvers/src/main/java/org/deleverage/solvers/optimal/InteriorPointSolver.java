@@ -89,7 +89,8 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         InteriorPointMethod.run(
             capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local);
     int iterations = widest.iterations();
-    if (!widest.converged()) {
+    // A run that stalled at working precision still gives S_max to about 1e-9 of the scale.
+    if (!widest.within(1e-9, 1e-8)) {
       return failed("largest coverable shortfall: " + widest.reason(), iterations, start);
     }
     double maxCoverable = widest.point()[capacity.levelIndex()] * capacity.scale;
@@ -106,28 +107,36 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         InteriorPointMethod.run(
             plan, plan.startingPoint(widestPlan), options.maxIterations(), deadline, local);
     iterations += best.iterations();
-    if (!best.converged()) {
+    if (!best.converged() && (local || !Evaluator.DEFAULT.evaluate(
+        problem, plan.table(best.point())).feasible())) {
       return failed("plan: " + best.reason(), iterations, start);
     }
-    double[] mu = best.coverageDuals();
+    double[] mu = plan.problemDuals(best.coverageDuals());
+    Formulation.LinearMultipliers multipliers = plan.linearMultipliers(best.linearDuals());
     TradeTable raw = plan.table(best.point());
     TradeTable table = raw;
     Optional<TradeTable> clean = DustCleaner.clean(problem, raw);
     if (clean.isPresent() && Evaluator.DEFAULT.evaluate(problem, clean.get()).feasible()
-        && (local || certified(problem, clean.get(), mu))) {
+        && (local || certified(problem, clean.get(), mu, multipliers))) {
       table = clean.get();
     }
     SolveStatus status = SolveStatus.LOCAL;
     if (!local) {
-      double gap = OptimalityCertificate.gap(problem, table, mu);
-      if (!certified(problem, table, mu)) {
+      double gap = OptimalityCertificate.gap(problem, table, mu, multipliers);
+      boolean atCapacity = problem.shortfall() >= maxCoverable - 1e-6 * capacity.scale;
+      if (certified(problem, table, mu, multipliers)) {
+        status = SolveStatus.OPTIMAL;
+      } else if (atCapacity && Evaluator.DEFAULT.evaluate(problem, table).feasible()) {
+        // At S_max the requirement leaves the plan no interior: multipliers need not exist and
+        // no certificate can be had. The plan covers the shortfall; it is reported as such.
+        status = SolveStatus.FEASIBLE;
+      } else {
         return failed(
             "the plan is certified only within " + gap + " of the optimum, above the tolerance "
-                + options.relativeGap() + " relative",
+                + options.relativeGap() + " relative (" + best.reason() + ")",
             iterations,
             start);
       }
-      status = SolveStatus.OPTIMAL;
     }
     double shadowPrice = mu[0];
     for (int s = 0; s < problem.scheduleSize(); s++) {
@@ -145,9 +154,13 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   }
 
   /** Whether the certificate puts {@code table} within the gap tolerance of the optimum. */
-  private boolean certified(ResolvedProblem problem, TradeTable table, double[] mu) {
+  private boolean certified(
+      ResolvedProblem problem,
+      TradeTable table,
+      double[] mu,
+      Formulation.LinearMultipliers multipliers) {
     double objective = Evaluator.DEFAULT.evaluate(problem, table).objective().total();
-    return OptimalityCertificate.gap(problem, table, mu)
+    return OptimalityCertificate.gap(problem, table, mu, multipliers)
         <= options.relativeGap() * Math.max(1.0, Math.abs(objective));
   }
 

@@ -215,6 +215,16 @@ final class NewtonSystem {
     if (level) {
       right[m] = -r1[ny];
     }
+    // Two coverage constraints in the same period have the same gradient, which makes the
+    // Schur complement singular as their slacks vanish: a proximal term of a 1e-13 relative
+    // size keeps it regular without moving the solution beyond working precision.
+    double largest = 0.0;
+    for (int c = 0; c < m; c++) {
+      largest = Math.max(largest, Math.abs(small[c][c]));
+    }
+    for (int c = 0; c < m; c++) {
+      small[c][c] += 1e-13 * Math.max(largest, 1e-300);
+    }
     double[] unknowns = DenseSolver.solve(small, right);
     double[] answer = new double[r1.length + m];
     for (int v = 0; v < ny; v++) {

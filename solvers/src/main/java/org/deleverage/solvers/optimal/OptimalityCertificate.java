@@ -8,28 +8,36 @@ import org.deleverage.core.evaluate.TradeTable;
 
 /**
  * A bound on how far a plan's objective can be above the true optimum, computed from the plan and
- * the coverage multipliers alone, with the evaluator's gradients (not the optimiser's). For a
- * convex instance, any feasible n', multipliers mu >= 0 and the Lagrangian l = f - sum_c mu_c
- * (X_kc - b_c):
+ * multipliers alone, with the evaluator's gradients (not the optimiser's). For a convex instance,
+ * multipliers mu >= 0 of the coverage constraints G_c = X_kc - b_c >= 0 and z >= 0 of the linear
+ * constraints g_j >= 0 (n >= 0, n <= cap, the retain limits), the Lagrangian l = f - mu'G - z'g
+ * is convex, and for every feasible n'
  *
  * <pre>
- *   f(n') >= l(n') >= l(n) + grad l(n)' (n' - n)
- *   f(n) - f*  <=  sum_c mu_c (X_kc(n) - b_c)  -  min over n' in P of grad l(n)' (n' - n)
+ *   f(n') >= l(n') >= l(n) + r'(n' - n),            r = grad l(n)
+ *   f(n) - f*  <=  mu'G(n) + z'g(n)  -  min over n' in P of r'(n' - n)
  * </pre>
  *
- * where P is the polyhedron of the linear constraints (the caps, the locks and the retain
- * limits). The minimum of a linear function over P splits by asset into a box with a band on the
- * sum, solved exactly by taking periods in increasing order of the gradient.
+ * where P is the polyhedron of the linear constraints. At an exact optimum with exact
+ * multipliers r = 0 and the bound is the complementarity, zero; near one the bound is as small as
+ * the residual r, whatever the multipliers' sizes. The minimum over P splits by asset into a box
+ * with a band on the sum, solved exactly by taking periods in increasing order of r. The bound
+ * holds for any multipliers; good ones make it small.
  */
 final class OptimalityCertificate {
 
   private OptimalityCertificate() {}
 
   /**
-   * The bound on f(n) - f* for {@code table} with multipliers {@code mu} of the deadline (index
-   * 0) and the schedule steps (1..), in objective units.
+   * The bound on f(n) - f* for {@code table}, with multipliers {@code mu} of the deadline (index
+   * 0) and the schedule steps (1..) and {@code linear} of the linear constraints, in objective
+   * units.
    */
-  static double gap(ResolvedProblem problem, TradeTable table, double[] mu) {
+  static double gap(
+      ResolvedProblem problem,
+      TradeTable table,
+      double[] mu,
+      Formulation.LinearMultipliers linear) {
     Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, table);
     double[][] gradient = Evaluator.DEFAULT.objectiveGradient(problem, table);
     double complementarity = 0.0;
@@ -47,18 +55,30 @@ final class OptimalityCertificate {
         }
       }
     }
-    double linear = 0.0;
-    for (int i = 0; i < problem.assetCount(); i++) {
-      double[] units = table.row(i);
-      double current = 0.0;
-      for (int k = 0; k < units.length; k++) {
-        current += gradient[i][k] * units[k];
+    for (int i = 0; i < gradient.length; i++) {
+      double remaining = problem.held(i) - table.traded(i);
+      complementarity += linear.retainMin()[i] * (remaining - problem.retainMin(i));
+      complementarity += linear.retainMax()[i] * (problem.retainMax(i) - remaining);
+      for (int k = 0; k < gradient[i].length; k++) {
+        double units = table.units(i, k);
+        complementarity += linear.lower()[i][k] * units;
+        complementarity += linear.upper()[i][k] * (problem.periodCap(i) - units);
+        // g = n, cap - n, Q - sum n - retainMin and retainMax - Q + sum n: minus z' grad g.
+        gradient[i][k] +=
+            -linear.lower()[i][k] + linear.upper()[i][k] + linear.retainMin()[i]
+                - linear.retainMax()[i];
       }
-      linear += minimumOverLimits(problem, i, gradient[i]) - current;
     }
-    return complementarity - linear;
+    double descent = 0.0;
+    for (int i = 0; i < problem.assetCount(); i++) {
+      double current = 0.0;
+      for (int k = 0; k < gradient[i].length; k++) {
+        current += gradient[i][k] * table.units(i, k);
+      }
+      descent += minimumOverLimits(problem, i, gradient[i]) - current;
+    }
+    return complementarity - descent;
   }
-
   /** min a'x over 0 <= x_k <= cap, forced <= sum x <= sellable (x = 0 for a locked asset). */
   static double minimumOverLimits(ResolvedProblem problem, int i, double[] a) {
     if (problem.locked(i)) {
