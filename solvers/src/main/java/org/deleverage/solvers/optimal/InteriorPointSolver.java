@@ -107,8 +107,12 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         InteriorPointMethod.run(
             plan, plan.startingPoint(widestPlan), options.maxIterations(), deadline, local);
     iterations += best.iterations();
-    if (!best.converged() && (local || !Evaluator.DEFAULT.evaluate(
-        problem, plan.table(best.point())).feasible())) {
+    // The certificate, not the stopping rule, decides optimality; a local solve needs at least
+    // a point that is feasible and complementary to working precision.
+    boolean usable =
+        Evaluator.DEFAULT.evaluate(problem, plan.table(best.point())).feasible()
+            && (!local || best.within(1e-9, 1e-6));
+    if (!usable) {
       return failed("plan: " + best.reason(), iterations, start);
     }
     double[] mu = plan.problemDuals(best.coverageDuals());
