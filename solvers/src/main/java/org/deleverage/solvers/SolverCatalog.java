@@ -7,12 +7,13 @@ import java.util.Optional;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.solvers.baseline.GreedyMarginCallSolver;
 import org.deleverage.solvers.baseline.ProRataSolver;
+import org.deleverage.solvers.optimal.InteriorPointSolver;
 
 /** The solvers of the library by name, as the command line's {@code --solver} takes them. */
 public final class SolverCatalog {
 
   /** The solver used when none is named. */
-  public static final String DEFAULT_NAME = "greedy";
+  public static final String DEFAULT_NAME = InteriorPointSolver.NAME;
 
   private static final Map<String, DeleveragingSolver> SOLVERS = solvers();
 
@@ -35,6 +36,7 @@ public final class SolverCatalog {
 
   private static Map<String, DeleveragingSolver> solvers() {
     ImmutableMap.Builder<String, DeleveragingSolver> solvers = ImmutableMap.builder();
+    solvers.put(InteriorPointSolver.NAME, InteriorPointSolver.DEFAULT);
     for (GreedyMarginCallSolver.Priority priority : GreedyMarginCallSolver.Priority.values()) {
       GreedyMarginCallSolver solver = new GreedyMarginCallSolver(priority);
       solvers.put(solver.name(), solver);

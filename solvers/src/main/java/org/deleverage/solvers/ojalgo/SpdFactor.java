@@ -1,0 +1,67 @@
+package org.deleverage.solvers.ojalgo;
+
+import java.util.Optional;
+import org.ojalgo.matrix.decomposition.Cholesky;
+import org.ojalgo.matrix.store.MatrixStore;
+import org.ojalgo.matrix.store.R064Store;
+
+/**
+ * The Cholesky factor of a symmetric positive definite matrix, by ojAlgo, and what the solvers
+ * need of it: the inverse and solutions. This package is the only place of the library that
+ * imports ojAlgo types.
+ */
+public final class SpdFactor {
+
+  private final Cholesky<Double> cholesky;
+  private final int size;
+
+  private SpdFactor(Cholesky<Double> cholesky, int size) {
+    this.cholesky = cholesky;
+    this.size = size;
+  }
+
+  /**
+   * The factor of {@code matrix} (square, symmetric, not modified), or empty when it is not
+   * positive definite to working precision.
+   */
+  public static Optional<SpdFactor> of(double[][] matrix) {
+    int n = matrix.length;
+    R064Store store = R064Store.FACTORY.make(n, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        store.set(i, j, matrix[i][j]);
+      }
+    }
+    Cholesky<Double> cholesky = Cholesky.R064.make(store);
+    if (!cholesky.decompose(store) || !cholesky.isSPD()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SpdFactor(cholesky, n));
+  }
+
+  /** The inverse of the matrix, as a new array. */
+  public double[][] inverse() {
+    MatrixStore<Double> inverse = cholesky.getInverse();
+    double[][] result = new double[size][size];
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < size; j++) {
+        result[i][j] = inverse.doubleValue(i, j);
+      }
+    }
+    return result;
+  }
+
+  /** The solution x of A x = b. */
+  public double[] solve(double[] b) {
+    R064Store rhs = R064Store.FACTORY.make(size, 1);
+    for (int i = 0; i < size; i++) {
+      rhs.set(i, 0, b[i]);
+    }
+    MatrixStore<Double> solution = cholesky.getSolution(rhs);
+    double[] x = new double[size];
+    for (int i = 0; i < size; i++) {
+      x[i] = solution.doubleValue(i, 0);
+    }
+    return x;
+  }
+}

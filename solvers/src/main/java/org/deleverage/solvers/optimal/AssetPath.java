@@ -1,0 +1,149 @@
+package org.deleverage.solvers.optimal;
+
+import org.deleverage.core.CoverageMode;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.models.TemporaryImpactModel;
+import org.deleverage.models.TradingConditions;
+
+/**
+ * MODEL.md section 3 for one asset written in its remaining units r_1..r_N (r_0 = Q), the
+ * variables of the optimiser. Every quantity the optimiser needs of an asset has the form
+ *
+ * <pre>
+ *   F_k(r) = alpha0 + alpha1 r_k + alpha2 r_k^2 + sum_{j<=k} (a n_j^2 + b T(n_j)),   n_j = r_{j-1} - r_j
+ * </pre>
+ *
+ * with T the temporary impact cost n h(n). Using c_k = Q - r_k, Q c - c^2/2 = (Q^2 - r^2)/2:
+ *
+ * <pre>
+ *   loss      L_k = gamma (Q^2 - r_k^2)/2 + e (Q - r_k) + sum (-gamma/2 n_j^2 + T(n_j))
+ *   margin    C_k = m ((Q - r_k) p + d gamma (Q - r_k) r_k) - L_k
+ *   cash      K_k = d p (Q - r_k) - gamma (Q - r_k)^2 / 2 - e (Q - r_k) + sum (gamma/2 n_j^2 - T(n_j))
+ * </pre>
+ *
+ * Its gradient in r is dense up to r_k and its Hessian is tridiagonal: n_j couples r_{j-1} and
+ * r_j only. Immutable.
+ */
+final class AssetPath {
+
+  private final double held;
+  private final double alpha0;
+  private final double alpha1;
+  private final double alpha2;
+  private final double squares;
+  private final double temporary;
+  private final TemporaryImpactModel model;
+  private final TradingConditions conditions;
+
+  private AssetPath(
+      double held,
+      double alpha0,
+      double alpha1,
+      double alpha2,
+      double squares,
+      double temporary,
+      TemporaryImpactModel model,
+      TradingConditions conditions) {
+    this.held = held;
+    this.alpha0 = alpha0;
+    this.alpha1 = alpha1;
+    this.alpha2 = alpha2;
+    this.squares = squares;
+    this.temporary = temporary;
+    this.model = model;
+    this.conditions = conditions;
+  }
+
+  /** w L_N + omega (Q - r_N): the asset's part of the objective other than risk. */
+  static AssetPath objective(ResolvedProblem problem, int i) {
+    double q = problem.held(i);
+    double gamma = problem.gamma(i);
+    double e = problem.costPerUnit(i);
+    double w = problem.costWeight();
+    double omega = problem.reluctance(i);
+    return new AssetPath(
+        q,
+        w * (gamma * q * q / 2 + e * q) + omega * q,
+        -(w * e + omega),
+        -w * gamma / 2,
+        -w * gamma / 2,
+        w,
+        problem.temporaryImpact(i),
+        problem.conditions(i));
+  }
+
+  /** The asset's contribution to X_k: C_k in margin mode, K_k in cash mode. */
+  static AssetPath coverage(ResolvedProblem problem, int i) {
+    double q = problem.held(i);
+    double gamma = problem.gamma(i);
+    double e = problem.costPerUnit(i);
+    double p = problem.price(i);
+    int d = problem.direction(i);
+    if (problem.mode() == CoverageMode.CASH) {
+      return new AssetPath(
+          q,
+          d * p * q - gamma * q * q / 2 - e * q,
+          -d * p + gamma * q + e,
+          -gamma / 2,
+          gamma / 2,
+          -1.0,
+          problem.temporaryImpact(i),
+          problem.conditions(i));
+    }
+    double m = problem.marginRate(i);
+    return new AssetPath(
+        q,
+        m * q * p - gamma * q * q / 2 - e * q,
+        -m * p + m * d * gamma * q + e,
+        -m * d * gamma + gamma / 2,
+        gamma / 2,
+        -1.0,
+        problem.temporaryImpact(i),
+        problem.conditions(i));
+  }
+
+  /** n_j = r_{j-1} - r_j with r_{-1} = Q, 0-based. */
+  double trade(double[] remaining, int j) {
+    return (j == 0 ? held : remaining[j - 1]) - remaining[j];
+  }
+
+  /**
+   * F_k at {@code remaining} (r, 0-based periods), adding {@code weight} times its gradient and
+   * Hessian (diagonal, and the band {@code off[j]} between r_j and r_{j+1}) where asked.
+   */
+  double accumulate(
+      double[] remaining, int k, double weight, double[] gradient, double[] diagonal,
+      double[] off) {
+    double r = remaining[k];
+    double value = alpha0 + alpha1 * r + alpha2 * r * r;
+    if (gradient != null) {
+      gradient[k] += weight * (alpha1 + 2 * alpha2 * r);
+    }
+    if (diagonal != null) {
+      diagonal[k] += weight * 2 * alpha2;
+    }
+    for (int j = 0; j <= k; j++) {
+      double n = trade(remaining, j);
+      value += squares * n * n + (temporary == 0 ? 0 : temporary * model.cost(n, conditions));
+      if (gradient != null || diagonal != null) {
+        double slope = 2 * squares * n + temporary * model.marginalCost(n, conditions);
+        double curvature = 2 * squares + temporary * model.curvature(n, conditions);
+        // n_j = r_{j-1} - r_j: d/dr_j = -phi'(n_j), d/dr_{j-1} = +phi'(n_j).
+        if (gradient != null) {
+          gradient[j] -= weight * slope;
+          if (j > 0) {
+            gradient[j - 1] += weight * slope;
+          }
+        }
+        if (diagonal != null) {
+          diagonal[j] += weight * curvature;
+          if (j > 0) {
+            diagonal[j - 1] += weight * curvature;
+            off[j - 1] -= weight * curvature;
+          }
+        }
+      }
+    }
+    return weight * value;
+  }
+}

@@ -1,0 +1,99 @@
+package org.deleverage.solvers.optimal;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.deleverage.core.CoverageMode;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.models.TradingConditions;
+
+/**
+ * The convexity conditions of MODEL.md section 4, asset by asset: the objective must be convex and
+ * every coverage constraint concave in the trades of the asset. With kappa the least curvature
+ * of the temporary cost T(n) = n h(n) over [0, cap] (2 eta / tau for linear impact) and k the
+ * last period that carries a coverage constraint, the Hessians of MODEL.md section 3 in
+ * (n_1..n_k) are diag(T'') - gamma I + a gamma 1 1' with
+ *
+ * <pre>
+ *   loss (if w > 0)    a = -1 (times -1: convex)    needs kappa >= gamma (N + 1)
+ *   margin excess      a = 1 - 2 m d                needs kappa >= gamma (1 + max(0, 1 - 2 m d) k)
+ *   cash raised        a = -1                       needs kappa >= gamma
+ * </pre>
+ *
+ * (d = +1 long, -1 short: a short's requirement rises with its own permanent impact, which
+ * tightens the condition). These are sufficient conditions, checked for every asset that can
+ * trade. Stateless.
+ */
+final class ConvexityCheck {
+
+  private ConvexityCheck() {}
+
+  /**
+   * A broken condition: the asset's index and what is wrong.
+   *
+   * @param asset the index of the asset
+   * @param message the condition, the values and the remedies
+   */
+  record Violation(int asset, String message) {}
+
+  /** The first broken condition, or empty if all hold. */
+  static Optional<Violation> violation(ResolvedProblem problem) {
+    int periods = problem.periods();
+    int lastConstraint = problem.deadlineIndex() + 1;
+    for (int s = 0; s < problem.scheduleSize(); s++) {
+      lastConstraint = Math.max(lastConstraint, problem.scheduleIndex(s) + 1);
+    }
+    for (int i = 0; i < problem.assetCount(); i++) {
+      if (problem.locked(i) || problem.held(i) == 0 || problem.sellableUnits(i) <= 0) {
+        continue;
+      }
+      double gamma = problem.gamma(i);
+      double kappa = leastCurvature(problem, i);
+      if (problem.costWeight() > 0 && kappa < gamma * (periods + 1) * (1 - 1e-12)) {
+        return Optional.of(new Violation(i, message(problem, i, "the expected loss",
+            "2 eta / tau >= gamma (N + 1)", kappa, gamma * (periods + 1), periods)));
+      }
+      if (problem.mode() == CoverageMode.CASH) {
+        if (kappa < gamma * (1 - 1e-12)) {
+          return Optional.of(new Violation(i, message(problem, i, "the cash raised",
+              "2 eta / tau >= gamma", kappa, gamma, lastConstraint)));
+        }
+      } else {
+        double a = Math.max(0.0, 1 - 2 * problem.marginRate(i) * problem.direction(i));
+        double needed = gamma * (1 + a * lastConstraint);
+        if (kappa < needed * (1 - 1e-12)) {
+          String rule = problem.direction(i) < 0
+              ? "2 eta / tau >= gamma (1 + (1 + 2 m) k)"
+              : "2 eta / tau >= gamma (1 + (1 - 2 m) k)";
+          return Optional.of(new Violation(i, message(problem, i, "the margin excess", rule,
+              kappa, needed, lastConstraint)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** kappa: the smaller curvature of T at no trade and at the cap. */
+  private static double leastCurvature(ResolvedProblem problem, int i) {
+    TradingConditions conditions = problem.conditions(i);
+    double cap = Math.min(problem.periodCap(i), problem.sellableUnits(i));
+    return Math.min(
+        problem.temporaryImpact(i).curvature(0.0, conditions),
+        problem.temporaryImpact(i).curvature(cap, conditions));
+  }
+
+  private static String message(
+      ResolvedProblem problem, int i, String what, String rule, double kappa, double needed,
+      int k) {
+    return String.format(
+        Locale.ROOT,
+        "not convex: %s is convex in the trades of %s only if %s (k = %d, N = %d), here"
+            + " %.6g < %.6g; raise the temporary impact, lower gamma, or ask for a local solve",
+        what.equals("the expected loss") ? what : what + " (negated)",
+        problem.id(i),
+        rule,
+        k,
+        problem.periods(),
+        kappa,
+        needed);
+  }
+}

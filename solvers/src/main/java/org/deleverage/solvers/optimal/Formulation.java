@@ -1,0 +1,421 @@
+package org.deleverage.solvers.optimal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.evaluate.TradeTable;
+
+/**
+ * The optimisation of MODEL.md section 4 as the interior-point method sees it: scaled variables,
+ * an objective, linear constraints and the concave coverage constraints.
+ *
+ * <p>Variables: y_ik = r_ik / Q_i, the fraction of asset i still held after period k, for the
+ * movable assets (those that can trade at all), stored period-major ({@code k * movable + a}),
+ * and in {@link Goal#CAPACITY} one more, t = S / M. Assets that cannot move (locked, empty, or
+ * held to one path by their limits) are constants. Money is divided by the scale M.
+ *
+ * <ul>
+ *   <li>{@link Goal#PLAN}: minimise F = f / M, the objective of MODEL.md section 4, subject to
+ *       G_c = (X_0 - b_c + sum_i coverage_i,k_c) / M >= 0 for the deadline (b = buffer) and each
+ *       schedule step (b = -S (1 - phi)).
+ *   <li>{@link Goal#CAPACITY}: maximise t subject to (sum_i coverage_i,k_c - b0_c) / M - beta_c t
+ *       >= 0, with b0 = buffer and beta = 1 at the deadline, b0 = 0 and beta = phi for a step:
+ *       the largest coverable shortfall S_max = M t of MODEL.md section 5, since with X_0 = -S
+ *       the requirement holds exactly when S <= S_max.
+ * </ul>
+ *
+ * Linear constraints, per movable asset and period: n_ik / Q_i = y_i,k-1 - y_ik >= 0, and <=
+ * cap_i / Q_i where the cap can bind; y_iN >= retainMin_i / Q_i and <= retainMax_i / Q_i. Each
+ * touches at most two neighbouring variables of one asset.
+ */
+final class Formulation {
+
+  /** What is optimised. */
+  enum Goal {
+    /** The least objective that covers the requirement. */
+    PLAN,
+    /** The largest coverable shortfall. */
+    CAPACITY
+  }
+
+  final ResolvedProblem problem;
+  final Goal goal;
+  final int periods;
+  final int[] movable;
+  final double scale;
+  final int variableCount;
+  final boolean[] pinned;
+  final double[] start;
+
+  // Linear constraints g = ca * v[ia] + cb * v[ib] + c0 (an index of -1 means no term).
+  final int[] linearA;
+  final double[] linearCa;
+  final int[] linearB;
+  final double[] linearCb;
+  final double[] linearC0;
+
+  // Coverage constraints.
+  final int[] coveragePeriod;
+  final double[] coverageConstant;
+  final double[] coverageSlope;
+
+  private final AssetPath[] objectivePaths;
+  private final AssetPath[] coveragePaths;
+  private final double[][] fixedPath;
+  private final double[][] scaledCovariance;
+  private final double[] riskWeight;
+  private final boolean riskFree;
+
+  Formulation(ResolvedProblem problem, Goal goal) {
+    this.problem = problem;
+    this.goal = goal;
+    this.periods = problem.periods();
+    int n = problem.assetCount();
+    List<Integer> moving = new ArrayList<>();
+    fixedPath = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double[] fixed = fixedPath(problem, i);
+      if (fixed == null) {
+        moving.add(i);
+      } else {
+        fixedPath[i] = fixed;
+      }
+    }
+    movable = moving.stream().mapToInt(Integer::intValue).toArray();
+    int f = movable.length;
+    variableCount = f * periods + (goal == Goal.CAPACITY ? 1 : 0);
+    pinned = new boolean[variableCount];
+    start = new double[variableCount];
+    scale = moneyScale(problem);
+    objectivePaths = new AssetPath[n];
+    coveragePaths = new AssetPath[n];
+    for (int i = 0; i < n; i++) {
+      objectivePaths[i] = AssetPath.objective(problem, i);
+      coveragePaths[i] = AssetPath.coverage(problem, i);
+    }
+
+    List<double[]> linear = new ArrayList<>();
+    for (int a = 0; a < f; a++) {
+      int i = movable[a];
+      double held = problem.held(i);
+      double cap = problem.periodCap(i) / held;
+      double low = problem.retainMin(i) / held;
+      double high = problem.retainMax(i) / held;
+      boolean capBinds = problem.periodCap(i) < problem.sellableUnits(i);
+      boolean terminalPinned = problem.retainMax(i) - problem.retainMin(i) <= 1e-12 * held;
+      for (int k = 0; k < periods; k++) {
+        int here = index(a, k);
+        int before = k == 0 ? -1 : index(a, k - 1);
+        double constant = k == 0 ? 1.0 : 0.0;
+        // y_{k-1} - y_k >= 0 and cap - (y_{k-1} - y_k) >= 0.
+        linear.add(new double[] {before, 1, here, -1, constant});
+        if (capBinds) {
+          linear.add(new double[] {before, -1, here, 1, cap - constant});
+        }
+      }
+      int last = index(a, periods - 1);
+      if (terminalPinned) {
+        pinned[last] = true;
+      } else {
+        linear.add(new double[] {last, 1, -1, 0, -low});
+        if (problem.retainMax(i) < held) {
+          linear.add(new double[] {last, -1, -1, 0, high});
+        }
+      }
+      // A strictly interior start: the midpoint of what may be sold, evenly over the periods.
+      double least = problem.forcedUnits(i);
+      double most = Math.min(problem.sellableUnits(i), periods * problem.periodCap(i));
+      double total = terminalPinned ? problem.sellableUnits(i) : 0.5 * (least + most);
+      for (int k = 0; k < periods; k++) {
+        start[index(a, k)] = 1.0 - total * (k + 1) / (periods * held);
+      }
+    }
+    int count = linear.size();
+    linearA = new int[count];
+    linearCa = new double[count];
+    linearB = new int[count];
+    linearCb = new double[count];
+    linearC0 = new double[count];
+    for (int j = 0; j < count; j++) {
+      double[] row = linear.get(j);
+      linearA[j] = (int) row[0];
+      linearCa[j] = row[1];
+      linearB[j] = (int) row[2];
+      linearCb[j] = row[3];
+      linearC0[j] = row[4];
+    }
+
+    int steps = problem.scheduleSize();
+    coveragePeriod = new int[steps + 1];
+    coverageConstant = new double[steps + 1];
+    coverageSlope = new double[steps + 1];
+    coveragePeriod[0] = problem.deadlineIndex();
+    for (int s = 0; s < steps; s++) {
+      coveragePeriod[s + 1] = problem.scheduleIndex(s);
+    }
+    for (int c = 0; c <= steps; c++) {
+      double fraction = c == 0 ? 1.0 : problem.scheduleFraction(c - 1);
+      double bound = c == 0 ? problem.buffer() : -problem.shortfall() * (1 - fraction);
+      if (goal == Goal.PLAN) {
+        coverageConstant[c] = problem.initialExcess() - bound;
+      } else {
+        coverageConstant[c] = c == 0 ? -problem.buffer() : 0.0;
+        coverageSlope[c] = fraction;
+      }
+      for (int i = 0; i < n; i++) {
+        if (fixedPath[i] != null) {
+          coverageConstant[c] +=
+              coveragePaths[i].accumulate(fixedPath[i], coveragePeriod[c], 1.0, null, null, null);
+        }
+      }
+    }
+
+    scaledCovariance = new double[n][n];
+    boolean offDiagonal = false;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        scaledCovariance[i][j] =
+            problem.direction(i) * problem.held(i) * problem.covariance(i, j)
+                * problem.direction(j) * problem.held(j);
+        if (i != j && scaledCovariance[i][j] != 0) {
+          offDiagonal = true;
+        }
+      }
+    }
+    riskWeight = new double[periods];
+    boolean anyRisk = false;
+    for (int k = 0; k < periods; k++) {
+      riskWeight[k] =
+          goal == Goal.PLAN
+              ? problem.riskAversion() * problem.periodLength()
+                  + (k == periods - 1 ? problem.residualRiskAversion() : 0.0)
+              : 0.0;
+      anyRisk |= riskWeight[k] > 0;
+    }
+    riskFree = !anyRisk || !offDiagonal;
+  }
+
+  /** The number of movable assets, the size of a period block. */
+  int blockSize() {
+    return movable.length;
+  }
+
+  /** The index of y for movable asset {@code a} after period {@code k}. */
+  int index(int a, int k) {
+    return k * movable.length + a;
+  }
+
+  /** The index of t, in {@link Goal#CAPACITY}. */
+  int levelIndex() {
+    return movable.length * periods;
+  }
+
+  /** The number of coverage constraints. */
+  int coverageCount() {
+    return coveragePeriod.length;
+  }
+
+  /** Whether the period blocks of the Hessian are diagonal (no risk couples the assets). */
+  boolean diagonalBlocks() {
+    return riskFree;
+  }
+
+  /** The risk weight of period k: lambda tau, plus lambda_res in the last period. */
+  double riskWeight(int k) {
+    return riskWeight[k];
+  }
+
+  /** Sigma-hat_ij = d_i Q_i Sigma_ij d_j Q_j between movable assets a and b, divided by M. */
+  double scaledCovariance(int a, int b) {
+    return scaledCovariance[movable[a]][movable[b]] / scale;
+  }
+
+  /** The value of linear constraint j at v. */
+  double linearValue(int j, double[] v) {
+    double value = linearC0[j];
+    if (linearA[j] >= 0) {
+      value += linearCa[j] * v[linearA[j]];
+    }
+    if (linearB[j] >= 0) {
+      value += linearCb[j] * v[linearB[j]];
+    }
+    return value;
+  }
+
+  /** The remaining units r of movable asset {@code a} at v. */
+  double[] remaining(int a, double[] v) {
+    double held = problem.held(movable[a]);
+    double[] r = new double[periods];
+    for (int k = 0; k < periods; k++) {
+      r[k] = held * v[index(a, k)];
+    }
+    return r;
+  }
+
+  /**
+   * Evaluates everything at v: objective and its gradient, the coverage constraints and their
+   * gradients, and the Hessian of the Lagrangian F - sum_c z_c G_c without the risk blocks (per
+   * movable asset: a tridiagonal band over its periods).
+   */
+  Point evaluate(double[] v, double[] coverageDuals) {
+    int f = movable.length;
+    int m = coverageCount();
+    Point point = new Point(variableCount, m, f, periods);
+    double objective = 0.0;
+    double[] gradR = new double[periods];
+    double[] diagonal = new double[periods];
+    double[] off = new double[periods];
+    for (int a = 0; a < f; a++) {
+      int i = movable[a];
+      double held = problem.held(i);
+      double[] r = remaining(a, v);
+      java.util.Arrays.fill(diagonal, 0.0);
+      java.util.Arrays.fill(off, 0.0);
+      if (goal == Goal.PLAN) {
+        java.util.Arrays.fill(gradR, 0.0);
+        objective += objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, off);
+        for (int k = 0; k < periods; k++) {
+          point.objectiveGradient[index(a, k)] += gradR[k] * held / scale;
+        }
+      }
+      for (int c = 0; c < m; c++) {
+        java.util.Arrays.fill(gradR, 0.0);
+        double weight = coverageDuals == null ? 0.0 : -coverageDuals[c];
+        point.coverage[c] +=
+            coveragePaths[i].accumulate(r, coveragePeriod[c], 1.0, gradR, null, null) / scale;
+        if (weight != 0.0) {
+          coveragePaths[i].accumulate(r, coveragePeriod[c], weight, null, diagonal, off);
+        }
+        for (int k = 0; k < periods; k++) {
+          point.coverageGradient[c][index(a, k)] = gradR[k] * held / scale;
+        }
+      }
+      for (int k = 0; k < periods; k++) {
+        point.bandDiagonal[a][k] = diagonal[k] * held * held / scale;
+        point.bandOff[a][k] = off[k] * held * held / scale;
+      }
+    }
+    for (int c = 0; c < m; c++) {
+      point.coverage[c] += coverageConstant[c] / scale;
+      if (goal == Goal.CAPACITY) {
+        point.coverage[c] -= coverageSlope[c] * v[levelIndex()];
+        point.coverageGradient[c][levelIndex()] = -coverageSlope[c];
+      }
+    }
+    if (goal == Goal.PLAN) {
+      objective += risk(v, point.objectiveGradient);
+      point.objective = objective / scale;
+    } else {
+      point.objective = -v[levelIndex()];
+      point.objectiveGradient[levelIndex()] = -1.0;
+    }
+    return point;
+  }
+
+  /** The risk terms sum_k w_k x_k' Sigma x_k in money, adding their scaled gradient. */
+  private double risk(double[] v, double[] gradient) {
+    int n = problem.assetCount();
+    double total = 0.0;
+    double[] x = new double[n];
+    int[] slot = new int[n];
+    java.util.Arrays.fill(slot, -1);
+    for (int a = 0; a < movable.length; a++) {
+      slot[movable[a]] = a;
+    }
+    for (int k = 0; k < periods; k++) {
+      if (riskWeight[k] == 0.0) {
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        x[i] = slot[i] >= 0 ? v[index(slot[i], k)] : fixedPath[i][k] / Math.max(problem.held(i), 1e-300);
+      }
+      for (int i = 0; i < n; i++) {
+        double row = 0.0;
+        for (int j = 0; j < n; j++) {
+          row += scaledCovariance[i][j] * x[j];
+        }
+        total += riskWeight[k] * x[i] * row;
+        if (slot[i] >= 0) {
+          gradient[index(slot[i], k)] += 2 * riskWeight[k] * row / scale;
+        }
+      }
+    }
+    return total;
+  }
+
+  /** The trade table of the plan at v, in units: n_ik = r_i,k-1 - r_ik. */
+  double[][] trades(double[] v) {
+    int n = problem.assetCount();
+    double[][] units = new double[n][periods];
+    for (int i = 0; i < n; i++) {
+      if (fixedPath[i] != null) {
+        for (int k = 0; k < periods; k++) {
+          double before = k == 0 ? problem.held(i) : fixedPath[i][k - 1];
+          units[i][k] = before - fixedPath[i][k];
+        }
+      }
+    }
+    for (int a = 0; a < movable.length; a++) {
+      double[] r = remaining(a, v);
+      for (int k = 0; k < periods; k++) {
+        units[movable[a]][k] = (k == 0 ? problem.held(movable[a]) : r[k - 1]) - r[k];
+      }
+    }
+    return units;
+  }
+
+  /** The trade table at v. */
+  TradeTable table(double[] v) {
+    return TradeTable.of(trades(v));
+  }
+
+  /**
+   * The path of remaining units of an asset that cannot move, or null if it can: a locked or
+   * empty position, one that may sell nothing, or one its forced sale holds at the cap in every
+   * period.
+   */
+  private static double[] fixedPath(ResolvedProblem problem, int i) {
+    int periods = problem.periods();
+    double held = problem.held(i);
+    double[] path = new double[periods];
+    if (problem.locked(i) || held == 0.0 || problem.sellableUnits(i) <= 1e-12 * held) {
+      java.util.Arrays.fill(path, held);
+      return path;
+    }
+    double cap = problem.periodCap(i);
+    if (problem.forcedUnits(i) >= periods * cap * (1 - 1e-12)) {
+      for (int k = 0; k < periods; k++) {
+        path[k] = Math.max(problem.retainMax(i), held - (k + 1) * cap);
+      }
+      return path;
+    }
+    return null;
+  }
+
+  /** M: the money scale, the shortfall or the size of the book, whichever is larger. */
+  private static double moneyScale(ResolvedProblem problem) {
+    double book = 0.0;
+    for (int i = 0; i < problem.assetCount(); i++) {
+      book += problem.held(i) * problem.price(i);
+    }
+    return Math.max(1.0, Math.max(problem.shortfall(), Math.max(problem.buffer(), 1e-2 * book)));
+  }
+
+  /** Everything the method needs at one point. */
+  static final class Point {
+    double objective;
+    final double[] objectiveGradient;
+    final double[] coverage;
+    final double[][] coverageGradient;
+    final double[][] bandDiagonal;
+    final double[][] bandOff;
+
+    Point(int variables, int constraints, int assets, int periods) {
+      objectiveGradient = new double[variables];
+      coverage = new double[constraints];
+      coverageGradient = new double[constraints][variables];
+      bandDiagonal = new double[assets][periods];
+      bandOff = new double[assets][periods];
+    }
+  }
+}

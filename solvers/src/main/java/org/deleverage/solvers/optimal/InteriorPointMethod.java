@@ -1,0 +1,273 @@
+package org.deleverage.solvers.optimal;
+
+import java.util.Optional;
+
+/**
+ * A primal-dual interior-point method with Mehrotra's predictor-corrector for the smooth convex
+ * problem of a {@link Formulation}: minimise F(v) subject to g_j(v) >= 0, the linear
+ * constraints and the concave coverage constraints. With slacks s and duals z it follows Newton's
+ * method on the perturbed optimality conditions
+ *
+ * <pre>
+ *   grad F - J' z = 0,    g(v) - s = 0,    s_j z_j = sigma mu
+ * </pre>
+ *
+ * eliminating s and z so that each step solves (H + J' S^-1 Z J) dv = -r_d - J' S^-1 (r_c + Z r_p)
+ * with the structured {@link NewtonSystem}. The start is strictly inside the linear constraints
+ * (which then hold at every iterate) and may break the coverage constraints (their slack absorbs
+ * the difference until it closes). Steps keep s and z positive (fraction to the boundary 0.995).
+ * It stops when the scaled residuals and the complementarity are below the tolerances, or at the
+ * iteration or time limit.
+ */
+final class InteriorPointMethod {
+
+  private static final double STEP_FRACTION = 0.995;
+  private static final double PRIMAL_TOLERANCE = 1e-11;
+  private static final double DUAL_TOLERANCE = 1e-10;
+  private static final double COMPLEMENTARITY_TOLERANCE = 1e-13;
+
+  /**
+   * What a run ended with.
+   *
+   * @param converged whether the tolerances were met
+   * @param point the last iterate v
+   * @param coverageDuals z of the coverage constraints, in the objective's own units
+   * @param iterations Newton steps taken
+   * @param reason why it stopped, in words
+   */
+  record Outcome(
+      boolean converged, double[] point, double[] coverageDuals, int iterations, String reason) {}
+
+  private InteriorPointMethod() {}
+
+  /**
+   * Runs the method from the formulation's start.
+   *
+   * @param regularise whether to add to the diagonal until the Newton system is positive
+   *     definite (a local solve of a non-convex instance); otherwise only a vanishing amount is
+   *     tried before giving up
+   */
+  static Outcome run(
+      Formulation model, int maxIterations, long deadlineNanos, boolean regularise) {
+    int linear = model.linearA.length;
+    int m = model.coverageCount();
+    int p = linear + m;
+    double[] v = model.start.clone();
+    double[] s = new double[p];
+    double[] z = new double[p];
+    for (int j = 0; j < linear; j++) {
+      s[j] = Math.max(model.linearValue(j, v), 1e-10);
+      z[j] = 1.0;
+    }
+    Formulation.Point point = model.evaluate(v, new double[m]);
+    for (int c = 0; c < m; c++) {
+      s[linear + c] = Math.max(point.coverage[c], 1.0);
+      z[linear + c] = 1.0;
+    }
+    int iteration = 0;
+    while (true) {
+      double[] coverageDuals = java.util.Arrays.copyOfRange(z, linear, p);
+      point = model.evaluate(v, coverageDuals);
+      double[] residualDual = dualResidual(model, point, z);
+      double[] residualPrimal = new double[p];
+      for (int j = 0; j < linear; j++) {
+        residualPrimal[j] = model.linearValue(j, v) - s[j];
+      }
+      for (int c = 0; c < m; c++) {
+        residualPrimal[linear + c] = point.coverage[c] - s[linear + c];
+      }
+      double mu = dot(s, z) / Math.max(p, 1);
+      double gradientSize = 1.0 + maxAbs(point.objectiveGradient);
+      if (maxAbs(residualDual) <= DUAL_TOLERANCE * gradientSize
+          && maxAbs(residualPrimal) <= PRIMAL_TOLERANCE
+          && mu <= COMPLEMENTARITY_TOLERANCE * (1.0 + Math.abs(point.objective))) {
+        return new Outcome(true, v, coverageDuals, iteration, "converged");
+      }
+      if (iteration >= maxIterations) {
+        return new Outcome(
+            false, v, coverageDuals, iteration, "no convergence in " + maxIterations + " steps");
+      }
+      if (System.nanoTime() > deadlineNanos) {
+        return new Outcome(false, v, coverageDuals, iteration, "time limit reached");
+      }
+      Optional<NewtonSystem> system = factor(model, point, s, z, regularise);
+      if (system.isEmpty()) {
+        return new Outcome(
+            false, v, coverageDuals, iteration,
+            "the Newton system is not positive definite (the instance is not convex)");
+      }
+      iteration++;
+
+      double[] complementarity = new double[p];
+      for (int j = 0; j < p; j++) {
+        complementarity[j] = s[j] * z[j];
+      }
+      Step affine = step(model, point, system.get(), s, z, residualDual, residualPrimal,
+          complementarity);
+      double alphaAffine = Math.min(maxStep(s, affine.ds), maxStep(z, affine.dz));
+      double muAffine = 0.0;
+      for (int j = 0; j < p; j++) {
+        muAffine += (s[j] + alphaAffine * affine.ds[j]) * (z[j] + alphaAffine * affine.dz[j]);
+      }
+      muAffine /= Math.max(p, 1);
+      double sigma = Math.pow(muAffine / mu, 3);
+      for (int j = 0; j < p; j++) {
+        complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - sigma * mu;
+      }
+      Step combined = step(model, point, system.get(), s, z, residualDual, residualPrimal,
+          complementarity);
+      double alpha =
+          Math.min(1.0, STEP_FRACTION * Math.min(maxStep(s, combined.ds), maxStep(z, combined.dz)));
+      for (int i = 0; i < v.length; i++) {
+        v[i] += alpha * combined.dv[i];
+      }
+      for (int j = 0; j < p; j++) {
+        s[j] += alpha * combined.ds[j];
+        z[j] += alpha * combined.dz[j];
+      }
+    }
+  }
+
+  private static Optional<NewtonSystem> factor(
+      Formulation model, Formulation.Point point, double[] s, double[] z, boolean regularise) {
+    Optional<NewtonSystem> system = NewtonSystem.factor(model, point, s, z, 0.0);
+    double delta = 1e-12;
+    double limit = regularise ? 1e6 : 1e-8;
+    while (system.isEmpty() && delta <= limit) {
+      system = NewtonSystem.factor(model, point, s, z, delta);
+      delta *= 100;
+    }
+    return system;
+  }
+
+  /**
+   * The direction (dv, ds, dz) for the complementarity residual r_c: the linear constraints
+   * eliminated, dz_lin = -S^-1 (r_c + Z ds), the coverage constraints kept in the augmented rows
+   * U' dv + (S/Z) dz_c = -r_c / z - r_p.
+   */
+  private static Step step(
+      Formulation model,
+      Formulation.Point point,
+      NewtonSystem system,
+      double[] s,
+      double[] z,
+      double[] residualDual,
+      double[] residualPrimal,
+      double[] complementarity) {
+    int p = s.length;
+    int linear = model.linearA.length;
+    int m = p - linear;
+    double[] scaled = new double[p];
+    for (int j = 0; j < linear; j++) {
+      scaled[j] = (complementarity[j] + z[j] * residualPrimal[j]) / s[j];
+    }
+    double[] rhs = transposeProduct(model, point, scaled);
+    for (int i = 0; i < rhs.length; i++) {
+      rhs[i] = -residualDual[i] - rhs[i];
+    }
+    double[] q = new double[m];
+    double[] d = new double[m];
+    for (int c = 0; c < m; c++) {
+      int j = linear + c;
+      q[c] = -complementarity[j] / z[j] - residualPrimal[j];
+      d[c] = s[j] / z[j];
+    }
+    double[] solution = system.solve(rhs, q, d);
+    double[] dv = java.util.Arrays.copyOf(solution, model.variableCount);
+    double[] ds = product(model, point, dv);
+    double[] dz = new double[p];
+    for (int j = 0; j < p; j++) {
+      ds[j] += residualPrimal[j];
+      dz[j] =
+          j < linear
+              ? -(complementarity[j] + z[j] * ds[j]) / s[j]
+              : solution[model.variableCount + j - linear];
+    }
+    return new Step(dv, ds, dz);
+  }
+
+  /** grad F - J' z, zero on pinned variables. */
+  private static double[] dualResidual(Formulation model, Formulation.Point point, double[] z) {
+    double[] residual = transposeProduct(model, point, z);
+    for (int i = 0; i < residual.length; i++) {
+      residual[i] = model.pinned[i] ? 0.0 : point.objectiveGradient[i] - residual[i];
+    }
+    return residual;
+  }
+
+  /** J' w: the constraint gradients weighted by w, zero on pinned variables. */
+  private static double[] transposeProduct(
+      Formulation model, Formulation.Point point, double[] w) {
+    double[] result = new double[model.variableCount];
+    int linear = model.linearA.length;
+    for (int j = 0; j < linear; j++) {
+      if (model.linearA[j] >= 0) {
+        result[model.linearA[j]] += model.linearCa[j] * w[j];
+      }
+      if (model.linearB[j] >= 0) {
+        result[model.linearB[j]] += model.linearCb[j] * w[j];
+      }
+    }
+    for (int c = 0; c < model.coverageCount(); c++) {
+      double[] gradient = point.coverageGradient[c];
+      for (int i = 0; i < result.length; i++) {
+        result[i] += gradient[i] * w[linear + c];
+      }
+    }
+    for (int i = 0; i < result.length; i++) {
+      if (model.pinned[i]) {
+        result[i] = 0.0;
+      }
+    }
+    return result;
+  }
+
+  /** J dv. */
+  private static double[] product(Formulation model, Formulation.Point point, double[] dv) {
+    int linear = model.linearA.length;
+    double[] result = new double[linear + model.coverageCount()];
+    for (int j = 0; j < linear; j++) {
+      double value = 0.0;
+      if (model.linearA[j] >= 0) {
+        value += model.linearCa[j] * dv[model.linearA[j]];
+      }
+      if (model.linearB[j] >= 0) {
+        value += model.linearCb[j] * dv[model.linearB[j]];
+      }
+      result[j] = value;
+    }
+    for (int c = 0; c < model.coverageCount(); c++) {
+      result[linear + c] = dot(point.coverageGradient[c], dv);
+    }
+    return result;
+  }
+
+  /** The largest alpha in (0, 1] with x + alpha dx >= 0. */
+  private static double maxStep(double[] x, double[] dx) {
+    double alpha = 1.0;
+    for (int j = 0; j < x.length; j++) {
+      if (dx[j] < 0) {
+        alpha = Math.min(alpha, -x[j] / dx[j]);
+      }
+    }
+    return alpha;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double sum = 0.0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  private static double maxAbs(double[] a) {
+    double max = 0.0;
+    for (double x : a) {
+      max = Math.max(max, Math.abs(x));
+    }
+    return max;
+  }
+
+  private record Step(double[] dv, double[] ds, double[] dz) {}
+}

@@ -1,0 +1,65 @@
+package org.deleverage.solvers.optimal;
+
+/**
+ * The options of the {@link InteriorPointSolver}, with documented defaults and {@code with...}
+ * copies. Immutable and thread-safe.
+ *
+ * @param maxIterations the most Newton steps of one interior-point run (a solve makes two runs:
+ *     the largest coverable shortfall, then the plan); default {@value #DEFAULT_MAX_ITERATIONS}
+ * @param timeLimitMillis the most time one solve may take, milliseconds; default {@value
+ *     #DEFAULT_TIME_LIMIT_MILLIS}
+ * @param allowLocal whether a non-convex instance is solved locally (status "local", not
+ *     guaranteed optimal) instead of rejected; default false
+ * @param relativeGap the largest certified optimality gap, relative to max(1, |objective|), for
+ *     the status "optimal"; default {@value #DEFAULT_RELATIVE_GAP}
+ */
+public record InteriorPointOptions(
+    int maxIterations, long timeLimitMillis, boolean allowLocal, double relativeGap) {
+
+  /** Default of {@link #maxIterations()}. */
+  public static final int DEFAULT_MAX_ITERATIONS = 200;
+
+  /** Default of {@link #timeLimitMillis()}. */
+  public static final long DEFAULT_TIME_LIMIT_MILLIS = 300_000;
+
+  /** Default of {@link #relativeGap()}. */
+  public static final double DEFAULT_RELATIVE_GAP = 1e-8;
+
+  /** The defaults. */
+  public static final InteriorPointOptions DEFAULTS =
+      new InteriorPointOptions(
+          DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT_MILLIS, false, DEFAULT_RELATIVE_GAP);
+
+  /** Validates the options. */
+  public InteriorPointOptions {
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maxIterations: must be >= 1, was " + maxIterations);
+    }
+    if (timeLimitMillis < 1) {
+      throw new IllegalArgumentException("timeLimitMillis: must be >= 1, was " + timeLimitMillis);
+    }
+    if (!(relativeGap > 0 && relativeGap < 1)) {
+      throw new IllegalArgumentException("relativeGap: must be in (0, 1), was " + relativeGap);
+    }
+  }
+
+  /** These options with another iteration limit. */
+  public InteriorPointOptions withMaxIterations(int value) {
+    return new InteriorPointOptions(value, timeLimitMillis, allowLocal, relativeGap);
+  }
+
+  /** These options with another time limit. */
+  public InteriorPointOptions withTimeLimitMillis(long value) {
+    return new InteriorPointOptions(maxIterations, value, allowLocal, relativeGap);
+  }
+
+  /** These options, allowing or not a local solve of a non-convex instance. */
+  public InteriorPointOptions withAllowLocal(boolean value) {
+    return new InteriorPointOptions(maxIterations, timeLimitMillis, value, relativeGap);
+  }
+
+  /** These options with another gap tolerance. */
+  public InteriorPointOptions withRelativeGap(double value) {
+    return new InteriorPointOptions(maxIterations, timeLimitMillis, allowLocal, value);
+  }
+}

@@ -1,0 +1,183 @@
+package org.deleverage.solvers.optimal;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.IntStream;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.evaluate.Evaluation;
+import org.deleverage.core.evaluate.Evaluator;
+import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.plan.SolveStatus;
+import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.core.solve.PlanAssembler;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.core.solve.SolverReport;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * The exact optimiser: the loss-minimising plan of MODEL.md section 4, with every term and
+ * constraint, for any number of assets and periods, with correlation.
+ *
+ * <p>Method. The coverage constraints are concave quadratics and the objective a convex one (on
+ * instances that pass the {@link ConvexityCheck}), so the problem is a smooth convex program. A
+ * primal-dual interior-point method ({@link InteriorPointMethod}) solves it directly, quadratic
+ * constraints included, in the remaining units of each asset, where the Newton systems are block
+ * tridiagonal over the periods ({@link NewtonSystem}). It runs twice: first for the largest
+ * coverable shortfall S_max (maximise S such that the requirement with X_0 = -S holds); if the
+ * shortfall is above it the result is {@link SolveResult.Infeasible}, with no plan; otherwise for
+ * the plan.
+ *
+ * <p>Exactness. The plan is not taken on trust: the evaluator recomputes it, and an {@link
+ * OptimalityCertificate} bounds its distance to the true optimum with the evaluator's gradients
+ * and the coverage multipliers. The status is "optimal" only when that bound is within {@link
+ * InteriorPointOptions#relativeGap()} (1e-8 relative by default); otherwise the solve fails and
+ * says so. Trades within 1e-9 Q of a bound are set onto it when the plan still passes the
+ * evaluator, so that no dust trades are left in the sequence.
+ *
+ * <p>The shadow price is mu = mu_deadline + sum_s phi_s mu_s: an extra unit of shortfall raises
+ * the deadline's bound by one and step s's by phi_s. The hierarchy ranks assets by the marginal
+ * objective per unit of excess freed by their first unit from the untouched book, which is the
+ * price mu at which the optimum starts selling them as the shortfall grows from zero (exactly so
+ * when correlation does not couple the assets).
+ *
+ * <p>Stateless and thread-safe; every run is bounded by {@link InteriorPointOptions}.
+ */
+public final class InteriorPointSolver implements DeleveragingSolver {
+
+  /** The solver with the default options. */
+  public static final InteriorPointSolver DEFAULT = new InteriorPointSolver(InteriorPointOptions.DEFAULTS);
+
+  /** The solver's name. */
+  public static final String NAME = "optimal";
+
+  private static final double DUST = 1e-9;
+
+  private final InteriorPointOptions options;
+
+  /** The solver with the given options. */
+  public InteriorPointSolver(InteriorPointOptions options) {
+    this.options = options;
+  }
+
+  /** The options. */
+  public InteriorPointOptions options() {
+    return options;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException naming the asset when the instance is not convex and the
+   *     options do not allow a local solve
+   */
+  @Override
+  public SolveResult solve(ResolvedProblem problem) {
+    long start = System.nanoTime();
+    long deadline = start + options.timeLimitMillis() * 1_000_000L;
+    Optional<ConvexityCheck.Violation> nonConvex = ConvexityCheck.violation(problem);
+    if (nonConvex.isPresent() && !options.allowLocal()) {
+      throw new InvalidInputException(
+          "assets[" + nonConvex.get().asset() + "]", nonConvex.get().message());
+    }
+    boolean local = nonConvex.isPresent();
+
+    Formulation capacity = new Formulation(problem, Formulation.Goal.CAPACITY);
+    InteriorPointMethod.Outcome widest =
+        InteriorPointMethod.run(capacity, options.maxIterations(), deadline, local);
+    int iterations = widest.iterations();
+    if (!widest.converged()) {
+      return failed("largest coverable shortfall: " + widest.reason(), iterations, start);
+    }
+    double maxCoverable = widest.point()[capacity.levelIndex()] * capacity.scale;
+    double slack = 1e-9 * Math.max(1.0, problem.shortfall());
+    if (problem.shortfall() > maxCoverable + slack) {
+      return new SolveResult.Infeasible(
+          name(), problem.shortfall(), maxCoverable, iterations, millisSince(start));
+    }
+
+    Formulation plan = new Formulation(problem, Formulation.Goal.PLAN);
+    InteriorPointMethod.Outcome best =
+        InteriorPointMethod.run(plan, options.maxIterations(), deadline, local);
+    iterations += best.iterations();
+    if (!best.converged()) {
+      return failed("plan: " + best.reason(), iterations, start);
+    }
+    TradeTable table = withoutDust(problem, plan.table(best.point()));
+    double[] mu = best.coverageDuals();
+    SolveStatus status = SolveStatus.LOCAL;
+    double gap = Double.NaN;
+    if (!local) {
+      gap = OptimalityCertificate.gap(problem, table, mu);
+      double objective = Evaluator.DEFAULT.evaluate(problem, table).objective().total();
+      if (gap > options.relativeGap() * Math.max(1.0, Math.abs(objective))) {
+        return failed(
+            "the plan is certified only within " + gap + " of the optimum, above the tolerance "
+                + options.relativeGap() + " relative",
+            iterations,
+            start);
+      }
+      status = SolveStatus.OPTIMAL;
+    }
+    double shadowPrice = mu[0];
+    for (int s = 0; s < problem.scheduleSize(); s++) {
+      shadowPrice += problem.scheduleFraction(s) * mu[s + 1];
+    }
+    SolverReport report =
+        new SolverReport(
+            name(),
+            status,
+            OptionalDouble.of(maxCoverable),
+            OptionalDouble.of(shadowPrice),
+            iterations,
+            millisSince(start));
+    return PlanAssembler.DEFAULT.assemble(problem, table, cheapestFirst(problem), report);
+  }
+
+  /**
+   * The table with every trade within {@value #DUST} Q of zero or of the cap set onto it, if the
+   * evaluator still finds it feasible; the table itself otherwise.
+   */
+  private static TradeTable withoutDust(ResolvedProblem problem, TradeTable table) {
+    double[][] units = table.toArray();
+    for (int i = 0; i < units.length; i++) {
+      double near = DUST * Math.max(1.0, problem.held(i));
+      for (int k = 0; k < units[i].length; k++) {
+        if (Math.abs(units[i][k]) <= near) {
+          units[i][k] = 0.0;
+        } else if (Math.abs(units[i][k] - problem.periodCap(i)) <= near) {
+          units[i][k] = problem.periodCap(i);
+        }
+      }
+    }
+    TradeTable clean = TradeTable.of(units);
+    Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, clean);
+    return evaluation.feasible() ? clean : table;
+  }
+
+  /** The assets by increasing marginal cost per unit of relief; those that free none last. */
+  private static int[] cheapestFirst(ResolvedProblem problem) {
+    double[] ratio = PlanAssembler.DEFAULT.marginalCostPerUnitRelief(problem);
+    return IntStream.range(0, problem.assetCount())
+        .boxed()
+        .sorted(
+            Comparator.<Integer>comparingDouble(
+                    i -> Double.isNaN(ratio[i]) ? Double.POSITIVE_INFINITY : ratio[i])
+                .thenComparingInt(i -> i))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  private SolveResult failed(String reason, long iterations, long start) {
+    return new SolveResult.Failed(name(), reason, iterations, millisSince(start));
+  }
+
+  private static double millisSince(long start) {
+    return (System.nanoTime() - start) / 1e6;
+  }
+}
