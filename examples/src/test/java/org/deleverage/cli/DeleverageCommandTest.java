@@ -72,7 +72,7 @@ class DeleverageCommandTest {
     JsonNode plan = MAPPER.readTree(result.out);
     assertThat(result.code).isZero();
     assertThat(plan.get("solver").asText()).isEqualTo(SolverCatalog.DEFAULT_NAME);
-    assertThat(plan.get("status").asText()).isEqualTo("feasible");
+    assertThat(plan.get("status").asText()).isEqualTo("optimal");
     assertThat(plan.get("shortfall").asDouble()).isCloseTo(3_482_500.0, within(1e-6));
     assertThat(plan.get("trades").size()).isPositive();
   }
