@@ -1,0 +1,178 @@
+package org.deleverage.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.deleverage.core.Asset;
+import org.deleverage.core.CoverageMode;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.evaluate.Evaluation;
+import org.deleverage.core.evaluate.Evaluator;
+import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.LinearTemporaryImpact;
+import org.deleverage.solvers.SolverCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated books are the valid, convex, feasible instances {@link BookGenerator} promises,
+ * at every size the benchmark runs. The shortfall and the risk aversion are checked against the
+ * library's own evaluator, not against the generator's formulas.
+ */
+class BookGeneratorTest {
+
+  /**
+   * Each size's book, built once for the tests that read it: a book of 500 assets checks its
+   * 500 x 500 correlation by an eigendecomposition, the bulk of this class's time.
+   */
+  private static final Map<List<Integer>, DeleveragingProblem> BOOKS = new ConcurrentHashMap<>();
+
+  private static DeleveragingProblem book(int assets, int periods) {
+    return BOOKS.computeIfAbsent(
+        List.of(assets, periods), size -> BookGenerator.book(size.get(0), size.get(1)));
+  }
+
+  /** The 9 sizes of {@link SolverBenchmark}. */
+  static Stream<Arguments> sizes() {
+    return Stream.of(10, 100, 500)
+        .flatMap(assets -> Stream.of(1, 5, 20).map(periods -> Arguments.of(assets, periods)));
+  }
+
+  @ParameterizedTest(name = "{0} assets over {1} periods")
+  @MethodSource("sizes")
+  void makesAValidConvexMarginCallOfTheRequestedSize(int assets, int periods) {
+    DeleveragingProblem problem = book(assets, periods);
+    ResolvedProblem resolved = problem.resolve();
+
+    assertThat(resolved.assetCount()).isEqualTo(assets);
+    assertThat(resolved.periods()).isEqualTo(periods);
+    assertThat(resolved.periodLength()).isEqualTo(BookGenerator.PERIOD_LENGTH);
+    assertThat(resolved.mode()).isEqualTo(CoverageMode.MARGIN);
+    assertThat(resolved.deadlineIndex()).isEqualTo(periods - 1);
+    assertThat(resolved.shortfall()).isPositive();
+    // The account itself is short by exactly S: equity - requirement = -S.
+    assertThat(resolved.equity() - resolved.marginRequirement())
+        .isCloseTo(-resolved.shortfall(), within(1e-9 * resolved.marginRequirement()));
+    assertThat(problem.objective().riskAversion()).isPositive();
+    assertThat(problem.objective().residualRiskAversion()).isZero();
+    assertThat(problem.assets()).anyMatch(asset -> asset.quantity() > 0);
+    assertThat(problem.assets()).anyMatch(asset -> asset.quantity() < 0);
+    for (Asset asset : problem.assets()) {
+      // Section 4 with margin: eta / tau >= gamma ((1 + 2m) N + 1) / 2 short, gamma (N + 1) / 2
+      // long, worked here from the asset's own fields.
+      double gamma = asset.permanentImpact().gamma();
+      double scale = asset.quantity() < 0 ? 1 + 2 * asset.marginRate() : 1;
+      double bound = gamma * (scale * periods + 1) / 2;
+      double eta = ((LinearTemporaryImpact) asset.temporaryImpact()).eta();
+      assertThat(eta / resolved.periodLength()).as(asset.id()).isGreaterThanOrEqualTo(bound);
+      // A material share of a day's volume, more than the cap rho V tau lets trade in a period.
+      assertThat(asset.held()).as(asset.id()).isGreaterThan(0.24 * asset.adv());
+      assertThat(asset.maxParticipation()).as(asset.id()).isLessThanOrEqualTo(0.25);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} assets over {1} periods")
+  @MethodSource("sizes")
+  void theShortfallIsThirtyPercentOfWhatSellingAtTheCapsFrees(int assets, int periods) {
+    ResolvedProblem problem = book(assets, periods).resolve();
+    // The reference plan: every position sold at its cap from the first period on.
+    double[][] units = new double[assets][periods];
+    for (int i = 0; i < assets; i++) {
+      double traded = 0.0;
+      for (int k = 0; k < periods; k++) {
+        units[i][k] = Math.min(problem.periodCap(i), problem.held(i) - traded);
+        traded += units[i][k];
+      }
+    }
+    Evaluation reference = Evaluator.DEFAULT.evaluate(problem, TradeTable.of(units));
+    // X_N = -S + F, with F what the reference plan frees; S = 0.3 F.
+    double freed = reference.excess(periods - 1) + problem.shortfall();
+    assertThat(problem.shortfall())
+        .isCloseTo(BookGenerator.SHORTFALL_FRACTION * freed, within(1e-9 * freed));
+    assertThat(reference.feasible()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} assets over {1} periods")
+  @MethodSource("sizes")
+  void theRiskReliefOfAFirstSaleIsAtMostHalfItsCostAndReachesItOnce(int assets, int periods) {
+    ResolvedProblem problem = book(assets, periods).resolve();
+    // Selling a first unit of asset i in period 1 lowers lambda tau sum_k x_k' Sigma x_k by about
+    // 2 lambda tau N d_i (Sigma x_0)_i and costs e_i + gamma_i Q_i; Sigma from the resolved
+    // problem, C_ij sigma_i p_i sigma_j p_j.
+    double tightest = 0.0;
+    for (int i = 0; i < assets; i++) {
+      double exposure = 0.0;
+      for (int j = 0; j < assets; j++) {
+        exposure += problem.covariance(i, j) * problem.direction(j) * problem.held(j);
+      }
+      double relief =
+          2 * problem.riskAversion() * problem.periodLength() * periods * problem.direction(i)
+              * exposure;
+      double cost = problem.costPerUnit(i) + problem.gamma(i) * problem.held(i);
+      assertThat(relief)
+          .as("A" + i)
+          .isLessThanOrEqualTo(BookGenerator.RISK_RELIEF * cost * (1 + 1e-9));
+      tightest = Math.max(tightest, relief / cost);
+    }
+    assertThat(tightest).isCloseTo(BookGenerator.RISK_RELIEF, within(1e-9));
+  }
+
+  /** The sizes of up to 100 assets, which the greedy baseline solves in a blink. */
+  static Stream<Arguments> smallerSizes() {
+    return sizes().filter(size -> (Integer) size.get()[0] <= 100);
+  }
+
+  @ParameterizedTest(name = "{0} assets over {1} periods")
+  @MethodSource("smallerSizes")
+  void theGreedyBaselineSolvesTheSmallerBooks(int assets, int periods) {
+    ResolvedProblem problem = book(assets, periods).resolve();
+
+    SolveResult result = SolverCatalog.named("greedy").orElseThrow().solve(problem);
+
+    assertThat(result).isInstanceOf(SolveResult.Solved.class);
+    assertThat(result.plan().expectedLoss()).isPositive();
+  }
+
+  @Test
+  void theSameSeedGivesTheSameBookAndAnotherSeedAnother() {
+    assertThat(BookGenerator.book(10, 5, 7)).isEqualTo(BookGenerator.book(10, 5, 7));
+    assertThat(BookGenerator.book(10, 5)).isEqualTo(BookGenerator.book(10, 5));
+    assertThat(BookGenerator.book(10, 5, 7).assets())
+        .isNotEqualTo(BookGenerator.book(10, 5, 8).assets());
+  }
+
+  @Test
+  void aSmallBookIsTheStartOfALargerOne() {
+    DeleveragingProblem small = BookGenerator.book(10, 5);
+    DeleveragingProblem large = BookGenerator.book(100, 5);
+
+    assertThat(large.assets().subList(0, 10)).isEqualTo(small.assets());
+    double[][] smallCorrelation = small.dependence().matrix(10);
+    double[][] largeCorrelation = large.dependence().matrix(100);
+    for (int i = 0; i < 10; i++) {
+      for (int j = 0; j < 10; j++) {
+        assertThat(largeCorrelation[i][j]).isEqualTo(smallCorrelation[i][j]);
+      }
+    }
+  }
+
+  @Test
+  void rejectsAnEmptyBookOrHorizon() {
+    assertThatThrownBy(() -> BookGenerator.book(0, 5))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("assets: must be >= 1, was 0");
+    assertThatThrownBy(() -> BookGenerator.book(10, 0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("horizon.periods:");
+  }
+}
