@@ -26,11 +26,26 @@ public final class PlanFixtures {
   /** The classpath resource of the bundled sample problem. */
   public static final String SAMPLE = "/org/deleverage/cli/sample-margin-call.json";
 
+  /**
+   * The classpath resource of the tests' own ten-asset book: the bundled sample at a twentieth
+   * of its size (a shortfall of 3,482,500), on which the hand-made plans below are worked.
+   */
+  public static final String SMALL_BOOK = "/org/deleverage/io/small-book.json";
+
   private PlanFixtures() {}
 
-  /** The bundled ten-asset sample margin call. */
+  /** The tests' ten-asset margin call, {@link #SMALL_BOOK}. */
   public static DeleveragingProblem sample() {
-    try (InputStream in = PlanFixtures.class.getResourceAsStream(SAMPLE)) {
+    return read(SMALL_BOOK);
+  }
+
+  /** The bundled sample margin call the command line plans without a PROBLEM. */
+  public static DeleveragingProblem bundledSample() {
+    return read(SAMPLE);
+  }
+
+  private static DeleveragingProblem read(String resource) {
+    try (InputStream in = PlanFixtures.class.getResourceAsStream(resource)) {
       return ProblemJson.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

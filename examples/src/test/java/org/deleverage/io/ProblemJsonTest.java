@@ -113,26 +113,26 @@ class ProblemJsonTest {
 
   @Test
   void theBundledSampleRoundTrips() {
-    DeleveragingProblem sample = PlanFixtures.sample();
+    DeleveragingProblem sample = PlanFixtures.bundledSample();
 
     assertThat(ProblemJson.read(ProblemJson.write(sample))).isEqualTo(sample);
   }
 
   @Test
-  void theBundledSampleIsAMarginCallOfAFewMillionOnATenAssetBook() {
-    DeleveragingProblem sample = PlanFixtures.sample();
+  void theBundledSampleIsAMarginCallOfTensOfMillionsOnATenAssetBook() {
+    DeleveragingProblem sample = PlanFixtures.bundledSample();
     double gross = sample.assets().stream().mapToDouble(a -> a.held() * a.price()).sum();
 
-    // cash -25,250,000 + net 54,350,000 - requirement 32,582,500 = -3,482,500.
+    // cash -505,000,000 + net 1,087,000,000 - requirement 651,650,000 = -69,650,000.
     assertThat(sample.assets()).hasSize(10);
-    assertThat(gross).isEqualTo(86_150_000.0);
-    assertThat(sample.resolve().shortfall()).isCloseTo(3_482_500.0, within(1e-6));
+    assertThat(gross).isEqualTo(1_723_000_000.0);
+    assertThat(sample.resolve().shortfall()).isCloseTo(69_650_000.0, within(1e-6));
     assertThat(sample.assets().stream().filter(a -> a.quantity() < 0)).hasSize(2);
   }
 
   @Test
   void theBundledSampleSatisfiesTheConvexityConditionWithMargin() {
-    DeleveragingProblem sample = PlanFixtures.sample();
+    DeleveragingProblem sample = PlanFixtures.bundledSample();
     int periods = sample.horizon().periods();
     double tau = sample.horizon().periodLength();
     for (Asset asset : sample.assets()) {
