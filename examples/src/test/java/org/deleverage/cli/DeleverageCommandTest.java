@@ -201,6 +201,36 @@ class DeleverageCommandTest {
     assertNothingWritten(result, "call.json");
   }
 
+  /**
+   * A short with gamma = eta breaks the concavity of the excess (MODEL.md section 4: with m = 0.5
+   * and k = 1 it needs 2 eta / tau >= 3 gamma): exit code 2 naming the asset and the condition,
+   * nothing written; with --local the optimiser solves it and says the plan is local.
+   */
+  @Test
+  void aNonConvexInstanceIsInvalidInputUnlessLocalIsAsked() throws IOException {
+    Path problem = Files.writeString(dir.resolve("bent.json"), """
+        {"account": {"cash": 0},
+         "assets": [{"id": "BENT", "quantity": -10000, "price": 10, "adv": 1e9,
+                     "marginRate": 0.5,
+                     "impact": {"temporary": {"model": "linear", "eta": 1e-6},
+                                "permanent": {"gamma": 1e-6}}}],
+         "requirement": {"shortfall": 1000},
+         "objective": {"costWeight": 0}}
+        """);
+
+    Result rejected = runWithOut("plan", problem.toString(), "--format", "json");
+    Result local = run("plan", problem.toString(), "--format", "json", "--local");
+
+    assertThat(rejected.code).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(rejected.err)
+        .startsWith("deleverage: assets[0]: not convex")
+        .contains("BENT", "gamma (1 + (1 + 2 m) k)", "local solve")
+        .hasLineCount(1);
+    assertNothingWritten(rejected, "bent.json");
+    assertThat(local.code).isZero();
+    assertThat(MAPPER.readTree(local.out).get("status").asText()).isEqualTo("local");
+  }
+
   @Test
   void aSolverFailureIsExitCodeOne() {
     Result result = runWithOut(failingSolvers(), "plan", "--solver", "broken");
