@@ -6,14 +6,13 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.stream.Stream;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.core.evaluate.Evaluation;
-import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.solvers.SolverCatalog;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.deleverage.testing.Instances;
+import org.deleverage.testing.PlanChecks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,15 +43,7 @@ class BaselinePropertiesTest {
               SolveResult result = solver.solve(problem);
               assertThat(result).isNotInstanceOf(SolveResult.Failed.class);
               if (result instanceof SolveResult.Solved solved) {
-                Plan plan = solved.plan();
-                Evaluation again = Evaluator.DEFAULT.evaluate(problem, plan.table());
-                assertThat(again.violations()).isEmpty();
-                assertThat(plan.objective()).isEqualTo(again.objective());
-                for (int i = 0; i < problem.assetCount(); i++) {
-                  if (problem.locked(i)) {
-                    assertThat(plan.table().row(i)).containsOnly(0.0);
-                  }
-                }
+                PlanChecks.assertPassesTheEvaluator(problem, solved.plan());
               }
             });
   }

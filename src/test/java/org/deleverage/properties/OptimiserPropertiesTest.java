@@ -16,6 +16,7 @@ import org.deleverage.core.solve.SolveResult;
 import org.deleverage.solvers.SolverCatalog;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.deleverage.testing.Instances;
+import org.deleverage.testing.PlanChecks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +44,7 @@ class OptimiserPropertiesTest {
               assertThat(result).isNotInstanceOf(SolveResult.Failed.class);
               if (result instanceof SolveResult.Solved solved) {
                 Plan plan = solved.plan();
-                Evaluation again = Evaluator.DEFAULT.evaluate(problem, plan.table());
-                assertThat(again.violations()).isEmpty();
-                assertThat(plan.objective()).isEqualTo(again.objective());
+                PlanChecks.assertPassesTheEvaluator(problem, plan);
                 // Certified optimal, except where the shortfall sits at the largest coverable
                 // one and the requirement leaves no room for a certificate.
                 boolean atCapacity =

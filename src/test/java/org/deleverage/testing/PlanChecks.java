@@ -1,0 +1,28 @@
+package org.deleverage.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.evaluate.Evaluation;
+import org.deleverage.core.evaluate.Evaluator;
+import org.deleverage.core.plan.Plan;
+
+/** Checks every returned plan must pass, whichever solver made it. */
+public final class PlanChecks {
+  private PlanChecks() {}
+
+  /**
+   * The evaluator, run again on the plan's trade table, finds every constraint satisfied and the
+   * same objective as the plan reports, and no locked asset trades.
+   */
+  public static void assertPassesTheEvaluator(ResolvedProblem problem, Plan plan) {
+    Evaluation again = Evaluator.DEFAULT.evaluate(problem, plan.table());
+    assertThat(again.violations()).isEmpty();
+    assertThat(plan.objective()).isEqualTo(again.objective());
+    for (int i = 0; i < problem.assetCount(); i++) {
+      if (problem.locked(i)) {
+        assertThat(plan.table().row(i)).containsOnly(0.0);
+      }
+    }
+  }
+}
