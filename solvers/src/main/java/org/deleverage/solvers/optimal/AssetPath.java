@@ -21,8 +21,11 @@ import org.deleverage.models.TradingConditions;
  *   cash      K_k = d p (Q - r_k) - gamma (Q - r_k)^2 / 2 - e (Q - r_k) + sum (gamma/2 n_j^2 - T(n_j))
  * </pre>
  *
- * Its gradient in r is dense up to r_k and its Hessian is tridiagonal: n_j couples r_{j-1} and
- * r_j only. Immutable.
+ * Its gradient in r is dense up to r_k and its Hessian is tridiagonal, and comes in two parts:
+ * the curvature of the r_k term, on the diagonal, and the curvature phi''(n_j) of each trade,
+ * on the difference n_j = r_{j-1} - r_j (it adds phi'' to both diagonal entries and -phi''
+ * between them). The solver keeps the two apart to eliminate the Hessian without cancellation.
+ * Immutable.
  */
 final class AssetPath {
 
@@ -109,11 +112,12 @@ final class AssetPath {
 
   /**
    * F_k at {@code remaining} (r, 0-based periods), adding {@code weight} times its gradient and
-   * Hessian (diagonal, and the band {@code off[j]} between r_j and r_{j+1}) where asked.
+   * its Hessian where asked: {@code diagonal[k]}, the curvature of the r_k term, and {@code
+   * difference[j]}, the curvature of the trade n_j = r_{j-1} - r_j.
    */
   double accumulate(
       double[] remaining, int k, double weight, double[] gradient, double[] diagonal,
-      double[] off) {
+      double[] difference) {
     double r = remaining[k];
     double value = alpha0 + alpha1 * r + alpha2 * r * r;
     if (gradient != null) {
@@ -125,7 +129,7 @@ final class AssetPath {
     for (int j = 0; j <= k; j++) {
       double n = trade(remaining, j);
       value += squares * n * n + (temporary == 0 ? 0 : temporary * model.cost(n, conditions));
-      if (gradient != null || diagonal != null) {
+      if (gradient != null || difference != null) {
         double slope = 2 * squares * n + temporary * model.marginalCost(n, conditions);
         double curvature = 2 * squares + temporary * model.curvature(n, conditions);
         // n_j = r_{j-1} - r_j: d/dr_j = -phi'(n_j), d/dr_{j-1} = +phi'(n_j).
@@ -135,12 +139,8 @@ final class AssetPath {
             gradient[j - 1] += weight * slope;
           }
         }
-        if (diagonal != null) {
-          diagonal[j] += weight * curvature;
-          if (j > 0) {
-            diagonal[j - 1] += weight * curvature;
-            off[j - 1] -= weight * curvature;
-          }
+        if (difference != null) {
+          difference[j] += weight * curvature;
         }
       }
     }

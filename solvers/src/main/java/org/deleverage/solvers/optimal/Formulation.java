@@ -381,8 +381,8 @@ final class Formulation {
 
   /**
    * Evaluates everything at v: objective and its gradient, the coverage constraints and their
-   * gradients, and the Hessian of the Lagrangian F - sum_c z_c G_c without the risk blocks (per
-   * movable asset: a tridiagonal band over its periods).
+   * gradients, and the Hessian of the Lagrangian F - sum_c z_c G_c without the risk blocks, per
+   * movable asset as the curvature of each y_k term and of each trade y_{k-1} - y_k.
    */
   Point evaluate(double[] v, double[] coverageDuals) {
     int f = movable.length;
@@ -391,16 +391,16 @@ final class Formulation {
     double objective = 0.0;
     double[] gradR = new double[periods];
     double[] diagonal = new double[periods];
-    double[] off = new double[periods];
+    double[] difference = new double[periods];
     for (int a = 0; a < f; a++) {
       int i = movable[a];
       double held = problem.held(i);
       double[] r = remaining(a, v);
       java.util.Arrays.fill(diagonal, 0.0);
-      java.util.Arrays.fill(off, 0.0);
+      java.util.Arrays.fill(difference, 0.0);
       if (goal == Goal.PLAN) {
         java.util.Arrays.fill(gradR, 0.0);
-        objective += objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, off);
+        objective += objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, difference);
         for (int k = 0; k < periods; k++) {
           point.objectiveGradient[index(a, k)] += gradR[k] * held / scale;
         }
@@ -411,15 +411,15 @@ final class Formulation {
         point.coverage[c] +=
             coveragePaths[i].accumulate(r, coveragePeriod[c], 1.0, gradR, null, null) / scale;
         if (weight != 0.0) {
-          coveragePaths[i].accumulate(r, coveragePeriod[c], weight, null, diagonal, off);
+          coveragePaths[i].accumulate(r, coveragePeriod[c], weight, null, diagonal, difference);
         }
         for (int k = 0; k < periods; k++) {
           point.coverageGradient[c][index(a, k)] = gradR[k] * held / scale;
         }
       }
       for (int k = 0; k < periods; k++) {
-        point.bandDiagonal[a][k] = diagonal[k] * held * held / scale;
-        point.bandOff[a][k] = off[k] * held * held / scale;
+        point.diagonal[a][k] = diagonal[k] * held * held / scale;
+        point.difference[a][k] = difference[k] * held * held / scale;
       }
     }
     for (int c = 0; c < m; c++) {
@@ -519,13 +519,17 @@ final class Formulation {
     return null;
   }
 
-  /** M: the money scale, the shortfall or the size of the book, whichever is larger. */
+  /**
+   * M: the money scale, the shortfall, the buffer or the largest position's market value,
+   * whichever is largest, so that the scaled excess and its gradient in y (a position's relief,
+   * at most Q_i p_i / M) are of order one at most.
+   */
   private static double moneyScale(ResolvedProblem problem) {
-    double book = 0.0;
+    double largest = 0.0;
     for (int i = 0; i < problem.assetCount(); i++) {
-      book += problem.held(i) * problem.price(i);
+      largest = Math.max(largest, problem.held(i) * problem.price(i));
     }
-    return Math.max(1.0, Math.max(problem.shortfall(), Math.max(problem.buffer(), 1e-2 * book)));
+    return Math.max(1.0, Math.max(problem.shortfall(), Math.max(problem.buffer(), largest)));
   }
 
   /** Everything the method needs at one point. */
@@ -534,15 +538,15 @@ final class Formulation {
     final double[] objectiveGradient;
     final double[] coverage;
     final double[][] coverageGradient;
-    final double[][] bandDiagonal;
-    final double[][] bandOff;
+    final double[][] diagonal;
+    final double[][] difference;
 
     Point(int variables, int constraints, int assets, int periods) {
       objectiveGradient = new double[variables];
       coverage = new double[constraints];
       coverageGradient = new double[constraints][variables];
-      bandDiagonal = new double[assets][periods];
-      bandOff = new double[assets][periods];
+      diagonal = new double[assets][periods];
+      difference = new double[assets][periods];
     }
   }
 }

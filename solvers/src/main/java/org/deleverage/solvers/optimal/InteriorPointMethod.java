@@ -29,8 +29,9 @@ final class InteriorPointMethod {
   private static final double DUAL_TOLERANCE = 1e-11;
   private static final double COMPLEMENTARITY_TOLERANCE = 1e-10;
   private static final double GAP_FLOOR = 1e-5;
-  private static final double LOCAL_REGION = 1e-7;
-  private static final int STALL_ITERATIONS = 8;
+  private static final double LOCAL_REGION = 1e-10;
+  private static final int STALL_ITERATIONS = 15;
+  private static final double STALL_FACTOR = 0.9;
 
   /**
    * What a run ended with.
@@ -127,7 +128,7 @@ final class InteriorPointMethod {
         best = new Outcome(false, v.clone(), coverageDuals, linearDuals(z, linear), iteration, "",
             primal, gap);
       }
-      if (currentMerit < bestMerit * 0.5) {
+      if (currentMerit < bestMerit * STALL_FACTOR) {
         lastProgress = iteration;
       }
       bestMerit = Math.min(bestMerit, currentMerit);
@@ -237,7 +238,7 @@ final class InteriorPointMethod {
   private static Optional<NewtonSystem> factor(
       Formulation model, Formulation.Point point, double[] s, double[] z, boolean regularise) {
     Optional<NewtonSystem> system = NewtonSystem.factor(model, point, s, z, 0.0);
-    double delta = 1e-12;
+    double delta = 1e-14;
     double limit = regularise ? 1e6 : 1e-8;
     while (system.isEmpty() && delta <= limit) {
       system = NewtonSystem.factor(model, point, s, z, delta);

@@ -12,15 +12,24 @@ import org.deleverage.solvers.ojalgo.SpdFactor;
  *
  * <pre>
  *   A dv - U dz = r1          A = Hessian of the Lagrangian + J' (Z / S) J over the linear
- *   U' dv + D dz = q              constraints + delta I;  U = the coverage gradients; D = S_c / Z_c
+ *   U' dv + D dz = q              constraints + delta (|diag| + 1); U = the coverage gradients; D = S_c / Z_c
  * </pre>
  *
  * In the period-major order of the variables, A is block tridiagonal: a block per period (dense
  * when correlated risk couples the assets, diagonal otherwise) and diagonal blocks between
- * neighbouring periods, since a trade n_ik joins y_i,k-1 and y_ik only. A is factored by block
- * elimination, S_k = D_k - E_k-1 S_k-1^-1 E_k-1, at O(N f^3) for f movable assets with correlated
- * risk and O(N f) without. The coverage duals, and the level t of the capacity problem (which has
- * no curvature), are then found from a small dense system of the Schur complement U' A^-1 U + D.
+ * neighbouring periods, since a trade n_ik joins y_i,k-1 and y_ik only. Writing A as R + C + B'
+ * Omega B, with B the differences y_k-1 - y_k (the trades) and Omega their weights (curvature
+ * and barrier), block elimination gives pivots S_k = Q_k + Omega_k+1 with
+ *
+ * <pre>
+ *   Q_k = R_k + C_k + Omega_k S_k-1^-1 Q_k-1        (Q_0 = R_0 + C_0 + Omega_0)
+ * </pre>
+ *
+ * the same as S_k = D_k - E S_k-1^-1 E but without subtracting the huge barrier weight of an
+ * active trade bound from itself, which would lose the small curvature below it to rounding.
+ * Cost: O(N f^3) for f movable assets with correlated risk, O(N f) without. The coverage duals,
+ * and the level t of the capacity problem (which has no curvature), then come from a small dense
+ * system of the Schur complement U' A^-1 U + D.
  * Pinned variables keep an identity row.
  */
 final class NewtonSystem {
@@ -51,8 +60,8 @@ final class NewtonSystem {
   }
 
   /**
-   * Builds and factors the system at a point, or returns empty when A + delta I is not positive
-   * definite.
+   * Builds and factors the system at a point, or returns empty when A, with its diagonal raised
+   * by {@code delta} (|A_ii| + 1), is not positive definite.
    *
    * @param slacks s, of the linear constraints then the coverage constraints
    * @param duals z, in the same order
@@ -78,47 +87,44 @@ final class NewtonSystem {
       }
     }
     NewtonSystem system = new NewtonSystem(model, coverageY, coverageT);
+    // C: the curvature of each y_k term, the risk's diagonal, one-variable constraints.
+    // Omega: the weight of each trade y_k-1 - y_k, from its curvature and its bounds.
     double[][] diagonal = new double[periods][f];
+    double[][] omega = new double[periods][f];
     for (int a = 0; a < f; a++) {
       for (int k = 0; k < periods; k++) {
-        diagonal[k][a] = point.bandDiagonal[a][k] + delta;
-        if (k + 1 < periods) {
-          system.coupling[k][a] = point.bandOff[a][k];
-        }
+        diagonal[k][a] = point.diagonal[a][k];
+        omega[k][a] = point.difference[a][k];
       }
     }
     for (int j = 0; j < linear; j++) {
       double w = duals[j] / slacks[j];
       int ia = model.linearA[j];
       int ib = model.linearB[j];
-      if (ia >= 0) {
+      if (ib >= 0 && model.linearCa[j] == -model.linearCb[j]) {
+        // A bound on a trade, c (y_k-1 - y_k) + c0, with y_-1 fixed when ia < 0.
+        omega[ib / f][ib % f] += w * model.linearCb[j] * model.linearCb[j];
+      } else {
         diagonal[ia / f][ia % f] += w * model.linearCa[j] * model.linearCa[j];
-      }
-      if (ib >= 0) {
-        diagonal[ib / f][ib % f] += w * model.linearCb[j] * model.linearCb[j];
-      }
-      if (ia >= 0 && ib >= 0) {
-        int k = Math.min(ia, ib) / f;
-        system.coupling[k][ia % f] += w * model.linearCa[j] * model.linearCb[j];
       }
     }
     for (int k = 0; k < periods; k++) {
       double risk = 2 * model.riskWeight(k);
       for (int a = 0; a < f; a++) {
         diagonal[k][a] += risk * model.scaledCovariance(a, a);
-      }
-    }
-    for (int v = 0; v < f * periods; v++) {
-      if (model.pinned[v]) {
-        int k = v / f;
-        diagonal[k][v % f] = 1.0;
-        system.coupling[k][v % f] = 0.0;
-        if (k > 0) {
-          system.coupling[k - 1][v % f] = 0.0;
+        if (delta > 0) {
+          // Relative regularisation, for what rounding leaves indefinite.
+          diagonal[k][a] += delta * (Math.abs(diagonal[k][a]) + Math.abs(omega[k][a]) + 1.0);
         }
       }
     }
-    if (!system.eliminate(diagonal)) {
+    for (int k = 0; k < periods; k++) {
+      for (int a = 0; a < f; a++) {
+        // The coupling of y_k to y_k-1 through the trade between them; none for a pinned y_k.
+        system.coupling[k][a] = model.pinned[model.index(a, k)] ? 0.0 : omega[k][a];
+      }
+    }
+    if (!system.eliminate(diagonal, omega)) {
       return Optional.empty();
     }
     system.aInverseU = new double[m][];
@@ -128,53 +134,97 @@ final class NewtonSystem {
     return Optional.of(system);
   }
 
-  /** Block elimination of A; false if a pivot block is not positive definite. */
-  private boolean eliminate(double[][] diagonal) {
+  /**
+   * The block elimination, in the form Q_k = R_k + C_k + Omega'_k S_k-1^-1 (Q_k-1 + Omega_k -
+   * Omega'_k), S_k = Q_k + Omega_k+1, where Omega' is Omega without the pinned variables'
+   * entries (a pinned variable keeps an identity row); false if a pivot is not positive
+   * definite.
+   */
+  private boolean eliminate(double[][] diagonal, double[][] omega) {
+    double[][] previousQ = null;
+    double[] previousQDiagonal = null;
     for (int k = 0; k < periods; k++) {
+      double[] next = k + 1 < periods ? omega[k + 1] : new double[f];
+      double[] own = coupling[k];
       if (dense) {
-        double[][] block = new double[f][f];
         double risk = 2 * model.riskWeight(k);
+        double[][] q = new double[f][f];
         for (int a = 0; a < f; a++) {
-          boolean pinnedA = model.pinned[model.index(a, k)];
           for (int b = 0; b < f; b++) {
-            boolean pinnedB = model.pinned[model.index(b, k)];
-            if (a != b && !pinnedA && !pinnedB) {
-              block[a][b] = risk * model.scaledCovariance(a, b);
+            if (a != b) {
+              q[a][b] = risk * model.scaledCovariance(a, b);
             }
           }
-          block[a][a] = diagonal[k][a];
+          q[a][a] = diagonal[k][a];
         }
-        if (k > 0) {
-          double[] e = coupling[k - 1];
-          double[][] previous = denseInverse[k - 1];
+        if (k == 0) {
           for (int a = 0; a < f; a++) {
-            if (e[a] == 0.0) {
+            q[a][a] += omega[0][a];
+          }
+        } else {
+          // Omega'_k S_k-1^-1 (Q_k-1 + Omega_k - Omega'_k), symmetrised.
+          double[][] inverse = denseInverse[k - 1];
+          double[][] carried = new double[f][f];
+          for (int a = 0; a < f; a++) {
+            if (own[a] == 0.0) {
               continue;
             }
             for (int b = 0; b < f; b++) {
-              block[a][b] -= e[a] * previous[a][b] * e[b];
+              double sum = 0.0;
+              for (int c = 0; c < f; c++) {
+                sum += inverse[a][c] * previousQ[c][b];
+              }
+              sum += inverse[a][b] * (omega[k][b] - own[b]);
+              carried[a][b] = own[a] * sum;
+            }
+          }
+          for (int a = 0; a < f; a++) {
+            for (int b = 0; b < f; b++) {
+              q[a][b] += 0.5 * (carried[a][b] + carried[b][a]);
             }
           }
         }
-        Optional<SpdFactor> factor = SpdFactor.of(block);
+        for (int a = 0; a < f; a++) {
+          if (model.pinned[model.index(a, k)]) {
+            for (int b = 0; b < f; b++) {
+              q[a][b] = 0.0;
+              q[b][a] = 0.0;
+            }
+            q[a][a] = 1.0;
+          }
+        }
+        double[][] pivot = new double[f][];
+        for (int a = 0; a < f; a++) {
+          pivot[a] = q[a].clone();
+          pivot[a][a] += next[a];
+        }
+        Optional<SpdFactor> factor = SpdFactor.of(pivot);
         if (factor.isEmpty()) {
           return false;
         }
         denseInverse[k] = factor.get().inverse();
+        previousQ = q;
       } else {
+        double[] q = new double[f];
         double[] inverse = new double[f];
         for (int a = 0; a < f; a++) {
-          double pivot = diagonal[k][a];
-          if (k > 0) {
-            double e = coupling[k - 1][a];
-            pivot -= e * e * diagonalInverse[k - 1][a];
+          if (model.pinned[model.index(a, k)]) {
+            q[a] = 1.0;
+          } else if (k == 0) {
+            q[a] = diagonal[0][a] + omega[0][a];
+          } else {
+            q[a] = diagonal[k][a]
+                + own[a] * diagonalInverse[k - 1][a]
+                    * (previousQDiagonal[a] + omega[k][a] - own[a]);
           }
+          double pivot = q[a] + next[a];
           if (!(pivot > 0)) {
             return false;
           }
           inverse[a] = 1.0 / pivot;
         }
         diagonalInverse[k] = inverse;
+        previousQDiagonal = q;
       }
     }
     return true;
@@ -248,9 +298,9 @@ final class NewtonSystem {
       System.arraycopy(x, k * f, w[k], 0, f);
       if (k > 0) {
         double[] carried = applyInverse(k - 1, w[k - 1]);
-        double[] e = coupling[k - 1];
+        double[] e = coupling[k];
         for (int a = 0; a < f; a++) {
-          w[k][a] -= e[a] * carried[a];
+          w[k][a] += e[a] * carried[a];
         }
       }
     }
@@ -259,9 +309,9 @@ final class NewtonSystem {
     for (int k = periods - 1; k >= 0; k--) {
       double[] right = w[k].clone();
       if (next != null) {
-        double[] e = coupling[k];
+        double[] e = coupling[k + 1];
         for (int a = 0; a < f; a++) {
-          right[a] -= e[a] * next[a];
+          right[a] += e[a] * next[a];
         }
       }
       next = applyInverse(k, right);
