@@ -51,6 +51,25 @@ public final class SpdFactor {
     return result;
   }
 
+  /** The solution X of A X = B for a square or rectangular B (rows of B: the size of A). */
+  public double[][] solve(double[][] b) {
+    int columns = b.length == 0 ? 0 : b[0].length;
+    R064Store rhs = R064Store.FACTORY.make(size, columns);
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < columns; j++) {
+        rhs.set(i, j, b[i][j]);
+      }
+    }
+    MatrixStore<Double> solution = cholesky.getSolution(rhs);
+    double[][] x = new double[size][columns];
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < columns; j++) {
+        x[i][j] = solution.doubleValue(i, j);
+      }
+    }
+    return x;
+  }
+
   /** The solution x of A x = b. */
   public double[] solve(double[] b) {
     R064Store rhs = R064Store.FACTORY.make(size, 1);

@@ -142,6 +142,7 @@ final class NewtonSystem {
    */
   private boolean eliminate(double[][] diagonal, double[][] omega) {
     double[][] previousQ = null;
+    SpdFactor previousFactor = null;
     double[] previousQDiagonal = null;
     for (int k = 0; k < periods; k++) {
       double[] next = k + 1 < periods ? omega[k + 1] : new double[f];
@@ -162,25 +163,21 @@ final class NewtonSystem {
             q[a][a] += omega[0][a];
           }
         } else {
-          // Omega'_k S_k-1^-1 (Q_k-1 + Omega_k - Omega'_k), symmetrised.
-          double[][] inverse = denseInverse[k - 1];
-          double[][] carried = new double[f][f];
+          // Omega'_k S_k-1^-1 (Q_k-1 + Omega_k - Omega'_k), symmetrised; the product by a
+          // solve with the previous pivot's factor.
+          double[][] right = new double[f][];
           for (int a = 0; a < f; a++) {
-            if (own[a] == 0.0) {
-              continue;
-            }
-            for (int b = 0; b < f; b++) {
-              double sum = 0.0;
-              for (int c = 0; c < f; c++) {
-                sum += inverse[a][c] * previousQ[c][b];
-              }
-              sum += inverse[a][b] * (omega[k][b] - own[b]);
-              carried[a][b] = own[a] * sum;
-            }
+            right[a] = previousQ[a].clone();
+            right[a][a] += omega[k][a] - own[a];
           }
+          double[][] carried = previousFactor.solve(right);
           for (int a = 0; a < f; a++) {
-            for (int b = 0; b < f; b++) {
-              q[a][b] += 0.5 * (carried[a][b] + carried[b][a]);
+            for (int b = a; b < f; b++) {
+              double value = 0.5 * (own[a] * carried[a][b] + own[b] * carried[b][a]);
+              q[a][b] += value;
+              if (b != a) {
+                q[b][a] += value;
+              }
             }
           }
         }
@@ -203,6 +200,7 @@ final class NewtonSystem {
           return false;
         }
         denseInverse[k] = factor.get().inverse();
+        previousFactor = factor.get();
         previousQ = q;
       } else {
         double[] q = new double[f];
