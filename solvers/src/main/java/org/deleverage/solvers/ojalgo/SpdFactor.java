@@ -69,18 +69,4 @@ public final class SpdFactor {
     }
     return x;
   }
-
-  /** The solution x of A x = b. */
-  public double[] solve(double[] b) {
-    R064Store rhs = R064Store.FACTORY.make(size, 1);
-    for (int i = 0; i < size; i++) {
-      rhs.set(i, 0, b[i]);
-    }
-    MatrixStore<Double> solution = cholesky.getSolution(rhs);
-    double[] x = new double[size];
-    for (int i = 0; i < size; i++) {
-      x[i] = solution.doubleValue(i, 0);
-    }
-    return x;
-  }
 }
