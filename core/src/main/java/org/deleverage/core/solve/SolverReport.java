@@ -19,4 +19,25 @@ public record SolverReport(
     OptionalDouble maxCoverableShortfall,
     OptionalDouble shadowPrice,
     long iterations,
-    double solveMillis) {}
+    double solveMillis) {
+
+  /**
+   * The report of a baseline rule: status feasible, the largest shortfall its rule covers, no
+   * shadow price.
+   */
+  public static SolverReport feasible(
+      String solver, double maxCoverableShortfall, long iterations, double solveMillis) {
+    return new SolverReport(
+        solver,
+        SolveStatus.FEASIBLE,
+        OptionalDouble.of(maxCoverableShortfall),
+        OptionalDouble.empty(),
+        iterations,
+        solveMillis);
+  }
+
+  /** The milliseconds since {@code startNanos}, a {@link System#nanoTime()} reading. */
+  public static double millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e6;
+  }
+}

@@ -1,11 +1,9 @@
 package org.deleverage.solvers.baseline;
 
 import java.util.Comparator;
-import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.PlanAssembler;
 import org.deleverage.core.solve.SolveResult;
@@ -93,18 +91,14 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
             problem.shortfall(),
             maxCoverable,
             covering.evaluations + exhaustive.evaluations,
-            millisSince(start));
+            SolverReport.millisSince(start));
       }
       chosen = exhaustive;
     }
     SolverReport report =
-        new SolverReport(
-            name(),
-            SolveStatus.FEASIBLE,
-            OptionalDouble.of(maxCoverable),
-            OptionalDouble.empty(),
-            covering.evaluations + exhaustive.evaluations,
-            millisSince(start));
+        SolverReport.feasible(
+            name(), maxCoverable, covering.evaluations + exhaustive.evaluations,
+            SolverReport.millisSince(start));
     return PlanAssembler.DEFAULT.assemble(problem, chosen.book.table(), order, report);
   }
 
@@ -130,9 +124,6 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
         .toArray();
   }
 
-  private static double millisSince(long start) {
-    return (System.nanoTime() - start) / 1e6;
-  }
 
   /** One pass of the rule over a fresh book. */
   private static final class Run {

@@ -1,11 +1,9 @@
 package org.deleverage.solvers.baseline;
 
 import java.util.Comparator;
-import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.PlanAssembler;
 import org.deleverage.core.solve.SolveResult;
@@ -80,16 +78,15 @@ public final class ProRataSolver implements DeleveragingSolver {
     double maxCoverable = Math.max(bestValue, coverable.applyAsDouble(refined));
     if (Double.isNaN(fraction)) {
       return new SolveResult.Infeasible(
-          name(), problem.shortfall(), maxCoverable, evaluations[0], millisSince(start));
+          name(),
+          problem.shortfall(),
+          maxCoverable,
+          evaluations[0],
+          SolverReport.millisSince(start));
     }
     SolverReport report =
-        new SolverReport(
-            name(),
-            SolveStatus.FEASIBLE,
-            OptionalDouble.of(maxCoverable),
-            OptionalDouble.empty(),
-            evaluations[0],
-            millisSince(start));
+        SolverReport.feasible(
+            name(), maxCoverable, evaluations[0], SolverReport.millisSince(start));
     return PlanAssembler.DEFAULT.assemble(
         problem, book(problem, fraction).table(), bySize(problem), report);
   }
@@ -123,7 +120,4 @@ public final class ProRataSolver implements DeleveragingSolver {
         .toArray();
   }
 
-  private static double millisSince(long start) {
-    return (System.nanoTime() - start) / 1e6;
-  }
 }

@@ -360,7 +360,8 @@ final class InteriorPointMethod {
     return alpha;
   }
 
-  private static double dot(double[] a, double[] b) {
+  /** The inner product of a and b. */
+  static double dot(double[] a, double[] b) {
     double sum = 0.0;
     for (int i = 0; i < a.length; i++) {
       sum += a[i] * b[i];

@@ -98,7 +98,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     double slack = 1e-8 * capacity.scale;
     if (problem.shortfall() > maxCoverable + slack) {
       return new SolveResult.Infeasible(
-          name(), problem.shortfall(), maxCoverable, iterations, millisSince(start));
+          name(), problem.shortfall(), maxCoverable, iterations, SolverReport.millisSince(start));
     }
 
     Formulation plan = new Formulation(problem, Formulation.Goal.PLAN);
@@ -153,7 +153,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             OptionalDouble.of(maxCoverable),
             OptionalDouble.of(shadowPrice),
             iterations,
-            millisSince(start));
+            SolverReport.millisSince(start));
     return PlanAssembler.DEFAULT.assemble(problem, table, cheapestFirst(problem), report);
   }
 
@@ -182,10 +182,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   }
 
   private SolveResult failed(String reason, long iterations, long start) {
-    return new SolveResult.Failed(name(), reason, iterations, millisSince(start));
+    return new SolveResult.Failed(name(), reason, iterations, SolverReport.millisSince(start));
   }
 
-  private static double millisSince(long start) {
-    return (System.nanoTime() - start) / 1e6;
-  }
 }

@@ -251,10 +251,10 @@ final class NewtonSystem {
     double[] right = new double[size];
     for (int c = 0; c < m; c++) {
       for (int e = 0; e < m; e++) {
-        small[c][e] = dot(coverageY[c], aInverseU[e]);
+        small[c][e] = InteriorPointMethod.dot(coverageY[c], aInverseU[e]);
       }
       small[c][c] += d[c];
-      right[c] = q[c] - dot(coverageY[c], base);
+      right[c] = q[c] - InteriorPointMethod.dot(coverageY[c], base);
       if (level) {
         small[c][m] = coverageT[c];
         small[m][c] = coverageT[c];
@@ -338,11 +338,4 @@ final class NewtonSystem {
     return y;
   }
 
-  private static double dot(double[] a, double[] b) {
-    double sum = 0.0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
-  }
 }
