@@ -89,14 +89,13 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         InteriorPointMethod.run(
             capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local);
     int iterations = widest.iterations();
-    // A run that stalled at working precision still gives S_max to about 1e-9 of the scale.
+    // A run that stalled at working precision still gives S_max to about 1e-9 of the money
+    // scale, hence the slack of the verdict below.
     if (!widest.within(1e-9, 1e-8)) {
       return failed("largest coverable shortfall: " + widest.reason(), iterations, start);
     }
     double maxCoverable = widest.point()[capacity.levelIndex()] * capacity.scale;
-    // S_max comes from an interior-point run converged to about 1e-9 of the money scale.
-    double slack = 1e-8 * capacity.scale;
-    if (problem.shortfall() > maxCoverable + slack) {
+    if (problem.shortfall() > maxCoverable + 1e-8 * capacity.scale) {
       return new SolveResult.Infeasible(
           name(), problem.shortfall(), maxCoverable, iterations, SolverReport.millisSince(start));
     }
@@ -109,35 +108,33 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     iterations += best.iterations();
     // The certificate, not the stopping rule, decides optimality; a local solve needs at least
     // a point that is feasible and complementary to working precision.
-    boolean usable =
-        Evaluator.DEFAULT.evaluate(problem, plan.table(best.point())).feasible()
-            && (!local || best.within(1e-9, 1e-6));
-    if (!usable) {
+    TradeTable table = plan.table(best.point());
+    if (!Evaluator.DEFAULT.evaluate(problem, table).feasible()
+        || (local && !best.within(1e-9, 1e-6))) {
       return failed("plan: " + best.reason(), iterations, start);
     }
     double[] mu = plan.problemDuals(best.coverageDuals());
     Formulation.LinearMultipliers multipliers = plan.linearMultipliers(best.linearDuals());
-    TradeTable raw = plan.table(best.point());
-    TradeTable table = raw;
-    Optional<TradeTable> clean = DustCleaner.clean(problem, raw);
+    Optional<TradeTable> clean = DustCleaner.clean(problem, table);
     if (clean.isPresent() && Evaluator.DEFAULT.evaluate(problem, clean.get()).feasible()
-        && (local || certified(problem, clean.get(), mu, multipliers))) {
+        && (local || relativeGap(problem, clean.get(), mu, multipliers)
+            <= options.relativeGap())) {
       table = clean.get();
     }
     SolveStatus status = SolveStatus.LOCAL;
     if (!local) {
-      double gap = OptimalityCertificate.gap(problem, table, mu, multipliers);
+      double gap = relativeGap(problem, table, mu, multipliers);
       boolean atCapacity = problem.shortfall() >= maxCoverable - 1e-6 * capacity.scale;
-      if (certified(problem, table, mu, multipliers)) {
+      if (gap <= options.relativeGap()) {
         status = SolveStatus.OPTIMAL;
-      } else if (atCapacity && Evaluator.DEFAULT.evaluate(problem, table).feasible()) {
+      } else if (atCapacity) {
         // At S_max the requirement leaves the plan no interior: multipliers need not exist and
         // no certificate can be had. The plan covers the shortfall; it is reported as such.
         status = SolveStatus.FEASIBLE;
       } else {
         return failed(
-            "the plan is certified only within " + gap + " of the optimum, above the tolerance "
-                + options.relativeGap() + " relative (" + best.reason() + ")",
+            "the plan is certified only within " + gap + " of the optimum (relative), above the"
+                + " tolerance " + options.relativeGap() + " (" + best.reason() + ")",
             iterations,
             start);
       }
@@ -157,15 +154,15 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     return PlanAssembler.DEFAULT.assemble(problem, table, cheapestFirst(problem), report);
   }
 
-  /** Whether the certificate puts {@code table} within the gap tolerance of the optimum. */
-  private boolean certified(
+  /** The certified bound on how far {@code table} is from the optimum, over max(1, |f|). */
+  private static double relativeGap(
       ResolvedProblem problem,
       TradeTable table,
       double[] mu,
       Formulation.LinearMultipliers multipliers) {
     double objective = Evaluator.DEFAULT.evaluate(problem, table).objective().total();
     return OptimalityCertificate.gap(problem, table, mu, multipliers)
-        <= options.relativeGap() * Math.max(1.0, Math.abs(objective));
+        / Math.max(1.0, Math.abs(objective));
   }
 
   /** The assets by increasing marginal cost per unit of relief; those that free none last. */
