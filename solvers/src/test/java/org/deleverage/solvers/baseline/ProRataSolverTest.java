@@ -21,15 +21,7 @@ class ProRataSolverTest {
    */
   @Test
   void sellsTheSameFractionOfEveryPosition() {
-    DeleveragingProblem problem =
-        DeleveragingProblem.builder()
-            .cash(0)
-            .asset(Asset.builder("A").quantity(10_000).price(20).adv(1e7).marginRate(0.5)
-                .halfSpread(0.001).build())
-            .asset(Asset.builder("B").quantity(20_000).price(50).adv(1e7).marginRate(0.25)
-                .feePerUnit(0.05).build())
-            .requirement(Requirement.margin().withShortfall(100_000))
-            .build();
+    DeleveragingProblem problem = twoLongs(100_000);
 
     Plan plan = ProRataSolver.DEFAULT.plan(problem);
 
@@ -43,20 +35,24 @@ class ProRataSolverTest {
   /** The same book asked for 400,000, above the 348,800 that selling everything frees. */
   @Test
   void infeasibleAboveWhatSellingEverythingFrees() {
-    DeleveragingProblem problem =
-        DeleveragingProblem.builder()
-            .cash(0)
-            .asset(Asset.builder("A").quantity(10_000).price(20).adv(1e7).marginRate(0.5)
-                .halfSpread(0.001).build())
-            .asset(Asset.builder("B").quantity(20_000).price(50).adv(1e7).marginRate(0.25)
-                .feePerUnit(0.05).build())
-            .requirement(Requirement.margin().withShortfall(400_000))
-            .build();
+    DeleveragingProblem problem = twoLongs(400_000);
 
     SolveResult result = ProRataSolver.DEFAULT.solve(problem.resolve());
 
     assertThat(result).isInstanceOf(SolveResult.Infeasible.class);
     assertThat(((SolveResult.Infeasible) result).maxCoverableShortfall())
         .isCloseTo(348_800, within(1e-3));
+  }
+
+  /** The two longs of the tests above, A with a half spread and B with a fee per unit. */
+  private static DeleveragingProblem twoLongs(double shortfall) {
+    return DeleveragingProblem.builder()
+        .cash(0)
+        .asset(Asset.builder("A").quantity(10_000).price(20).adv(1e7).marginRate(0.5)
+            .halfSpread(0.001).build())
+        .asset(Asset.builder("B").quantity(20_000).price(50).adv(1e7).marginRate(0.25)
+            .feePerUnit(0.05).build())
+        .requirement(Requirement.margin().withShortfall(shortfall))
+        .build();
   }
 }
