@@ -24,7 +24,10 @@ import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ScheduleStep;
 import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.BookLevel;
 import org.deleverage.models.LinearTemporaryImpact;
+import org.deleverage.models.OrderBookTemporaryImpact;
+import org.deleverage.models.PowerLawTemporaryImpact;
 import org.deleverage.models.TemporaryImpactModel;
 
 /**
@@ -61,6 +64,9 @@ public final class ProblemJson {
           "marginRate", "impact", "maxParticipation", "locked", "retain", "reluctance");
   private static final List<String> IMPACT_FIELDS = List.of("temporary", "permanent");
   private static final List<String> LINEAR_FIELDS = List.of("model", "eta");
+  private static final List<String> POWER_FIELDS = List.of("model", "coefficient", "exponent");
+  private static final List<String> BOOK_FIELDS = List.of("model", "levels");
+  private static final List<String> LEVEL_FIELDS = List.of("offset", "size");
   private static final List<String> PERMANENT_FIELDS = List.of("gamma");
   private static final List<String> RETAIN_FIELDS = List.of("min", "max");
   private static final List<String> HORIZON_FIELDS = List.of("periods", "periodLength");
@@ -217,21 +223,43 @@ public final class ProblemJson {
       case "linear":
         json.onlyFields(LINEAR_FIELDS);
         double eta = json.requiredNumber("eta");
-        try {
-          return LinearTemporaryImpact.of(eta);
-        } catch (InvalidInputException e) {
-          throw e.under(json.path());
-        }
+        return built(json, () -> LinearTemporaryImpact.of(eta));
       case "power":
+        json.onlyFields(POWER_FIELDS);
+        double coefficient = json.requiredNumber("coefficient");
+        double exponent = json.requiredNumber("exponent");
+        return built(json, () -> PowerLawTemporaryImpact.of(coefficient, exponent));
       case "book":
-        throw new InvalidInputException(
-            json.pathOf("model"),
-            "\"" + model + "\" is not supported yet in this version; use \"linear\" with \"eta\"");
+        json.onlyFields(BOOK_FIELDS);
+        List<BookLevel> levels = levels(json);
+        return built(json, () -> OrderBookTemporaryImpact.of(levels));
       default:
         throw new InvalidInputException(
             json.pathOf("model"),
-            "must be \"linear\", \"power\" or \"book\", was " + JsonObject.describe(
-                json.required("model")));
+            "must be \"linear\", \"power\" or \"book\", was "
+                + JsonObject.describe(json.required("model")));
+    }
+  }
+
+  private static List<BookLevel> levels(JsonObject json) {
+    JsonNode array = JsonObject.array(json.required("levels"), json.pathOf("levels"));
+    List<BookLevel> levels = new ArrayList<>();
+    for (int l = 0; l < array.size(); l++) {
+      JsonObject level = JsonObject.of(array.get(l), JsonObject.element(json.pathOf("levels"), l));
+      level.onlyFields(LEVEL_FIELDS);
+      double offset = level.requiredNumber("offset");
+      double size = level.requiredNumber("size");
+      levels.add(built(level, () -> BookLevel.of(offset, size)));
+    }
+    return levels;
+  }
+
+  /** The value {@code factory} builds, its validation errors placed under {@code json}'s path. */
+  private static <T> T built(JsonObject json, java.util.function.Supplier<T> factory) {
+    try {
+      return factory.get();
+    } catch (InvalidInputException e) {
+      throw e.under(json.path());
     }
   }
 
@@ -369,19 +397,30 @@ public final class ProblemJson {
         .put("feePerUnit", asset.costs().feePerUnit())
         .put("marginRate", asset.marginRate());
     ObjectNode impact = json.putObject("impact");
-    TemporaryImpactModel temporary = asset.temporaryImpact();
-    if (!(temporary instanceof LinearTemporaryImpact)) {
-      throw new InvalidInputException(
-          path + ".impact.temporary",
-          "the model \"" + temporary.name() + "\" has no file form in this version");
-    }
-    impact.putObject("temporary")
-        .put("model", temporary.name())
-        .put("eta", ((LinearTemporaryImpact) temporary).eta());
+    impact.set("temporary", temporary(asset.temporaryImpact(), path + ".impact.temporary"));
     impact.putObject("permanent").put("gamma", asset.permanentImpact().gamma());
     json.put("maxParticipation", asset.maxParticipation()).put("locked", asset.locked());
     json.putObject("retain").put("min", asset.retainMin()).put("max", asset.retainMax());
     json.put("reluctance", asset.reluctance());
+  }
+
+  private static ObjectNode temporary(TemporaryImpactModel model, String path) {
+    ObjectNode json = Json.MAPPER.createObjectNode().put("model", model.name());
+    if (model instanceof LinearTemporaryImpact linear) {
+      return json.put("eta", linear.eta());
+    }
+    if (model instanceof PowerLawTemporaryImpact power) {
+      return json.put("coefficient", power.coefficient()).put("exponent", power.exponent());
+    }
+    if (model instanceof OrderBookTemporaryImpact book) {
+      ArrayNode levels = json.putArray("levels");
+      for (BookLevel level : book.levels()) {
+        levels.addObject().put("offset", level.offset()).put("size", level.size());
+      }
+      return json;
+    }
+    throw new InvalidInputException(
+        path, "the model \"" + model.name() + "\" has no file form in this version");
   }
 
   private static void writeMatrix(double[][] matrix, ArrayNode rows) {

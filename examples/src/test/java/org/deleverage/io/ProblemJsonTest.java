@@ -20,8 +20,11 @@ import org.deleverage.core.Horizon;
 import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ScheduleStep;
+import org.deleverage.models.BookLevel;
 import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.LinearTemporaryImpact;
+import org.deleverage.models.OrderBookTemporaryImpact;
+import org.deleverage.models.PowerLawTemporaryImpact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,6 +182,29 @@ class ProblemJsonTest {
   }
 
   @Test
+  void powerLawAndOrderBookModelsRoundTrip() {
+    String text =
+        "{\"account\":{\"cash\":-1000},\"assets\":["
+            + "{\"id\":\"P\",\"quantity\":500,\"price\":20,\"adv\":1e4,\"volatility\":0.02,"
+            + "\"impact\":{\"temporary\":{\"model\":\"power\",\"coefficient\":0.142,"
+            + "\"exponent\":0.6}}},"
+            + "{\"id\":\"B\",\"quantity\":300,\"price\":10,\"adv\":1e4,"
+            + "\"impact\":{\"temporary\":{\"model\":\"book\",\"levels\":["
+            + "{\"offset\":0.002,\"size\":200},{\"offset\":0.001,\"size\":100}]}}}]}";
+
+    DeleveragingProblem problem = ProblemJson.read(text);
+
+    assertThat(problem.assets().get(0).temporaryImpact())
+        .isEqualTo(PowerLawTemporaryImpact.of(0.142, 0.6));
+    assertThat(problem.assets().get(1).temporaryImpact())
+        .isEqualTo(
+            OrderBookTemporaryImpact.of(BookLevel.of(0.001, 100), BookLevel.of(0.002, 200)));
+    String written = ProblemJson.write(problem);
+    assertThat(written).contains("\"model\": \"power\"", "\"exponent\": 0.6", "\"levels\"");
+    assertThat(ProblemJson.read(written)).isEqualTo(problem);
+  }
+
+  @Test
   void writesEveryFieldWithNullForTheAbsentOnes() {
     DeleveragingProblem problem =
         ProblemJson.read(
@@ -247,8 +273,10 @@ class ProblemJsonTest {
           a negative eta              | "impact": {"temporary": {"model": "linear", "eta": -1}} | assets[0].impact.temporary.eta: must be >= 0, was -1.0
           a linear model without eta  | "impact": {"temporary": {"model": "linear"}} | assets[0].impact.temporary.eta: is required
           a temporary model without a name | "impact": {"temporary": {"eta": 1}} | assets[0].impact.temporary.model: is required
-          the power model             | "impact": {"temporary": {"model": "power", "coefficient": 0.14, "exponent": 0.6}} | assets[0].impact.temporary.model: "power" is not supported yet in this version; use "linear" with "eta"
-          the book model              | "impact": {"temporary": {"model": "book", "levels": []}} | assets[0].impact.temporary.model: "book" is not supported yet in this version; use "linear" with "eta"
+          a power exponent above one  | "impact": {"temporary": {"model": "power", "coefficient": 0.14, "exponent": 1.6}} | assets[0].impact.temporary.exponent: must be in (0.0, 1.0], was 1.6
+          a power model without c     | "impact": {"temporary": {"model": "power", "exponent": 0.6}} | assets[0].impact.temporary.coefficient: is required
+          an empty book               | "impact": {"temporary": {"model": "book", "levels": []}} | assets[0].impact.temporary.levels: must hold at least one level
+          a book level of no size     | "impact": {"temporary": {"model": "book", "levels": [{"offset": 0.001, "size": 5}, {"offset": 0.002, "size": 0}]}} | assets[0].impact.temporary.levels[1].size: must be > 0, was 0.0
           an unknown model            | "impact": {"temporary": {"model": "cubic"}} | assets[0].impact.temporary.model: must be "linear", "power" or "book", was "cubic"
           a negative gamma            | "impact": {"permanent": {"gamma": -1}} | assets[0].impact.permanent.gamma: must be >= 0, was -1.0
           an unknown impact field     | "impact": {"permanant": {"gamma": 1}} | assets[0].impact.permanant: unknown field, did you mean "permanent"?

@@ -35,4 +35,15 @@ public interface TemporaryImpactModel {
   default double capacity(TradingConditions conditions) {
     return Double.POSITIVE_INFINITY;
   }
+
+  /**
+   * The trade sizes, in increasing order, at which the marginal cost jumps: the cost is then
+   * piecewise linear and convex between them (an order book), {@link #curvature} is zero off them
+   * and {@link #marginalCost} gives the slope to the right. Empty (the default) for a cost with a
+   * continuous marginal cost. Solvers that need derivatives everywhere treat these points
+   * specially.
+   */
+  default double[] kinks(TradingConditions conditions) {
+    return new double[0];
+  }
 }

@@ -35,8 +35,7 @@ final class AssetPath {
   private final double alpha2;
   private final double squares;
   private final double temporary;
-  private final TemporaryImpactModel model;
-  private final TradingConditions conditions;
+  private final KinkSmoothing impact;
 
   private AssetPath(
       double held,
@@ -47,14 +46,13 @@ final class AssetPath {
       double temporary,
       TemporaryImpactModel model,
       TradingConditions conditions) {
+    this.impact = new KinkSmoothing(model, conditions);
     this.held = held;
     this.alpha0 = alpha0;
     this.alpha1 = alpha1;
     this.alpha2 = alpha2;
     this.squares = squares;
     this.temporary = temporary;
-    this.model = model;
-    this.conditions = conditions;
   }
 
   /** w L_N + omega (Q - r_N): the asset's part of the objective other than risk. */
@@ -111,13 +109,27 @@ final class AssetPath {
   }
 
   /**
+   * The rise of the marginal temporary cost over an order book's ladder, money per unit; zero for
+   * a cost without kinks.
+   */
+  double kinkStep() {
+    return impact.kinked() ? impact.totalStep() : 0.0;
+  }
+
+  /** The smoothing of the asset's temporary cost. */
+  KinkSmoothing smoothing() {
+    return impact;
+  }
+
+  /**
    * F_k at {@code remaining} (r, 0-based periods), adding {@code weight} times its gradient and
    * its Hessian where asked: {@code diagonal[k]}, the curvature of the r_k term, and {@code
-   * difference[j]}, the curvature of the trade n_j = r_{j-1} - r_j.
+   * difference[j]}, the curvature of the trade n_j = r_{j-1} - r_j. An order book's cost is
+   * smoothed over {@code width} units ({@link KinkSmoothing}); zero means the exact cost.
    */
   double accumulate(
       double[] remaining, int k, double weight, double[] gradient, double[] diagonal,
-      double[] difference) {
+      double[] difference, double width) {
     double r = remaining[k];
     double value = alpha0 + alpha1 * r + alpha2 * r * r;
     if (gradient != null) {
@@ -128,10 +140,10 @@ final class AssetPath {
     }
     for (int j = 0; j <= k; j++) {
       double n = trade(remaining, j);
-      value += squares * n * n + (temporary == 0 ? 0 : temporary * model.cost(n, conditions));
+      value += squares * n * n + (temporary == 0 ? 0 : temporary * impact.cost(n, width));
       if (gradient != null || difference != null) {
-        double slope = 2 * squares * n + temporary * model.marginalCost(n, conditions);
-        double curvature = 2 * squares + temporary * model.curvature(n, conditions);
+        double slope = 2 * squares * n + temporary * impact.marginalCost(n, width);
+        double curvature = 2 * squares + temporary * impact.curvature(n, width);
         // n_j = r_{j-1} - r_j: d/dr_j = -phi'(n_j), d/dr_{j-1} = +phi'(n_j).
         if (gradient != null) {
           gradient[j] -= weight * slope;

@@ -9,7 +9,9 @@ import org.deleverage.models.TradingConditions;
 /**
  * The convexity conditions of MODEL.md section 4, asset by asset: the objective must be convex and
  * every coverage constraint concave in the trades of the asset. With kappa the least curvature
- * of the temporary cost T(n) = n h(n) over [0, cap] (2 eta / tau for linear impact) and k the
+ * of the temporary cost T(n) = n h(n) over [0, cap] (2 eta / tau for linear impact; at the cap
+ * for a power law, whose curvature falls as n grows; zero for an order book, whose cost is
+ * piecewise linear, so an order-book asset needs gamma = 0) and k the
  * last period that carries a coverage constraint, the Hessians of MODEL.md section 3 in
  * (n_1..n_k) are diag(T'') - gamma I + a gamma 1 1' with
  *
@@ -50,20 +52,20 @@ final class ConvexityCheck {
       double kappa = leastCurvature(problem, i);
       if (problem.costWeight() > 0 && kappa < gamma * (periods + 1) * (1 - 1e-12)) {
         return Optional.of(new Violation(i, message(problem, i, "the expected loss",
-            "2 eta / tau >= gamma (N + 1)", kappa, gamma * (periods + 1), periods)));
+            "kappa >= gamma (N + 1)", kappa, gamma * (periods + 1), periods)));
       }
       if (problem.mode() == CoverageMode.CASH) {
         if (kappa < gamma * (1 - 1e-12)) {
           return Optional.of(new Violation(i, message(problem, i, "the cash raised",
-              "2 eta / tau >= gamma", kappa, gamma, lastConstraint)));
+              "kappa >= gamma", kappa, gamma, lastConstraint)));
         }
       } else {
         double a = Math.max(0.0, 1 - 2 * problem.marginRate(i) * problem.direction(i));
         double needed = gamma * (1 + a * lastConstraint);
         if (kappa < needed * (1 - 1e-12)) {
           String rule = problem.direction(i) < 0
-              ? "2 eta / tau >= gamma (1 + (1 + 2 m) k)"
-              : "2 eta / tau >= gamma (1 + (1 - 2 m) k)";
+              ? "kappa >= gamma (1 + (1 + 2 m) k)"
+              : "kappa >= gamma (1 + (1 - 2 m) k)";
           return Optional.of(new Violation(i, message(problem, i, "the margin excess", rule,
               kappa, needed, lastConstraint)));
         }
@@ -86,13 +88,16 @@ final class ConvexityCheck {
       int k) {
     return String.format(
         Locale.ROOT,
-        "not convex: %s is convex in the trades of %s only if %s (k = %d, N = %d), here"
-            + " %.6g < %.6g; raise the temporary impact, lower gamma, or ask for a local solve",
+        "not convex: %s is convex in the trades of %s only if %s (k = %d, N = %d; kappa is the"
+            + " least curvature of the %s temporary cost n h(n) up to the period cap, 2 eta / tau"
+            + " for linear impact, zero for an order book), here %.6g < %.6g; raise the temporary"
+            + " impact, lower gamma, or ask for a local solve",
         what.equals("the expected loss") ? what : what + " (negated)",
         problem.id(i),
         rule,
         k,
         problem.periods(),
+        problem.temporaryImpact(i).name(),
         kappa,
         needed);
   }

@@ -181,7 +181,7 @@ final class Formulation {
       for (int i = 0; i < n; i++) {
         if (fixedPath[i] != null) {
           constant[c] +=
-              coveragePaths[i].accumulate(fixedPath[i], period[c], 1.0, null, null, null);
+              coveragePaths[i].accumulate(fixedPath[i], period[c], 1.0, null, null, null, 0.0);
         }
       }
     }
@@ -342,6 +342,48 @@ final class Formulation {
     return coveragePeriod.length;
   }
 
+  /** Whether a movable asset trades on an order book, whose kinked cost is smoothed. */
+  boolean smoothed() {
+    for (int i : movable) {
+      if (objectivePaths[i].kinkStep() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * v with every order-book trade that sits at a kink moved as the smoothing tightens from
+   * {@code before} to {@code after} ({@link KinkSmoothing#follow}), so that the iterate stays on
+   * the smoothed optimum's path; {@code v} itself if nothing moves or a pinned terminal
+   * position would.
+   */
+  double[] followKinks(double[] v, double before, double after) {
+    double[] moved = v.clone();
+    for (int a = 0; a < movable.length; a++) {
+      int i = movable[a];
+      double step = objectivePaths[i].kinkStep();
+      if (step <= 0) {
+        continue;
+      }
+      double held = problem.held(i);
+      double previous = 1.0;
+      double level = 1.0;
+      for (int k = 0; k < periods; k++) {
+        double units = held * (previous - v[index(a, k)]);
+        previous = v[index(a, k)];
+        double followed =
+            objectivePaths[i].smoothing().follow(units, before * scale / step, after * scale / step);
+        level -= followed / held;
+        moved[index(a, k)] = level;
+      }
+      if (pinned[index(a, periods - 1)] && moved[index(a, periods - 1)] != v[index(a, periods - 1)]) {
+        return v;
+      }
+    }
+    return moved;
+  }
+
   /** Whether the period blocks of the Hessian are diagonal (no risk couples the assets). */
   boolean diagonalBlocks() {
     return riskFree;
@@ -385,6 +427,16 @@ final class Formulation {
    * movable asset as the curvature of each y_k term and of each trade y_{k-1} - y_k.
    */
   Point evaluate(double[] v, double[] coverageDuals) {
+    return evaluate(v, coverageDuals, 0.0);
+  }
+
+  /**
+   * As {@link #evaluate(double[], double[])}, with every order book's cost smoothed for barrier
+   * parameter {@code mu} (scaled objective units): over t_i = mu M / sum_j d_ij units, so that
+   * the smoothing adds at most mu ln 2 to the scaled cost of any one trade (see {@link
+   * KinkSmoothing}) and vanishes with mu.
+   */
+  Point evaluate(double[] v, double[] coverageDuals, double mu) {
     int f = movable.length;
     int m = coverageCount();
     Point point = new Point(variableCount, m, f, periods);
@@ -396,11 +448,14 @@ final class Formulation {
       int i = movable[a];
       double held = problem.held(i);
       double[] r = remaining(a, v);
+      double step = objectivePaths[i].kinkStep();
+      double width = step > 0 ? mu * scale / step : 0.0;
       java.util.Arrays.fill(diagonal, 0.0);
       java.util.Arrays.fill(difference, 0.0);
       if (goal == Goal.PLAN) {
         java.util.Arrays.fill(gradR, 0.0);
-        objective += objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, difference);
+        objective +=
+            objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, difference, width);
         for (int k = 0; k < periods; k++) {
           point.objectiveGradient[index(a, k)] += gradR[k] * held / scale;
         }
@@ -409,9 +464,11 @@ final class Formulation {
         java.util.Arrays.fill(gradR, 0.0);
         double weight = coverageDuals == null ? 0.0 : -coverageDuals[c];
         point.coverage[c] +=
-            coveragePaths[i].accumulate(r, coveragePeriod[c], 1.0, gradR, null, null) / scale;
+            coveragePaths[i].accumulate(r, coveragePeriod[c], 1.0, gradR, null, null, width)
+                / scale;
         if (weight != 0.0) {
-          coveragePaths[i].accumulate(r, coveragePeriod[c], weight, null, diagonal, difference);
+          coveragePaths[i].accumulate(
+              r, coveragePeriod[c], weight, null, diagonal, difference, width);
         }
         for (int k = 0; k < periods; k++) {
           point.coverageGradient[c][index(a, k)] = gradR[k] * held / scale;

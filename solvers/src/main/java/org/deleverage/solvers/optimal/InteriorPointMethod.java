@@ -19,6 +19,16 @@ import java.util.Optional;
  * It stops when the residuals and the complementarity s'z are small against the objective's own
  * size, when the residuals stop falling (working precision), or at the iteration or time limit;
  * the caller judges the result by the evaluator and the optimality certificate.
+ *
+ * <p>Power-law impact needs nothing special: its cost is smooth and convex for n > 0 and the
+ * barrier keeps every trade there, so the exact Hessian is used. An order book's cost is convex
+ * but piecewise linear; the method works on its smooth upper approximation ({@link
+ * KinkSmoothing}) with a width tied to the barrier parameter, tightened by at most a factor
+ * {@value #SMOOTHING_STEP} per step (moving trades that sit at a kink along with it, and keeping
+ * mu from running ahead of it) until the smoothing changes the objective by less than {@value
+ * #SMOOTHING_FLOOR} of its size; then the ordinary convergence takes over on that fixed smooth
+ * problem. Exactness for the true, kinked cost is then a matter for the certificate, which
+ * handles kinks by subgradients ({@link OptimalityCertificate}).
  */
 final class InteriorPointMethod {
 
@@ -32,6 +42,9 @@ final class InteriorPointMethod {
   private static final double LOCAL_REGION = 1e-10;
   private static final int STALL_ITERATIONS = 15;
   private static final double STALL_FACTOR = 0.9;
+  private static final double SMOOTHING_STEP = 3.0;
+  private static final double SMOOTHING_LAG = 10.0;
+  private static final double SMOOTHING_FLOOR = 1e-10;
 
   /**
    * What a run ended with.
@@ -83,18 +96,32 @@ final class InteriorPointMethod {
       s[j] = Math.max(model.linearValue(j, v), 1e-10);
       z[j] = 1.0;
     }
-    Formulation.Point point = model.evaluate(v, new double[m]);
+    // Order books are smoothed for the barrier parameter (Formulation#evaluate), starting wide.
+    Formulation.Point point = model.evaluate(v, new double[m], 1.0);
     for (int c = 0; c < m; c++) {
       s[linear + c] = Math.max(point.coverage[c], 1e-2);
       z[linear + c] = 1.0;
     }
+    boolean smoothed = model.smoothed();
+    double smoothing = 1.0;
+    double lastSize = 1.0;
     int iteration = 0;
     double bestMerit = Double.POSITIVE_INFINITY;
     int lastProgress = 0;
     Outcome best = null;
     while (true) {
       double[] coverageDuals = java.util.Arrays.copyOfRange(z, linear, p);
-      point = model.evaluate(v, coverageDuals);
+      double mu = dot(s, z) / Math.max(p, 1);
+      // The order books' smoothing follows mu down, but by at most a factor SMOOTHING_STEP per
+      // step: a trade at a kink must follow its smoothed optimum, which moves with the width, and
+      // from too far away the sharper curve looks flat to Newton's method.
+      double floor = SMOOTHING_FLOOR * lastSize;
+      double tighter = Math.max(Math.max(mu, floor), smoothing / SMOOTHING_STEP);
+      if (smoothed && tighter < smoothing) {
+        follow(model, model.followKinks(v, smoothing, tighter), v, s);
+      }
+      smoothing = tighter;
+      point = model.evaluate(v, coverageDuals, smoothing);
       double[] residualDual = dualResidual(model, point, z);
       double[] residualPrimal = new double[p];
       for (int j = 0; j < linear; j++) {
@@ -103,7 +130,6 @@ final class InteriorPointMethod {
       for (int c = 0; c < m; c++) {
         residualPrimal[linear + c] = point.coverage[c] - s[linear + c];
       }
-      double mu = dot(s, z) / Math.max(p, 1);
       // Relative to the objective's own size: its gradient and value can be far below the
       // constraints' (costs of basis points against a shortfall of millions).
       double gradientSize =
@@ -119,7 +145,9 @@ final class InteriorPointMethod {
       boolean local =
           maxAbs(residualDual) <= LOCAL_REGION * gradientSize
               && maxAbs(residualPrimal) <= LOCAL_REGION;
-      if (feasibleToTolerance && gap <= COMPLEMENTARITY_TOLERANCE) {
+      lastSize = size;
+      boolean tightening = smoothed && smoothing > Math.max(SMOOTHING_LAG * mu, floor);
+      if (feasibleToTolerance && gap <= COMPLEMENTARITY_TOLERANCE && !tightening) {
         return new Outcome(true, v, coverageDuals, linearDuals(z, linear), iteration, "converged",
             primal, gap);
       }
@@ -168,8 +196,12 @@ final class InteriorPointMethod {
         }
         muAffine /= Math.max(p, 1);
         double sigma = Math.pow(muAffine / mu, 3);
+        // While an order book's smoothing is still tightening, mu may not run ahead of it: a
+        // trade at a kink can only follow the smoothing from strictly inside its bounds.
+        double target =
+            Math.max(sigma * mu, tightening ? smoothing / (SMOOTHING_STEP * SMOOTHING_LAG) : 0.0);
         for (int j = 0; j < p; j++) {
-          complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - sigma * mu;
+          complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - target;
         }
         combined = step(model, point, system.get(), s, z, residualDual, residualPrimal,
             complementarity);
@@ -197,7 +229,7 @@ final class InteriorPointMethod {
         }
         if (local
             || halving >= MAX_HALVINGS
-            || merit(model, trialV, trialS, trialZ) <= (1 - SUFFICIENT_DECREASE * alpha) * merit) {
+            || merit(model, trialV, trialS, trialZ, smoothing) <= (1 - SUFFICIENT_DECREASE * alpha) * merit) {
           break;
         }
         alpha /= 2;
@@ -208,15 +240,40 @@ final class InteriorPointMethod {
     }
   }
 
+  /**
+   * Moves v to {@code moved} if every linear constraint stays strictly satisfied, shifting their
+   * slacks by the change so that the primal residuals stay as they were.
+   */
+  private static void follow(Formulation model, double[] moved, double[] v, double[] s) {
+    if (moved == v) {
+      return;
+    }
+    int linear = model.linearA.length;
+    double[] shifted = new double[linear];
+    for (int j = 0; j < linear; j++) {
+      double after = model.linearValue(j, moved);
+      shifted[j] = s[j] + after - model.linearValue(j, v);
+      if (!(after > 0) || !(shifted[j] > 0)) {
+        return;
+      }
+    }
+    System.arraycopy(shifted, 0, s, 0, linear);
+    System.arraycopy(moved, 0, v, 0, v.length);
+  }
+
   private static double[] linearDuals(double[] z, int linear) {
     return java.util.Arrays.copyOf(z, linear);
   }
 
-  /** ||r_d||^2 + ||r_p||^2 + ||s z||^2 at a trial point. */
-  private static double merit(Formulation model, double[] v, double[] s, double[] z) {
+  /**
+   * ||r_d||^2 + ||r_p||^2 + ||s z||^2 at a trial point, with order books smoothed for the
+   * barrier parameter {@code mu} of the step.
+   */
+  private static double merit(
+      Formulation model, double[] v, double[] s, double[] z, double mu) {
     int linear = model.linearA.length;
     int p = s.length;
-    Formulation.Point point = model.evaluate(v, null);
+    Formulation.Point point = model.evaluate(v, null, mu);
     double[] residualPrimal = new double[p];
     for (int j = 0; j < linear; j++) {
       residualPrimal[j] = model.linearValue(j, v) - s[j];

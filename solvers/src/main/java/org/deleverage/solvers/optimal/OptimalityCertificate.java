@@ -5,6 +5,8 @@ import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.models.TemporaryImpactModel;
+import org.deleverage.models.TradingConditions;
 
 /**
  * A bound on how far a plan's objective can be above the true optimum, computed from the plan and
@@ -69,6 +71,10 @@ final class OptimalityCertificate {
                 - linear.retainMax()[i];
       }
     }
+    double kinkSlack = 0.0;
+    for (int i = 0; i < problem.assetCount(); i++) {
+      kinkSlack += subgradients(problem, table, mu, i, gradient[i]);
+    }
     double descent = 0.0;
     for (int i = 0; i < problem.assetCount(); i++) {
       double current = 0.0;
@@ -77,7 +83,59 @@ final class OptimalityCertificate {
       }
       descent += minimumOverLimits(problem, i, gradient[i]) - current;
     }
-    return complementarity - descent;
+    return complementarity - descent + kinkSlack;
+  }
+
+  /**
+   * For an asset whose temporary cost T has kinks (an order book), where the evaluator's
+   * derivative is only one side's: replaces each trade's T'(n) in {@code gradient} by the
+   * subgradient g that the multipliers imply and returns how far short of an exact subgradient
+   * it falls. The cost enters the Lagrangian as a T(n_k), a = w + the multipliers of the coverage
+   * constraints at or after period k, and for every n' in [0, cap]
+   *
+   * <pre>
+   *   T(n') >= T(n) + g (n' - n) - e,      e = T(n) - g n - min over m in [0, cap] of (T(m) - g m)
+   * </pre>
+   *
+   * (the minimum of a piecewise-linear function lies at a kink or an end), so the bound stays
+   * valid with a e added. g = T'(n) - r / a makes the trade's entry of the gradient r zero; near an
+   * optimum it is a subgradient at n or at a kink next to it, and e is as small as that distance.
+   * Returns the sum of a e over the asset's trades; zero for a cost without kinks.
+   */
+  private static double subgradients(
+      ResolvedProblem problem, TradeTable table, double[] mu, int i, double[] gradient) {
+    TemporaryImpactModel model = problem.temporaryImpact(i);
+    TradingConditions conditions = problem.conditions(i);
+    double[] kinks = model.kinks(conditions);
+    if (kinks.length == 0 || problem.locked(i)) {
+      return 0.0;
+    }
+    double cap = problem.periodCap(i);
+    double slack = 0.0;
+    for (int k = 0; k < gradient.length; k++) {
+      double weight = problem.costWeight();
+      for (int c = 0; c < mu.length; c++) {
+        int period = c == 0 ? problem.deadlineIndex() : problem.scheduleIndex(c - 1);
+        if (period >= k) {
+          weight += mu[c];
+        }
+      }
+      if (weight <= 0) {
+        continue;
+      }
+      double units = table.units(i, k);
+      double slope = model.marginalCost(units, conditions);
+      double g = slope - gradient[k] / weight;
+      double least = Math.min(0.0, model.cost(cap, conditions) - g * cap);
+      for (double kink : kinks) {
+        if (kink < cap) {
+          least = Math.min(least, model.cost(kink, conditions) - g * kink);
+        }
+      }
+      slack += weight * Math.max(0.0, model.cost(units, conditions) - g * units - least);
+      gradient[k] = 0.0;
+    }
+    return slack;
   }
   /** min a'x over 0 <= x_k <= cap, forced <= sum x <= sellable (x = 0 for a locked asset). */
   static double minimumOverLimits(ResolvedProblem problem, int i, double[] a) {
