@@ -12,6 +12,12 @@ import org.deleverage.core.Horizon;
 import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ScheduleStep;
+import org.deleverage.models.BookLevel;
+import org.deleverage.models.LinearTemporaryImpact;
+import org.deleverage.models.OrderBookTemporaryImpact;
+import org.deleverage.models.PowerLawTemporaryImpact;
+import org.deleverage.models.TemporaryImpactModel;
+import org.deleverage.models.TradingConditions;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
 
@@ -42,6 +48,22 @@ public final class Instances {
 
   /** The problem made from {@code seed}. */
   public static DeleveragingProblem problem(long seed) {
+    return generate(seed, false);
+  }
+
+  /**
+   * The problem made from {@code seed} with a mix of temporary impact models: each asset keeps
+   * the linear model, or (a third each) takes a power law (c in [0.05, 1], beta in [0.3, 1]) or an
+   * order book (one to three levels, offsets rising from up to 10 bp by 2 to 30 bp a level, the
+   * ladder holding half to twice the participation cap). Convex by construction: an order book
+   * has no curvature, so its asset gets gamma = 0; a power law's curvature is least at the cap,
+   * kappa = T''(cap), and gamma is set below kappa over the bound's factor.
+   */
+  public static DeleveragingProblem marketProblem(long seed) {
+    return generate(seed, true);
+  }
+
+  private static DeleveragingProblem generate(long seed, boolean market) {
     SplittableRandom random = new SplittableRandom(seed);
     int n = 1 + random.nextInt(6);
     int periods = 1 + random.nextInt(5);
@@ -70,17 +92,50 @@ public final class Instances {
         double lowest = Math.max(retainMin, held - 0.9 * periods * cap);
         retainMax = uniform(random, lowest, held);
       }
+      double volatility = uniform(random, 0, 0.05);
+      TemporaryImpactModel impact = LinearTemporaryImpact.of(eta);
+      if (market) {
+        double factor = (shortPosition ? 1 + 2 * marginRate : 1) * periods + 1;
+        double draw = random.nextDouble();
+        if (draw < 1.0 / 3) {
+          PowerLawTemporaryImpact power =
+              PowerLawTemporaryImpact.of(uniform(random, 0.05, 1.0), uniform(random, 0.3, 1.0));
+          impact = power;
+          double kappa =
+              power.curvature(cap, new TradingConditions(price, volatility, adv, tau));
+          gamma = random.nextDouble() < 0.3 ? 0.0 : kappa / (factor * uniform(random, 1, 3));
+        } else if (draw < 2.0 / 3) {
+          int levels = 1 + random.nextInt(3);
+          // A ladder shallower than the cap only where no retain limit forces a sale.
+          double depth = cap * uniform(random, retainMax < held ? 1.0 : 0.5, 2.0);
+          double offset = uniform(random, 0, 0.001);
+          double[] weights = new double[levels];
+          double total = 0.0;
+          for (int l = 0; l < levels; l++) {
+            weights[l] = uniform(random, 0.5, 1.5);
+            total += weights[l];
+          }
+          List<BookLevel> ladder = new ArrayList<>();
+          for (int l = 0; l < levels; l++) {
+            ladder.add(BookLevel.of(offset, depth * weights[l] / total));
+            offset += uniform(random, 0.0002, 0.003);
+          }
+          impact = OrderBookTemporaryImpact.of(ladder);
+          gamma = 0.0;
+          cap = Math.min(cap, ((OrderBookTemporaryImpact) impact).depth());
+        }
+      }
       Asset asset =
           Asset.builder("A" + i)
               .quantity(shortPosition ? -held : held)
               .price(price)
-              .volatility(uniform(random, 0, 0.05))
+              .volatility(volatility)
               .adv(adv)
               .halfSpread(uniform(random, 0, 0.002))
               .fee(uniform(random, 0, 0.001))
               .feePerUnit(uniform(random, 0, 0.001) * price)
               .marginRate(marginRate)
-              .eta(eta)
+              .temporaryImpact(impact)
               .gamma(gamma)
               .maxParticipation(participation)
               .locked(locked)
