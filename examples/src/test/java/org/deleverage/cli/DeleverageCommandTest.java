@@ -231,6 +231,20 @@ class DeleverageCommandTest {
     assertThat(MAPPER.readTree(local.out).get("status").asText()).isEqualTo("local");
   }
 
+  /**
+   * The bundled market-impact sample (power-law equities, order-book crypto, linear shorts) solves
+   * to a certified optimum from the command line.
+   */
+  @Test
+  void theMarketImpactSampleSolvesToACertifiedOptimum() throws IOException {
+    Path sample = Path.of("market-impact.json");
+
+    Result result = run("plan", sample.toString(), "--format", "json");
+
+    assertThat(result.code).isZero();
+    assertThat(MAPPER.readTree(result.out).get("status").asText()).isEqualTo("optimal");
+  }
+
   @Test
   void aSolverFailureIsExitCodeOne() {
     Result result = runWithOut(failingSolvers(), "plan", "--solver", "broken");
