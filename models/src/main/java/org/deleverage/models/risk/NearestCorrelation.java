@@ -13,9 +13,9 @@ import org.deleverage.models.numerics.SymmetricEigen;
  *   over X symmetric, positive semidefinite (the set S), with X_ii = 1 (the set U)
  * </pre>
  *
- * which exists and is unique because S ∩ U is closed and convex (the weight W of Higham's paper is
- * the identity here). With P_S the projection onto S (negative eigenvalues set to 0) and P_U the
- * projection onto U (diagonal set to 1), the iteration is
+ * which exists and is unique because the intersection of S and U is closed and convex (the
+ * weight W of Higham's paper is the identity here). With P_S the projection onto S (negative
+ * eigenvalues set to 0) and P_U the projection onto U (diagonal set to 1), the iteration is
  *
  * <pre>
  *   Y_0 = A, dS_0 = 0
@@ -28,7 +28,7 @@ import org.deleverage.models.numerics.SymmetricEigen;
  * until the relative changes {@code ||X_k - X_{k-1}|| / ||X_k||}, {@code ||Y_k - Y_{k-1}|| /
  * ||Y_k||} and the gap {@code ||Y_k - X_k|| / ||Y_k||} are all at most {@link #tolerance()}, or
  * {@link #maxIterations()} iterations have run. Without Dykstra's correction the plain
- * alternation would converge to some point of S ∩ U, not to the nearest one.
+ * alternation would converge to some point of both sets, not to the nearest one.
  *
  * <p>The last Y has a unit diagonal but may have eigenvalues a little below 0; it is finished as
  * {@code D^-1/2 P_S(Y) D^-1/2} with D the diagonal of P_S(Y) (every entry of which is at least 1,
@@ -40,7 +40,7 @@ import org.deleverage.models.numerics.SymmetricEigen;
  * smallest eigenvalue at least {@code -}{@value #PSD_TOLERANCE}) is returned unchanged, at
  * distance 0, with no iteration. Immutable and thread-safe.
  *
- * <p>Reference: N. J. Higham, "Computing the nearest correlation matrix—a problem from finance",
+ * <p>Reference: N. J. Higham, "Computing the nearest correlation matrix - a problem from finance",
  * IMA Journal of Numerical Analysis 22 (2002) 329-343, Algorithm 3.3.
  *
  * @param tolerance the relative change at which the iteration stops, in (0, 1)

@@ -11,7 +11,7 @@ import org.deleverage.models.numerics.SampleMoments;
  *
  * <p>The history is a matrix of returns (a row per day, a column per asset, {@link Double#NaN}
  * where missing), given directly or made from prices by {@link Returns#simple(double[][])}. With
- * O_i the days on which asset i has a return, and O_ij = O_i ∩ O_j the days on which both do,
+ * O_i the days on which asset i has a return, and O_ij the days on which both i and j do,
  *
  * <pre>
  *   variance     S_ii = sum_{t in O_i} (r_ti - mean_{O_i} r_i)^2 / (|O_i| - 1)
