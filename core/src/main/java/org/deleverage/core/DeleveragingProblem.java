@@ -93,6 +93,16 @@ public record DeleveragingProblem(
     return new Builder();
   }
 
+  /**
+   * This problem with {@code replacement} in place of its dependence, everything else the same;
+   * validated like any problem (the matrix must have a row per asset).
+   *
+   * @throws InvalidInputException if the replacement does not fit the assets
+   */
+  public DeleveragingProblem withDependence(Dependence replacement) {
+    return new DeleveragingProblem(account, assets, replacement, horizon, requirement, objective);
+  }
+
   /** The dense, index-based form that the evaluator and the solvers read. */
   public ResolvedProblem resolve() {
     return new ResolvedProblem(this);

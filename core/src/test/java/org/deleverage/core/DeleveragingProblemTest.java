@@ -49,6 +49,26 @@ class DeleveragingProblemTest {
   }
 
   @Test
+  void withDependenceReplacesOnlyTheDependenceAndChecksItsSize() {
+    DeleveragingProblem original =
+        valid().asset(asset("B")).horizon(Horizon.of(3, 0.5)).build();
+    Dependence covariance = Dependence.covariance(new double[][] {{4.0, 1.0}, {1.0, 9.0}});
+
+    DeleveragingProblem replaced = original.withDependence(covariance);
+
+    assertThat(replaced.dependence()).isEqualTo(covariance);
+    assertThat(replaced)
+        .usingRecursiveComparison()
+        .ignoringFields("dependence")
+        .isEqualTo(original);
+    assertThat(original.dependence()).isEqualTo(Dependence.independent());
+    assertThatThrownBy(
+            () -> original.withDependence(Dependence.covariance(new double[][] {{4.0}})))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("covariance: must be 2 x 2 (a row per asset), was 1 x 1");
+  }
+
+  @Test
   void needsAtLeastOneAsset() {
     assertThatThrownBy(() -> DeleveragingProblem.builder().cash(0.0).build())
         .hasMessage("assets: must hold at least one asset");

@@ -25,6 +25,7 @@ import picocli.CommandLine.ParameterException;
  *
  * <pre>
  *   deleverage plan [PROBLEM] [--out FILE] [--format table|json|csv] [--solver NAME]
+ *                   [--history FILE] [--local]
  * </pre>
  *
  * Exit codes: {@value #SUCCESS} success; {@value #INVALID_INPUT} invalid input (a problem that

@@ -29,7 +29,10 @@ import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.io.PlanCsv;
 import org.deleverage.io.PlanJson;
 import org.deleverage.io.PlanTable;
+import org.deleverage.io.PriceHistory;
+import org.deleverage.io.PriceHistoryCsv;
 import org.deleverage.io.ProblemJson;
+import org.deleverage.models.risk.CorrelationRepair;
 import org.deleverage.solvers.SolverCatalog;
 import org.deleverage.solvers.baseline.GreedyMarginCallSolver;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
@@ -44,9 +47,13 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code deleverage plan}: reads a problem, solves it with the chosen solver and prints the plan
- * or writes it to a file. The plan is rendered in full in memory before anything is written, and
- * a file is written to a temporary sibling that is moved into place atomically only on success,
- * so an error never leaves a partial plan, a stale temporary file, or a plan on standard output.
+ * or writes it to a file. With {@code --history FILE} the daily price covariance is estimated
+ * from a price history ({@link PriceHistoryCsv}, {@link HistoryCovariance}) and replaces the
+ * problem's own correlation or covariance; when the estimated correlation had to be repaired to
+ * the nearest valid one, one line on standard error says so and how far it moved. The plan is
+ * rendered in full in memory before anything is written, and a file is written to a temporary
+ * sibling that is moved into place atomically only on success, so an error never leaves a
+ * partial plan, a stale temporary file, or a plan on standard output.
  */
 @Command(
     name = "plan",
@@ -103,6 +110,16 @@ final class PlanCommand implements Callable<Integer> {
   private DeleveragingSolver solver;
 
   @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      description = {
+        "Estimate the daily price covariance from the price history in FILE (CSV: a date",
+        "column, then a column of prices per asset id) and use it in place of the problem's",
+        "correlation or covariance."
+      })
+  private String history;
+
+  @Option(
       names = "--local",
       description = {
         "Solve a non-convex instance locally (status local, not guaranteed optimal)",
@@ -131,7 +148,11 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path target = "-".equals(out) ? null : outputFile(out);
+    PriceHistory prices = history == null ? null : readHistory();
     DeleveragingProblem read = readProblem();
+    if (prices != null) {
+      read = withHistory(read, prices);
+    }
     DeleveragingSolver chosen =
         local && solver instanceof InteriorPointSolver optimiser
             ? new InteriorPointSolver(optimiser.options().withAllowLocal(true))
@@ -171,6 +192,41 @@ final class PlanCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "cannot read PROBLEM '" + problem + "': " + reason(e));
     }
+  }
+
+  /** The price history of {@code --history}, read before the problem. */
+  private PriceHistory readHistory() {
+    try {
+      return PriceHistoryCsv.read(path(history, "--history"));
+    } catch (IOException e) {
+      throw new ParameterException(
+          spec.commandLine(), "cannot read --history '" + history + "': " + reason(e));
+    }
+  }
+
+  /**
+   * {@code problem} with the covariance estimated from the price history in place of its
+   * dependence; a repair of the estimated correlation is reported on standard error.
+   */
+  private DeleveragingProblem withHistory(DeleveragingProblem problem, PriceHistory prices) {
+    HistoryCovariance estimate = HistoryCovariance.estimate(prices, problem);
+    CorrelationRepair repair = estimate.repair();
+    if (repair.repaired()) {
+      stderr.println(
+          String.format(
+              Locale.ROOT,
+              "deleverage: the correlation estimated from %s was not positive semidefinite"
+                  + " (smallest eigenvalue %.3g); using the nearest correlation matrix, at"
+                  + " Frobenius distance %.3g%s",
+              history,
+              repair.smallestEigenvalueBefore(),
+              repair.distance(),
+              repair.converged()
+                  ? ""
+                  : " (the repair stopped at its bound of " + repair.iterations()
+                      + " iterations, near but not certified nearest)"));
+    }
+    return problem.withDependence(estimate.covariance());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.deleverage.core.ResolvedProblem;
@@ -20,7 +21,11 @@ import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.io.PlanFixtures;
+import org.deleverage.io.PriceHistoryCsv;
 import org.deleverage.io.ProblemJson;
+import org.deleverage.models.risk.CorrelationRepair;
+import org.deleverage.models.risk.NearestCorrelation;
+import org.deleverage.models.risk.SampleCovariance;
 import org.deleverage.solvers.SolverCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +49,41 @@ class DeleverageCommandTest {
                     { "id": "B", "quantity": 100, "price": 10, "adv": 1000 },
                     { "id": "C", "quantity": 100, "price": 10, "adv": 1000 },
                     { "id": "D", "quantity": 100, "price": -5.0, "adv": 1000 } ] }
+      """;
+
+  /** Three longs of 1,000 at 100 with margin rate 0.5 and cash -200,000: a shortfall of 50,000. */
+  private static final String THREE =
+      """
+      { "account": { "cash": -200000 },
+        "assets": [
+          { "id": "A", "quantity": 1000, "price": 100, "volatility": 0.01, "adv": 1e6,
+            "marginRate": 0.5, "impact": { "temporary": { "model": "linear", "eta": 1e-4 } } },
+          { "id": "B", "quantity": 1000, "price": 100, "volatility": 0.01, "adv": 1e6,
+            "marginRate": 0.5, "impact": { "temporary": { "model": "linear", "eta": 1e-4 } } },
+          { "id": "C", "quantity": 1000, "price": 100, "volatility": 0.01, "adv": 1e6,
+            "marginRate": 0.5, "impact": { "temporary": { "model": "linear", "eta": 1e-4 } } } ],
+        "horizon": { "periods": 2 },
+        "objective": { "riskAversion": 1e-4 } }
+      """;
+
+  /**
+   * A history of A, B and C whose pairwise correlation is not semidefinite. Returns (1% moves):
+   * A and B move identically on days 1-3 (correlation 1); A and C oppositely on days 4-5 (-1: B
+   * has no price on day 4, so no return on days 4 and 5); B and C together on days 6-7 (+1: A
+   * has no price on day 6; C none on days 1-2). [[1, 1, -1], [1, 1, 1], [-1, 1, 1]] has
+   * determinant 1 - 2 - 3 = -4 < 0.
+   */
+  private static final String CONTRADICTORY_HISTORY =
+      """
+      date,A,B,C
+      d0,100,100,50
+      d1,101,101,
+      d2,99.99,99.99,
+      d3,100.9899,100.9899,50
+      d4,101.9998,,49.5
+      d5,100.9798,102,49.995
+      d6,,103.02,50.49495
+      d7,100,101.9898,49.98999
       """;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -334,9 +374,117 @@ class DeleverageCommandTest {
     assertThat(top.out).contains("Usage: deleverage", "plan");
     assertThat(plan.code).isZero();
     assertThat(plan.out)
-        .contains("Usage: deleverage plan", "--out=FILE", "--format=FORMAT", "--solver=NAME")
+        .contains("Usage: deleverage plan", "--out=FILE", "--format=FORMAT", "--solver=NAME",
+            "--history=FILE")
         .contains(SolverCatalog.names().get(0));
     assertThat(plan.err).isEmpty();
+  }
+
+  /**
+   * The bundled sample with the bundled history: the estimated covariance replaces the sample's
+   * correlation (so the risk terms change), it needs no repair, and the plan is optimal.
+   */
+  @Test
+  void theBundledSampleWithTheBundledHistoryIsOptimal() throws IOException {
+    Path history = bundledHistory();
+
+    Result withHistory = run("plan", "--history", history.toString(), "--format", "json");
+    Result without = run("plan", "--format", "json");
+
+    assertThat(withHistory.code).isZero();
+    assertThat(withHistory.err)
+        .isEqualTo(
+            "deleverage: no PROBLEM given; planning the bundled sample problem"
+                + " sample-margin-call.json\n");
+    JsonNode plan = MAPPER.readTree(withHistory.out);
+    assertThat(plan.get("status").asText()).isEqualTo("optimal");
+    assertThat(plan.get("shortfall").asDouble()).isCloseTo(69_650_000.0, within(1e-6));
+    assertThat(plan.get("objective").get("timingVariance").asDouble())
+        .isNotCloseTo(
+            MAPPER.readTree(without.out).get("objective").get("timingVariance").asDouble(),
+            org.assertj.core.data.Percentage.withPercentage(1));
+  }
+
+  @Test
+  void aHistoryThatNeedsARepairIsUsedRepairedAndSaysByHowMuch() throws IOException {
+    Path problem = Files.writeString(dir.resolve("three.json"), THREE);
+    Path history = Files.writeString(dir.resolve("history.csv"), CONTRADICTORY_HISTORY);
+    CorrelationRepair expected =
+        NearestCorrelation.DEFAULT.repair(
+            SampleCovariance.ofPrices(
+                    PriceHistoryCsv.read(history).prices(List.of("A", "B", "C")))
+                .correlation());
+
+    Result result = run("plan", problem.toString(), "--history", history.toString(), "--format",
+        "json");
+
+    assertThat(expected.repaired()).isTrue();
+    assertThat(result.code).isZero();
+    assertThat(result.err)
+        .isEqualTo(
+            String.format(
+                Locale.ROOT,
+                "deleverage: the correlation estimated from %s was not positive semidefinite"
+                    + " (smallest eigenvalue %.3g); using the nearest correlation matrix, at"
+                    + " Frobenius distance %.3g%n",
+                history,
+                expected.smallestEigenvalueBefore(),
+                expected.distance()))
+        .contains("smallest eigenvalue -");
+    assertThat(MAPPER.readTree(result.out).get("status").asText()).isEqualTo("optimal");
+  }
+
+  @Test
+  void aBadHistoryIsExitCodeTwoNamingRowAndColumnAndNothingIsWritten() throws IOException {
+    Path problem = Files.writeString(dir.resolve("three.json"), THREE);
+    Path history =
+        Files.writeString(
+            dir.resolve("history.csv"), CONTRADICTORY_HISTORY.replace("d3,100.9899,100.9899",
+                "d3,100.9899,abc"));
+
+    Result result = runWithOut("plan", problem.toString(), "--history", history.toString());
+
+    assertThat(result.code).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err)
+        .isEqualTo("deleverage: " + history + " row 5, column B: not a number: \"abc\"\n");
+    assertNothingWritten(result, "three.json", "history.csv");
+  }
+
+  @Test
+  void aHistoryWithoutAnAssetOfTheProblemIsExitCodeTwoNamingIt() throws IOException {
+    Path problem = Files.writeString(dir.resolve("three.json"), THREE);
+    Path history =
+        Files.writeString(
+            dir.resolve("history.csv"), CONTRADICTORY_HISTORY.replace("date,A,B,C", "date,A,B,D"));
+
+    Result result = runWithOut("plan", problem.toString(), "--history", history.toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err)
+        .isEqualTo("deleverage: " + history + ": no price column for the asset C of the problem\n");
+    assertNothingWritten(result, "three.json", "history.csv");
+  }
+
+  @Test
+  void anUnreadableHistoryIsExitCodeTwo() {
+    Path missing = dir.resolve("missing.csv");
+
+    Result result = runWithOut("plan", "--history", missing.toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err)
+        .startsWith("deleverage: cannot read --history '" + missing + "': no such file")
+        .hasLineCount(1);
+    assertNothingWritten(result);
+  }
+
+  /** The bundled history, copied beside the test's files. */
+  private Path bundledHistory() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream(SampleHistoryGenerator.RESOURCE)) {
+      Path copy = dir.resolve("sample-history.csv");
+      Files.copy(in, copy);
+      return copy;
+    }
   }
 
   /** A failing solver and one with a bug, besides the catalog's. */

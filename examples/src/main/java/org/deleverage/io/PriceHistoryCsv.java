@@ -1,0 +1,210 @@
+package org.deleverage.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * Reads a price history from CSV: a header row, then a row per day, oldest first.
+ *
+ * <pre>
+ *   date,AAPL,MSFT,BTC
+ *   2025-01-03,243.36,423.35,96886.88
+ *   2025-01-04,,,98107.43
+ * </pre>
+ *
+ * The first column labels the day (any header name, any text; it is kept as written and not
+ * interpreted); every other column holds the prices of one asset, in money per unit, its header
+ * being the asset's id. An empty cell is a missing price (a weekend, a holiday, a gap). A price is
+ * a decimal number such as {@code 12}, {@code 0.5} or {@code 1.5e3}, and must be finite and
+ * {@code > 0}. Fields may be quoted as RFC 4180 says ({@code "a ""quoted"" id"}), but a field
+ * cannot span lines; spaces around a field are ignored; a UTF-8 byte order mark is skipped; lines
+ * end in LF or CRLF; blank lines are skipped. At least 2 rows of prices are needed.
+ *
+ * <p>Every error is an {@link InvalidInputException} whose path names the source, the row (the
+ * line number in the file, the header being row 1) and the column (the asset id, or the column
+ * number from 1 in the header), for example {@code history.csv row 7, column MSFT: not a number:
+ * "abc"}. Stateless and thread-safe.
+ */
+public final class PriceHistoryCsv {
+
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+  private PriceHistoryCsv() {}
+
+  /**
+   * The history in the UTF-8 file {@code file}; errors name it as given.
+   *
+   * @throws InvalidInputException naming the file, row and column of the first error
+   * @throws IOException if the file cannot be read
+   */
+  public static PriceHistory read(Path file) throws IOException {
+    return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /**
+   * The history in the UTF-8 stream {@code in}, read to its end; the stream is not closed.
+   *
+   * @param source the name errors give the stream, for example a file name
+   * @throws InvalidInputException naming the source, row and column of the first error
+   * @throws IOException if the stream cannot be read
+   */
+  public static PriceHistory read(InputStream in, String source) throws IOException {
+    return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+  }
+
+  /**
+   * The history in {@code text}.
+   *
+   * @param source the name errors give the text, for example a file name
+   * @throws InvalidInputException naming the source, row and column of the first error
+   */
+  public static PriceHistory read(String text, String source) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String[] lines = body.split("\r?\n", -1);
+    int row = 0;
+    List<String> header = null;
+    while (row < lines.length && header == null) {
+      row++;
+      if (!lines[row - 1].isBlank()) {
+        header = fields(lines[row - 1], source, row);
+      }
+    }
+    if (header == null) {
+      throw new InvalidInputException(source, "the file is empty; expected a header row");
+    }
+    List<String> assets = assets(header, source, row);
+    List<String> days = new ArrayList<>();
+    List<double[]> prices = new ArrayList<>();
+    while (row < lines.length) {
+      row++;
+      if (lines[row - 1].isBlank()) {
+        continue;
+      }
+      List<String> cells = fields(lines[row - 1], source, row);
+      if (cells.size() != header.size()) {
+        throw new InvalidInputException(
+            source + " row " + row,
+            "has " + cells.size() + " field" + (cells.size() == 1 ? "" : "s")
+                + ", the header has " + header.size());
+      }
+      days.add(cells.get(0));
+      double[] day = new double[assets.size()];
+      for (int i = 0; i < assets.size(); i++) {
+        day[i] = price(cells.get(i + 1), source + " row " + row + ", column " + assets.get(i));
+      }
+      prices.add(day);
+    }
+    if (prices.size() < 2) {
+      throw new InvalidInputException(
+          source, "needs at least 2 rows of prices after the header, had " + prices.size());
+    }
+    return new PriceHistory(source, days, assets, prices.toArray(new double[0][]));
+  }
+
+  /** The asset ids of the header: at least one, none empty, no two the same. */
+  private static List<String> assets(List<String> header, String source, int row) {
+    if (header.size() < 2) {
+      throw new InvalidInputException(
+          source + " row " + row,
+          "the header must name a date column and at least one asset, had " + header.size()
+              + " column");
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> assets = header.subList(1, header.size());
+    for (int i = 0; i < assets.size(); i++) {
+      String id = assets.get(i);
+      String where = source + " row " + row + ", column " + (i + 2);
+      if (id.isEmpty()) {
+        throw new InvalidInputException(where, "an asset id is required");
+      }
+      Integer earlier = seen.putIfAbsent(id, i + 2);
+      if (earlier != null) {
+        throw new InvalidInputException(
+            where, "duplicate asset id \"" + id + "\" (also column " + earlier + ")");
+      }
+    }
+    return assets;
+  }
+
+  /** The price in a cell: NaN when empty, else a finite decimal number {@code > 0}. */
+  private static double price(String cell, String where) {
+    if (cell.isEmpty()) {
+      return Double.NaN;
+    }
+    if (!NUMBER.matcher(cell).matches()) {
+      throw new InvalidInputException(where, "not a number: \"" + cell + "\"");
+    }
+    double price = Double.parseDouble(cell);
+    if (Double.isInfinite(price)) {
+      throw new InvalidInputException(where, "must be a finite number, was \"" + cell + "\"");
+    }
+    if (!(price > 0)) {
+      throw new InvalidInputException(where, "must be > 0, was " + price);
+    }
+    return price;
+  }
+
+  /** The fields of one line: unquoted (trimmed) or quoted with doubled inner quotes. */
+  private static List<String> fields(String line, String source, int row) {
+    List<String> fields = new ArrayList<>();
+    int at = 0;
+    while (true) {
+      while (at < line.length() && line.charAt(at) == ' ') {
+        at++;
+      }
+      StringBuilder field = new StringBuilder();
+      if (at < line.length() && line.charAt(at) == '"') {
+        at++;
+        while (true) {
+          if (at >= line.length()) {
+            throw new InvalidInputException(
+                source + " row " + row + ", column " + (fields.size() + 1),
+                "a quoted field is not closed on its line");
+          }
+          char c = line.charAt(at++);
+          if (c != '"') {
+            field.append(c);
+          } else if (at < line.length() && line.charAt(at) == '"') {
+            field.append('"');
+            at++;
+          } else {
+            break;
+          }
+        }
+        while (at < line.length() && line.charAt(at) == ' ') {
+          at++;
+        }
+        if (at < line.length() && line.charAt(at) != ',') {
+          throw new InvalidInputException(
+              source + " row " + row + ", column " + (fields.size() + 1),
+              "text between the closing quote and the comma");
+        }
+      } else {
+        int end = line.indexOf(',', at);
+        String raw = line.substring(at, end < 0 ? line.length() : end);
+        if (raw.indexOf('"') >= 0) {
+          throw new InvalidInputException(
+              source + " row " + row + ", column " + (fields.size() + 1),
+              "a quote inside an unquoted field; quote the whole field");
+        }
+        field.append(raw.strip());
+        at += raw.length();
+      }
+      fields.add(field.toString());
+      if (at >= line.length()) {
+        return fields;
+      }
+      at++; // the comma
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.deleverage.models.risk;
+
+import org.deleverage.models.Checks;
+import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.numerics.SymmetricEigen;
+
+/**
+ * Validation and small arithmetic of the square matrices this package takes: every check fails
+ * with an {@link InvalidInputException} naming the argument, the entry and the rule, and every
+ * matrix that passes is returned as a fresh copy that the caller may change.
+ */
+final class Matrices {
+
+  /**
+   * The tolerance of the symmetry, unit-diagonal, range and semidefiniteness checks of inputs
+   * (relative to the largest diagonal entry for a covariance), as {@code Dependence} in core.
+   */
+  static final double TOLERANCE = 1e-10;
+
+  private Matrices() {}
+
+  /** A copy of a non-empty square matrix of finite numbers. */
+  static double[][] square(String name, double[][] given) {
+    Checks.present(name, given);
+    int n = given.length;
+    if (n == 0) {
+      throw new InvalidInputException(name, "must have at least one row, was empty");
+    }
+    double[][] copy = new double[n][];
+    for (int i = 0; i < n; i++) {
+      if (given[i] == null || given[i].length != n) {
+        throw new InvalidInputException(
+            name + "[" + i + "]",
+            "must have " + n + " entries (a square matrix), had "
+                + (given[i] == null ? 0 : given[i].length));
+      }
+      copy[i] = given[i].clone();
+      for (int j = 0; j < n; j++) {
+        Checks.finite(name + "[" + i + "][" + j + "]", copy[i][j]);
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * A copy of a square matrix of finite numbers that is symmetric to {@link #TOLERANCE}
+   * (relative to the larger of the pair and 1), made exactly symmetric by averaging each pair.
+   */
+  static double[][] symmetric(String name, double[][] given) {
+    double[][] copy = square(name, given);
+    for (int i = 0; i < copy.length; i++) {
+      for (int j = i + 1; j < copy.length; j++) {
+        double scale = Math.max(1.0, Math.max(Math.abs(copy[i][j]), Math.abs(copy[j][i])));
+        if (Math.abs(copy[i][j] - copy[j][i]) > TOLERANCE * scale) {
+          throw new InvalidInputException(
+              name + "[" + i + "][" + j + "]",
+              "must equal " + name + "[" + j + "][" + i + "] = " + copy[j][i]
+                  + " (symmetric), was " + copy[i][j]);
+        }
+        double mean = 0.5 * (copy[i][j] + copy[j][i]);
+        copy[i][j] = mean;
+        copy[j][i] = mean;
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * A copy of a correlation matrix: symmetric, unit diagonal, entries in [-1, 1] and positive
+   * semidefinite, each to {@link #TOLERANCE}; the copy is exactly symmetric with a diagonal of
+   * exactly 1.
+   */
+  static double[][] correlation(String name, double[][] given) {
+    double[][] copy = symmetric(name, given);
+    for (int i = 0; i < copy.length; i++) {
+      if (Math.abs(copy[i][i] - 1.0) > TOLERANCE) {
+        throw new InvalidInputException(
+            name + "[" + i + "][" + i + "]", "must be 1 (unit diagonal), was " + copy[i][i]);
+      }
+      copy[i][i] = 1.0;
+      for (int j = 0; j < copy.length; j++) {
+        if (Math.abs(copy[i][j]) > 1.0 + TOLERANCE) {
+          throw new InvalidInputException(
+              name + "[" + i + "][" + j + "]", "must be in [-1, 1], was " + copy[i][j]);
+        }
+      }
+    }
+    semidefinite(name, copy, TOLERANCE);
+    return copy;
+  }
+
+  /**
+   * A copy of a covariance matrix: symmetric to {@link #TOLERANCE}, a non-negative diagonal and
+   * positive semidefinite to {@link #TOLERANCE} times the largest variance (at least 1); the copy
+   * is exactly symmetric.
+   */
+  static double[][] covariance(String name, double[][] given) {
+    double[][] copy = symmetric(name, given);
+    double largest = 0.0;
+    for (int i = 0; i < copy.length; i++) {
+      if (copy[i][i] < 0) {
+        throw new InvalidInputException(
+            name + "[" + i + "][" + i + "]", "must be >= 0 (a variance), was " + copy[i][i]);
+      }
+      largest = Math.max(largest, copy[i][i]);
+    }
+    semidefinite(name, copy, TOLERANCE * Math.max(1.0, largest));
+    return copy;
+  }
+
+  /** A copy of {@code given} with one finite, non-negative entry per row of an n x n matrix. */
+  static double[] factors(String name, double[] given, int n) {
+    Checks.present(name, given);
+    if (given.length != n) {
+      throw new InvalidInputException(
+          name, "must have " + n + " entries (one per asset), had " + given.length);
+    }
+    double[] copy = given.clone();
+    for (int i = 0; i < n; i++) {
+      Checks.nonNegative(name + "[" + i + "]", copy[i]);
+    }
+    return copy;
+  }
+
+  /** The Frobenius norm of {@code a - b}, the square root of the sum of squared differences. */
+  static double distance(double[][] a, double[][] b) {
+    double sum = 0.0;
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a.length; j++) {
+        double d = a[i][j] - b[i][j];
+        sum += d * d;
+      }
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** The Frobenius norm of {@code a}. */
+  static double norm(double[][] a) {
+    double sum = 0.0;
+    for (double[] row : a) {
+      for (double entry : row) {
+        sum += entry * entry;
+      }
+    }
+    return Math.sqrt(sum);
+  }
+
+  /** A deep copy. */
+  static double[][] copy(double[][] matrix) {
+    double[][] copy = new double[matrix.length][];
+    for (int i = 0; i < matrix.length; i++) {
+      copy[i] = matrix[i].clone();
+    }
+    return copy;
+  }
+
+  private static void semidefinite(String name, double[][] matrix, double tolerance) {
+    double smallest = SymmetricEigen.smallestEigenvalue(matrix);
+    if (smallest < -tolerance) {
+      throw new InvalidInputException(
+          name, "must be positive semidefinite, smallest eigenvalue was " + smallest);
+    }
+  }
+}
