@@ -273,16 +273,24 @@ class DeleverageCommandTest {
 
   /**
    * The bundled market-impact sample (power-law equities, order-book crypto, linear shorts) solves
-   * to a certified optimum from the command line.
+   * to a certified optimum from the command line, with its own correlation and with the
+   * covariance estimated from the bundled price history.
    */
   @Test
   void theMarketImpactSampleSolvesToACertifiedOptimum() throws IOException {
     Path sample = Path.of("market-impact.json");
 
+    Path history = Path.of("src/main/resources/org/deleverage/cli/sample-history.csv");
+
     Result result = run("plan", sample.toString(), "--format", "json");
+    Result estimated =
+        run("plan", sample.toString(), "--history", history.toString(), "--format", "json");
 
     assertThat(result.code).isZero();
     assertThat(MAPPER.readTree(result.out).get("status").asText()).isEqualTo("optimal");
+    assertThat(estimated.code).isZero();
+    assertThat(MAPPER.readTree(estimated.out).get("status").asText()).isEqualTo("optimal");
+    assertThat(estimated.out).isNotEqualTo(result.out);
   }
 
   @Test
