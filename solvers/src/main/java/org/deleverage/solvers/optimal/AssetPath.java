@@ -113,7 +113,7 @@ final class AssetPath {
    * a cost without kinks.
    */
   double kinkStep() {
-    return impact.kinked() ? impact.totalStep() : 0.0;
+    return impact.totalStep();
   }
 
   /** The smoothing of the asset's temporary cost. */

@@ -345,7 +345,7 @@ final class Formulation {
   /** Whether a movable asset trades on an order book, whose kinked cost is smoothed. */
   boolean smoothed() {
     for (int i : movable) {
-      if (objectivePaths[i].kinkStep() > 0) {
+      if (objectivePaths[i].smoothing().kinked()) {
         return true;
       }
     }
@@ -359,29 +359,36 @@ final class Formulation {
    * position would.
    */
   double[] followKinks(double[] v, double before, double after) {
-    double[] moved = v.clone();
+    double[] moved = null;
     for (int a = 0; a < movable.length; a++) {
       int i = movable[a];
-      double step = objectivePaths[i].kinkStep();
-      if (step <= 0) {
+      KinkSmoothing smoothing = objectivePaths[i].smoothing();
+      if (!smoothing.kinked()) {
         continue;
       }
       double held = problem.held(i);
       double previous = 1.0;
-      double level = 1.0;
+      double shift = 0.0;
       for (int k = 0; k < periods; k++) {
         double units = held * (previous - v[index(a, k)]);
         previous = v[index(a, k)];
-        double followed =
-            objectivePaths[i].smoothing().follow(units, before * scale / step, after * scale / step);
-        level -= followed / held;
-        moved[index(a, k)] = level;
+        shift += smoothing.follow(units, width(i, before), width(i, after)) - units;
+        if (shift != 0.0) {
+          moved = moved == null ? v.clone() : moved;
+          moved[index(a, k)] = v[index(a, k)] - shift / held;
+        }
       }
-      if (pinned[index(a, periods - 1)] && moved[index(a, periods - 1)] != v[index(a, periods - 1)]) {
+      if (shift != 0.0 && pinned[index(a, periods - 1)]) {
         return v;
       }
     }
-    return moved;
+    return moved == null ? v : moved;
+  }
+
+  /** t_i: the units over which asset i's order book is smoothed for smoothing level mu. */
+  private double width(int i, double mu) {
+    double step = objectivePaths[i].kinkStep();
+    return step > 0 ? mu * scale / step : 0.0;
   }
 
   /** Whether the period blocks of the Hessian are diagonal (no risk couples the assets). */
@@ -448,8 +455,7 @@ final class Formulation {
       int i = movable[a];
       double held = problem.held(i);
       double[] r = remaining(a, v);
-      double step = objectivePaths[i].kinkStep();
-      double width = step > 0 ? mu * scale / step : 0.0;
+      double width = width(i, mu);
       java.util.Arrays.fill(diagonal, 0.0);
       java.util.Arrays.fill(difference, 0.0);
       if (goal == Goal.PLAN) {

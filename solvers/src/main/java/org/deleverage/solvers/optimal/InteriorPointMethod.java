@@ -229,7 +229,8 @@ final class InteriorPointMethod {
         }
         if (local
             || halving >= MAX_HALVINGS
-            || merit(model, trialV, trialS, trialZ, smoothing) <= (1 - SUFFICIENT_DECREASE * alpha) * merit) {
+            || merit(model, trialV, trialS, trialZ, smoothing)
+                <= (1 - SUFFICIENT_DECREASE * alpha) * merit) {
           break;
         }
         alpha /= 2;

@@ -73,7 +73,7 @@ final class KinkSmoothing {
     return totalStep > 0;
   }
 
-  /** sum_j d_j: the rise of the marginal cost over the ladder, money per unit. */
+  /** sum_j d_j: the rise of the marginal cost over the ladder, money per unit; 0 without kinks. */
   double totalStep() {
     return totalStep;
   }
