@@ -159,11 +159,7 @@ public final class ProblemJson {
   private static Account account(JsonObject json) {
     json.onlyFields(ACCOUNT_FIELDS);
     double cash = json.requiredNumber("cash");
-    try {
-      return Account.of(cash);
-    } catch (InvalidInputException e) {
-      throw e.under(json.path());
-    }
+    return built(json, () -> Account.of(cash));
   }
 
   private static List<Asset> assets(JsonNode array) {
@@ -199,11 +195,7 @@ public final class ProblemJson {
               builder.retain(
                   retain.number("min", 0.0), retain.number("max", Math.abs(quantity)));
             });
-    try {
-      return builder.build();
-    } catch (InvalidInputException e) {
-      throw e.under(json.path());
-    }
+    return built(json, () -> builder.build());
   }
 
   private static void impact(JsonObject json, Asset.Builder builder) {
@@ -297,11 +289,7 @@ public final class ProblemJson {
     json.onlyFields(HORIZON_FIELDS);
     int periods = json.integer("periods", Horizon.ONE_DAY.periods());
     double periodLength = json.number("periodLength", Horizon.ONE_DAY.periodLength());
-    try {
-      return Horizon.of(periods, periodLength);
-    } catch (InvalidInputException e) {
-      throw e.under(json.path());
-    }
+    return built(json, () -> Horizon.of(periods, periodLength));
   }
 
   private static Requirement requirement(JsonObject json) {
@@ -324,22 +312,14 @@ public final class ProblemJson {
     OptionalDouble shortfall = json.nullableNumber("shortfall");
     OptionalInt deadline = json.nullableInteger("deadline");
     double buffer = json.number("buffer", 0.0);
-    try {
-      return new Requirement(mode, shortfall, deadline, buffer, schedule);
-    } catch (InvalidInputException e) {
-      throw e.under(json.path());
-    }
+    return built(json, () -> new Requirement(mode, shortfall, deadline, buffer, schedule));
   }
 
   private static ScheduleStep step(JsonObject json) {
     json.onlyFields(STEP_FIELDS);
     int period = json.requiredInteger("period");
     double fraction = json.requiredNumber("fraction");
-    try {
-      return ScheduleStep.of(period, fraction);
-    } catch (InvalidInputException e) {
-      throw e.under(json.path());
-    }
+    return built(json, () -> ScheduleStep.of(period, fraction));
   }
 
   private static Objective objective(JsonObject json) {
@@ -348,11 +328,7 @@ public final class ProblemJson {
     double costWeight = json.number("costWeight", defaults.costWeight());
     double riskAversion = json.number("riskAversion", defaults.riskAversion());
     double residual = json.number("residualRiskAversion", defaults.residualRiskAversion());
-    try {
-      return Objective.of(costWeight, riskAversion, residual);
-    } catch (InvalidInputException e) {
-      throw e.under(json.path());
-    }
+    return built(json, () -> Objective.of(costWeight, riskAversion, residual));
   }
 
   private static ObjectNode toTree(DeleveragingProblem problem) {
