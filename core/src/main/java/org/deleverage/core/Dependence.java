@@ -3,7 +3,7 @@ package org.deleverage.core;
 import java.util.Arrays;
 import org.deleverage.models.Checks;
 import org.deleverage.models.InvalidInputException;
-import org.deleverage.models.numerics.SymmetricEigen;
+import org.deleverage.models.MatrixChecks;
 
 /**
  * How the asset prices move together: a correlation matrix C of returns, or a covariance matrix
@@ -57,20 +57,9 @@ public final class Dependence {
    *     smallest eigenvalue when the matrix is not positive semidefinite
    */
   public static Dependence correlation(double[][] correlation) {
-    double[][] copy = checkedSymmetric("correlation", correlation);
-    for (int i = 0; i < copy.length; i++) {
-      if (Math.abs(copy[i][i] - 1.0) > TOLERANCE) {
-        throw new InvalidInputException(
-            "correlation[" + i + "][" + i + "]", "must be 1 (unit diagonal), was " + copy[i][i]);
-      }
-      for (int j = 0; j < copy.length; j++) {
-        if (Math.abs(copy[i][j]) > 1.0 + TOLERANCE) {
-          throw new InvalidInputException(
-              "correlation[" + i + "][" + j + "]", "must be in [-1, 1], was " + copy[i][j]);
-        }
-      }
-    }
-    checkSemidefinite("correlation", copy, TOLERANCE);
+    double[][] copy = MatrixChecks.symmetric("correlation", correlation, TOLERANCE);
+    MatrixChecks.correlationEntries("correlation", copy, TOLERANCE);
+    MatrixChecks.semidefinite("correlation", copy, TOLERANCE);
     return new Dependence(Kind.CORRELATION, copy);
   }
 
@@ -81,16 +70,9 @@ public final class Dependence {
    *     smallest eigenvalue when the matrix is not positive semidefinite
    */
   public static Dependence covariance(double[][] covariance) {
-    double[][] copy = checkedSymmetric("covariance", covariance);
-    double largest = 0.0;
-    for (int i = 0; i < copy.length; i++) {
-      if (copy[i][i] < 0) {
-        throw new InvalidInputException(
-            "covariance[" + i + "][" + i + "]", "must be >= 0 (a variance), was " + copy[i][i]);
-      }
-      largest = Math.max(largest, copy[i][i]);
-    }
-    checkSemidefinite("covariance", copy, TOLERANCE * Math.max(1.0, largest));
+    double[][] copy = MatrixChecks.symmetric("covariance", covariance, TOLERANCE);
+    double largest = MatrixChecks.largestVariance("covariance", copy);
+    MatrixChecks.semidefinite("covariance", copy, TOLERANCE * Math.max(1.0, largest));
     return new Dependence(Kind.COVARIANCE, copy);
   }
 
@@ -136,44 +118,6 @@ public final class Dependence {
       }
     }
     return sigma;
-  }
-
-  private static double[][] checkedSymmetric(String name, double[][] given) {
-    Checks.present(name, given);
-    int n = given.length;
-    double[][] copy = new double[n][];
-    for (int i = 0; i < n; i++) {
-      if (given[i] == null || given[i].length != n) {
-        throw new InvalidInputException(
-            name + "[" + i + "]",
-            "must have " + n + " entries (a square matrix), had "
-                + (given[i] == null ? 0 : given[i].length));
-      }
-      copy[i] = given[i].clone();
-      for (int j = 0; j < n; j++) {
-        Checks.finite(name + "[" + i + "][" + j + "]", copy[i][j]);
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double scale = Math.max(1.0, Math.max(Math.abs(copy[i][j]), Math.abs(copy[j][i])));
-        if (Math.abs(copy[i][j] - copy[j][i]) > TOLERANCE * scale) {
-          throw new InvalidInputException(
-              name + "[" + i + "][" + j + "]",
-              "must equal " + name + "[" + j + "][" + i + "] = " + copy[j][i]
-                  + " (symmetric), was " + copy[i][j]);
-        }
-      }
-    }
-    return copy;
-  }
-
-  private static void checkSemidefinite(String name, double[][] matrix, double tolerance) {
-    double smallest = SymmetricEigen.smallestEigenvalue(matrix);
-    if (smallest < -tolerance) {
-      throw new InvalidInputException(
-          name, "must be positive semidefinite, smallest eigenvalue was " + smallest);
-    }
   }
 
   @Override

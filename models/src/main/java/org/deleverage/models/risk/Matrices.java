@@ -2,7 +2,7 @@ package org.deleverage.models.risk;
 
 import org.deleverage.models.Checks;
 import org.deleverage.models.InvalidInputException;
-import org.deleverage.models.numerics.SymmetricEigen;
+import org.deleverage.models.MatrixChecks;
 
 /**
  * Validation and small arithmetic of the square matrices this package takes: every check fails
@@ -21,25 +21,7 @@ final class Matrices {
 
   /** A copy of a non-empty square matrix of finite numbers. */
   static double[][] square(String name, double[][] given) {
-    Checks.present(name, given);
-    int n = given.length;
-    if (n == 0) {
-      throw new InvalidInputException(name, "must have at least one row, was empty");
-    }
-    double[][] copy = new double[n][];
-    for (int i = 0; i < n; i++) {
-      if (given[i] == null || given[i].length != n) {
-        throw new InvalidInputException(
-            name + "[" + i + "]",
-            "must have " + n + " entries (a square matrix), had "
-                + (given[i] == null ? 0 : given[i].length));
-      }
-      copy[i] = given[i].clone();
-      for (int j = 0; j < n; j++) {
-        Checks.finite(name + "[" + i + "][" + j + "]", copy[i][j]);
-      }
-    }
-    return copy;
+    return MatrixChecks.square(name, nonEmpty(name, given));
   }
 
   /**
@@ -47,16 +29,9 @@ final class Matrices {
    * (relative to the larger of the pair and 1), made exactly symmetric by averaging each pair.
    */
   static double[][] symmetric(String name, double[][] given) {
-    double[][] copy = square(name, given);
+    double[][] copy = MatrixChecks.symmetric(name, nonEmpty(name, given), TOLERANCE);
     for (int i = 0; i < copy.length; i++) {
       for (int j = i + 1; j < copy.length; j++) {
-        double scale = Math.max(1.0, Math.max(Math.abs(copy[i][j]), Math.abs(copy[j][i])));
-        if (Math.abs(copy[i][j] - copy[j][i]) > TOLERANCE * scale) {
-          throw new InvalidInputException(
-              name + "[" + i + "][" + j + "]",
-              "must equal " + name + "[" + j + "][" + i + "] = " + copy[j][i]
-                  + " (symmetric), was " + copy[i][j]);
-        }
         double mean = 0.5 * (copy[i][j] + copy[j][i]);
         copy[i][j] = mean;
         copy[j][i] = mean;
@@ -72,20 +47,11 @@ final class Matrices {
    */
   static double[][] correlation(String name, double[][] given) {
     double[][] copy = symmetric(name, given);
+    MatrixChecks.correlationEntries(name, copy, TOLERANCE);
     for (int i = 0; i < copy.length; i++) {
-      if (Math.abs(copy[i][i] - 1.0) > TOLERANCE) {
-        throw new InvalidInputException(
-            name + "[" + i + "][" + i + "]", "must be 1 (unit diagonal), was " + copy[i][i]);
-      }
       copy[i][i] = 1.0;
-      for (int j = 0; j < copy.length; j++) {
-        if (Math.abs(copy[i][j]) > 1.0 + TOLERANCE) {
-          throw new InvalidInputException(
-              name + "[" + i + "][" + j + "]", "must be in [-1, 1], was " + copy[i][j]);
-        }
-      }
     }
-    semidefinite(name, copy, TOLERANCE);
+    MatrixChecks.semidefinite(name, copy, TOLERANCE);
     return copy;
   }
 
@@ -96,16 +62,17 @@ final class Matrices {
    */
   static double[][] covariance(String name, double[][] given) {
     double[][] copy = symmetric(name, given);
-    double largest = 0.0;
-    for (int i = 0; i < copy.length; i++) {
-      if (copy[i][i] < 0) {
-        throw new InvalidInputException(
-            name + "[" + i + "][" + i + "]", "must be >= 0 (a variance), was " + copy[i][i]);
-      }
-      largest = Math.max(largest, copy[i][i]);
-    }
-    semidefinite(name, copy, TOLERANCE * Math.max(1.0, largest));
+    double largest = MatrixChecks.largestVariance(name, copy);
+    MatrixChecks.semidefinite(name, copy, TOLERANCE * Math.max(1.0, largest));
     return copy;
+  }
+
+  private static double[][] nonEmpty(String name, double[][] given) {
+    Checks.present(name, given);
+    if (given.length == 0) {
+      throw new InvalidInputException(name, "must have at least one row, was empty");
+    }
+    return given;
   }
 
   /** A copy of {@code given} with one finite, non-negative entry per row of an n x n matrix. */
@@ -152,13 +119,5 @@ final class Matrices {
       copy[i] = matrix[i].clone();
     }
     return copy;
-  }
-
-  private static void semidefinite(String name, double[][] matrix, double tolerance) {
-    double smallest = SymmetricEigen.smallestEigenvalue(matrix);
-    if (smallest < -tolerance) {
-      throw new InvalidInputException(
-          name, "must be positive semidefinite, smallest eigenvalue was " + smallest);
-    }
   }
 }
