@@ -8,8 +8,6 @@ import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Objective;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.core.plan.Plan;
-import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.models.BookLevel;
 import org.deleverage.models.LinearTemporaryImpact;
@@ -62,15 +60,7 @@ class MarketImpactPropertiesTest {
                         solved.plan().objective().total() + 1e-8 * Math.max(1, Math.abs(best)));
               }
               if (optimal instanceof SolveResult.Solved solved) {
-                Plan plan = solved.plan();
-                boolean atCapacity =
-                    problem.shortfall()
-                        >= plan.maxCoverableShortfall().getAsDouble()
-                            - 1e-6 * Math.max(1.0, problem.shortfall());
-                assertThat(plan.status())
-                    .isIn(atCapacity
-                        ? List.of(SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
-                        : List.of(SolveStatus.OPTIMAL));
+                PlanChecks.assertCertifiedUnlessAtCapacity(problem, solved.plan());
               }
             });
   }

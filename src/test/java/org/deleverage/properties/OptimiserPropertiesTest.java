@@ -48,16 +48,7 @@ class OptimiserPropertiesTest {
               if (result instanceof SolveResult.Solved solved) {
                 Plan plan = solved.plan();
                 PlanChecks.assertPassesTheEvaluator(problem, plan);
-                // Certified optimal, except where the shortfall sits at the largest coverable
-                // one and the requirement leaves no room for a certificate.
-                boolean atCapacity =
-                    problem.shortfall()
-                        >= plan.maxCoverableShortfall().getAsDouble()
-                            - 1e-6 * Math.max(1.0, problem.shortfall());
-                assertThat(plan.status())
-                    .isIn(atCapacity
-                        ? List.of(SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
-                        : List.of(SolveStatus.OPTIMAL));
+                PlanChecks.assertCertifiedUnlessAtCapacity(problem, plan);
               }
             });
   }
