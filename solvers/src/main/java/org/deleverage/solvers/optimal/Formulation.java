@@ -270,7 +270,7 @@ final class Formulation {
             && sigma.isFactorModel()
             && (factorSolve == InteriorPointOptions.FactorSolve.LOW_RANK
                 || (factorSolve == InteriorPointOptions.FactorSolve.AUTOMATIC
-                    && riskRoot[0].length * riskPeriods <= f));
+                    && riskRank() * riskPeriods <= f));
   }
 
   /**
