@@ -176,6 +176,83 @@ public final class Instances {
         objective);
   }
 
+  /**
+   * The problem made from {@code seed} with a factor model of returns in place of its correlation
+   * (the assets, horizon, requirement and objective of {@link #problem(long)}): K = 1 to 3 factors,
+   * loadings uniform in [-0.03, 0.03], F = A A' with A of K x K' entries uniform in [-1, 1] and
+   * K' = K or, a third of the time, K - 1 (a singular F, zero when K = 1), and specific variances
+   * uniform in [0, 4e-4], zero for a fifth of the assets: daily return variances of the order of
+   * those of a volatility of 2%.
+   */
+  public static DeleveragingProblem factorProblem(long seed) {
+    DeleveragingProblem base = problem(seed);
+    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    int n = base.assets().size();
+    int factors = 1 + random.nextInt(3);
+    int rank = random.nextDouble() < 1.0 / 3 ? factors - 1 : factors;
+    double[][] loadings = new double[n][factors];
+    double[] specific = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < factors; k++) {
+        loadings[i][k] = uniform(random, -0.03, 0.03);
+      }
+      specific[i] = random.nextDouble() < 0.2 ? 0.0 : uniform(random, 0, 4e-4);
+    }
+    double[][] root = new double[factors][rank];
+    for (int k = 0; k < factors; k++) {
+      for (int c = 0; c < rank; c++) {
+        root[k][c] = uniform(random, -1, 1);
+      }
+    }
+    double[][] covariance = new double[factors][factors];
+    for (int k = 0; k < factors; k++) {
+      for (int l = 0; l <= k; l++) {
+        double sum = 0.0;
+        for (int c = 0; c < rank; c++) {
+          sum += root[k][c] * root[l][c];
+        }
+        covariance[k][l] = sum;
+        covariance[l][k] = sum;
+      }
+    }
+    return withDependence(base, Dependence.factor(loadings, covariance, specific));
+  }
+
+  /**
+   * The same problem with its factor model given as the dense price covariance it stands for,
+   * Sigma_ij = p_i p_j (B F B' + D)_ij, worked here entry by entry from the model's parts.
+   */
+  public static DeleveragingProblem denseEquivalent(DeleveragingProblem problem) {
+    Dependence factor = problem.dependence();
+    double[][] b = factor.loadings();
+    double[][] f = factor.factorCovariance();
+    double[] d = factor.specificVariance();
+    int n = b.length;
+    double[][] sigma = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double omega = i == j ? d[i] : 0.0;
+        for (int k = 0; k < f.length; k++) {
+          for (int l = 0; l < f.length; l++) {
+            omega += b[i][k] * f[k][l] * b[j][l];
+          }
+        }
+        double value =
+            problem.assets().get(i).price() * problem.assets().get(j).price() * omega;
+        sigma[i][j] = value;
+        sigma[j][i] = value;
+      }
+    }
+    return withDependence(problem, Dependence.covariance(sigma));
+  }
+
+  private static DeleveragingProblem withDependence(
+      DeleveragingProblem problem, Dependence dependence) {
+    return new DeleveragingProblem(
+        problem.account(), problem.assets(), dependence, problem.horizon(),
+        problem.requirement(), problem.objective());
+  }
+
   private static Dependence factorCorrelation(SplittableRandom random, int n) {
     int factors = 2;
     double[][] loadings = new double[n][factors];

@@ -17,7 +17,7 @@ import org.deleverage.models.TradingConditions;
  *
  * @param account the account
  * @param assets the positions, at least one, with unique ids
- * @param dependence correlation or covariance, sized to the assets, or independence
+ * @param dependence correlation, covariance or factor model, sized to the assets, or independence
  * @param horizon N periods of tau days
  * @param requirement what must be covered, by when
  * @param objective the weights of the objective
@@ -55,10 +55,16 @@ public record DeleveragingProblem(
       }
     }
     if (dependence.size().isPresent() && dependence.size().getAsInt() != assets.size()) {
+      int rows = dependence.size().getAsInt();
+      if (dependence.kind() == Dependence.Kind.FACTOR) {
+        throw new InvalidInputException(
+            Dependence.LOADINGS,
+            "must have " + assets.size() + " rows (a row per asset), had " + rows);
+      }
       throw new InvalidInputException(
           dependence.kind() == Dependence.Kind.COVARIANCE ? "covariance" : "correlation",
           "must be " + assets.size() + " x " + assets.size() + " (a row per asset), was "
-              + dependence.size().getAsInt() + " x " + dependence.size().getAsInt());
+              + rows + " x " + rows);
     }
     int periods = horizon.periods();
     if (requirement.deadline().isPresent() && requirement.deadline().getAsInt() > periods) {
@@ -158,7 +164,7 @@ public record DeleveragingProblem(
       return this;
     }
 
-    /** Correlation or covariance. */
+    /** Correlation, covariance or factor model. */
     public Builder dependence(Dependence value) {
       this.dependence = value;
       return this;

@@ -10,8 +10,9 @@ import org.deleverage.models.TransactionCostModel;
  * The dense, index-based form of a {@link DeleveragingProblem} that the evaluator and the
  * solvers read: assets are indexed {@code i = 0..n-1} in the order of the problem, periods
  * {@code k = 0..N-1} (period k + 1 of MODEL.md). Every figure is computed once here: the signs and
- * sizes of the positions, the per-period participation caps, the daily price covariance Sigma,
- * the initial excess X_0 and the shortfall S. Immutable and thread-safe.
+ * sizes of the positions, the per-period participation caps, the daily price covariance Sigma
+ * (dense, or a factor model kept in its factor form), the initial excess X_0 and the shortfall S.
+ * Immutable and thread-safe.
  */
 public final class ResolvedProblem {
 
@@ -29,7 +30,7 @@ public final class ResolvedProblem {
   private final double[] reluctance;
   private final double[] costPerUnit;
   private final TradingConditions[] conditions;
-  private final double[][] covariance;
+  private final PriceCovariance covariance;
   private final double equity;
   private final double requirementValue;
   private final double shortfall;
@@ -214,9 +215,17 @@ public final class ResolvedProblem {
     return conditions[i];
   }
 
-  /** Sigma_ij, the daily price covariance, money^2 per unit^2. */
+  /**
+   * Sigma_ij, the daily price covariance, money^2 per unit^2; O(K) for a factor model, which is
+   * never formed densely. Products with Sigma are faster through {@link #priceCovariance()}.
+   */
   public double covariance(int i, int j) {
-    return covariance[i][j];
+    return covariance.entry(i, j);
+  }
+
+  /** Sigma as an operator: its products in O(n K) for a factor model, and its factor form. */
+  public PriceCovariance priceCovariance() {
+    return covariance;
   }
 
   /** Margin or cash. */

@@ -96,6 +96,15 @@ class DeleveragingProblemTest {
                     .dependence(Dependence.covariance(new double[][] {{1.0}}))
                     .build())
         .hasMessage("covariance: must be 2 x 2 (a row per asset), was 1 x 1");
+    assertThatThrownBy(
+            () ->
+                valid()
+                    .dependence(
+                        Dependence.factor(
+                            new double[][] {{1.0}, {0.5}, {0.2}}, new double[][] {{0.01}},
+                            new double[] {0.0, 0.0, 0.0}))
+                    .build())
+        .hasMessage("factors.loadings: must have 1 rows (a row per asset), had 3");
   }
 
   @Test

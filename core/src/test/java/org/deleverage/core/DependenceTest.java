@@ -40,23 +40,25 @@ class DependenceTest {
   void priceCovarianceScalesTheCorrelationByPriceVolatility() {
     // sigma_i p_i = 0.02 * 10 = 0.2 and 0.01 * 20 = 0.2, so
     // Sigma = [[0.04, 0.5 * 0.04], [0.02, 0.04]].
-    double[][] sigma =
+    PriceCovariance sigma =
         Dependence.correlation(new double[][] {{1.0, 0.5}, {0.5, 1.0}})
             .priceCovariance(new double[] {0.02, 0.01}, new double[] {10.0, 20.0});
-    assertThat(sigma[0][0]).isCloseTo(0.04, within(1e-15));
-    assertThat(sigma[0][1]).isCloseTo(0.02, within(1e-15));
-    assertThat(sigma[1][0]).isCloseTo(0.02, within(1e-15));
-    assertThat(sigma[1][1]).isCloseTo(0.04, within(1e-15));
+    assertThat(sigma.isFactorModel()).isFalse();
+    assertThat(sigma.entry(0, 0)).isCloseTo(0.04, within(1e-15));
+    assertThat(sigma.entry(0, 1)).isCloseTo(0.02, within(1e-15));
+    assertThat(sigma.entry(1, 0)).isCloseTo(0.02, within(1e-15));
+    assertThat(sigma.entry(1, 1)).isCloseTo(0.04, within(1e-15));
     // Independent: the diagonal (sigma_i p_i)^2 only; a covariance is used as given.
-    double[][] diagonal =
+    PriceCovariance diagonal =
         Dependence.independent()
             .priceCovariance(new double[] {0.02, 0.01}, new double[] {10.0, 20.0});
-    assertThat(diagonal[0][1]).isEqualTo(0.0);
-    assertThat(diagonal[1][1]).isCloseTo(0.04, within(1e-15));
-    double[][] asGiven =
+    assertThat(diagonal.entry(0, 1)).isEqualTo(0.0);
+    assertThat(diagonal.entry(1, 1)).isCloseTo(0.04, within(1e-15));
+    PriceCovariance asGiven =
         Dependence.covariance(new double[][] {{4.0, 1.0}, {1.0, 9.0}})
             .priceCovariance(new double[] {0.5, 0.5}, new double[] {10.0, 20.0});
-    assertThat(asGiven).isEqualTo(new double[][] {{4.0, 1.0}, {1.0, 9.0}});
+    assertThat(new double[] {asGiven.entry(0, 0), asGiven.entry(0, 1), asGiven.entry(1, 0),
+        asGiven.entry(1, 1)}).containsExactly(4.0, 1.0, 1.0, 9.0);
   }
 
   @Test
@@ -180,6 +182,160 @@ class DependenceTest {
     assertThat(Dependence.correlation(m)).isNotEqualTo(Dependence.covariance(m));
     assertThat(Dependence.correlation(m).hashCode())
         .isEqualTo(Dependence.correlation(m).hashCode());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Factor models
+  // ---------------------------------------------------------------------------------------------
+
+  private static final double[][] LOADINGS = {{1.0, 0.0}, {0.5, 0.5}, {0.0, 2.0}};
+  private static final double[][] FACTOR_COVARIANCE = {{0.04, 0.01}, {0.01, 0.09}};
+  private static final double[] SPECIFIC = {0.01, 0.02, 0.03};
+
+  @Test
+  void factorModelIsCopiedAndSizedByItsLoadings() {
+    double[][] loadings = {{1.0, 0.0}, {0.5, 0.5}, {0.0, 2.0}};
+    double[] specific = SPECIFIC.clone();
+    Dependence factor = Dependence.factor(loadings, FACTOR_COVARIANCE, specific);
+    loadings[0][0] = 7.0;
+    specific[0] = 7.0;
+    assertThat(factor.kind()).isEqualTo(Dependence.Kind.FACTOR);
+    assertThat(factor.size()).hasValue(3);
+    assertThat(factor.loadings()).isEqualTo(LOADINGS);
+    assertThat(factor.factorCovariance()).isEqualTo(FACTOR_COVARIANCE);
+    assertThat(factor.specificVariance()).containsExactly(SPECIFIC);
+    factor.loadings()[1][1] = 9.0;
+    assertThat(factor.loadings()[1][1]).isEqualTo(0.5);
+    assertThatThrownBy(() -> factor.matrix(3)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> Dependence.independent().loadings())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * Omega = B F B' + D with B = [[1, 0], [0.5, 0.5], [0, 2]], F = [[0.04, 0.01], [0.01, 0.09]],
+   * D = (0.01, 0.02, 0.03):
+   *   Omega_00 = 0.04 + 0.01 = 0.05            Omega_01 = 0.5 (0.04 + 0.01) = 0.025
+   *   Omega_02 = 2 * 0.01 = 0.02               Omega_11 = 0.25 (0.04 + 0.02 + 0.09) + 0.02 = 0.0575
+   *   Omega_12 = 0.5 (0.02 + 0.18) = 0.1       Omega_22 = 4 * 0.09 + 0.03 = 0.39
+   * and with p = (10, 20, 5), Sigma_ij = p_i p_j Omega_ij =
+   *   [[5, 5, 1], [5, 23, 10], [1, 10, 9.75]].
+   * For x = (1, -1, 2): Sigma x = (5 - 5 + 2, 5 - 23 + 20, 1 - 10 + 19.5) = (2, 2, 10.5) and
+   * x' Sigma x = 2 - 2 + 21 = 21. The volatilities do not enter.
+   */
+  @Test
+  void factorPriceCovarianceIsPricesTimesTheReturnCovariance() {
+    PriceCovariance sigma =
+        Dependence.factor(LOADINGS, FACTOR_COVARIANCE, SPECIFIC)
+            .priceCovariance(new double[] {0.5, 0.0, 0.3}, new double[] {10.0, 20.0, 5.0});
+    double[][] expected = {{5.0, 5.0, 1.0}, {5.0, 23.0, 10.0}, {1.0, 10.0, 9.75}};
+    assertThat(sigma.isFactorModel()).isTrue();
+    assertThat(sigma.size()).isEqualTo(3);
+    assertThat(sigma.factorCount()).isEqualTo(2);
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        assertThat(sigma.entry(i, j)).as("Sigma[%d][%d]", i, j)
+            .isCloseTo(expected[i][j], within(1e-13));
+      }
+    }
+    double[] x = {1.0, -1.0, 2.0};
+    double[] product = sigma.times(x);
+    assertThat(product[0]).isCloseTo(2.0, within(1e-13));
+    assertThat(product[1]).isCloseTo(2.0, within(1e-13));
+    assertThat(product[2]).isCloseTo(10.5, within(1e-13));
+    assertThat(sigma.quadraticForm(x)).isCloseTo(21.0, within(1e-12));
+    // The parts in money: G_ik = p_i B_ik, s_i = p_i^2 D_i.
+    assertThat(sigma.loading(2, 1)).isEqualTo(10.0);
+    assertThat(sigma.factorCovariance(0, 1)).isEqualTo(0.01);
+    assertThat(sigma.specificVariance(1)).isCloseTo(8.0, within(1e-15));
+  }
+
+  @Test
+  void factorPartsAreRequired() {
+    assertThatThrownBy(() -> Dependence.factor(null, FACTOR_COVARIANCE, SPECIFIC))
+        .hasMessage("factors.loadings: is required");
+    assertThatThrownBy(() -> Dependence.factor(LOADINGS, null, SPECIFIC))
+        .hasMessage("factors.covariance: is required");
+    assertThatThrownBy(() -> Dependence.factor(LOADINGS, FACTOR_COVARIANCE, null))
+        .hasMessage("factors.specificVariance: is required");
+    assertThatThrownBy(() -> Dependence.factor(new double[][] {{}}, new double[][] {}, SPECIFIC))
+        .hasMessage("factors.covariance: must hold at least one factor (a 1 x 1 matrix or larger)");
+  }
+
+  @Test
+  void factorDimensionsMustAgree() {
+    assertThatThrownBy(
+            () -> Dependence.factor(
+                new double[][] {{1.0, 0.0}, {0.5}, {0.0, 2.0}}, FACTOR_COVARIANCE, SPECIFIC))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "factors.loadings[1]: must have 2 entries (one per factor of factors.covariance), had 1");
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, new double[][] {{0.04, 0.01}, {0.01}}, SPECIFIC))
+        .hasMessage("factors.covariance[1]: must have 2 entries (a square matrix), had 1");
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, FACTOR_COVARIANCE, new double[] {0.01, 0.02}))
+        .hasMessage(
+            "factors.specificVariance: must have 3 entries (one per row of factors.loadings), had 2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void factorEntriesMustBeFinite(double value) {
+    double[][] loadings = {{1.0, 0.0}, {0.5, 0.5}, {0.0, value}};
+    assertThatThrownBy(() -> Dependence.factor(loadings, FACTOR_COVARIANCE, SPECIFIC))
+        .hasMessage("factors.loadings[2][1]: must be a finite number, was " + value);
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, new double[][] {{value, 0.0}, {0.0, 1.0}}, SPECIFIC))
+        .hasMessage("factors.covariance[0][0]: must be a finite number, was " + value);
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, FACTOR_COVARIANCE, new double[] {0.01, value, 0.0}))
+        .hasMessage("factors.specificVariance[1]: must be a finite number, was " + value);
+  }
+
+  @Test
+  void factorCovarianceMustBeASymmetricSemidefiniteCovariance() {
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, new double[][] {{0.04, 0.01}, {0.02, 0.09}}, SPECIFIC))
+        .hasMessage(
+            "factors.covariance[0][1]: must equal factors.covariance[1][0] = 0.02 (symmetric),"
+                + " was 0.01");
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, new double[][] {{0.04, 0.0}, {0.0, -1.0}}, SPECIFIC))
+        .hasMessage("factors.covariance[1][1]: must be >= 0 (a variance), was -1.0");
+    // [[1, 2], [2, 1]]: eigenvalues 3 and -1.
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, new double[][] {{1.0, 2.0}, {2.0, 1.0}}, SPECIFIC))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.getMessage()).startsWith("factors.covariance" + PSD_PREFIX);
+              assertThat(smallestEigenvalueIn(e)).isCloseTo(-1.0, within(1e-12));
+            });
+    // A singular F is a valid covariance: [[1, 1], [1, 1]], eigenvalues 0 and 2.
+    assertThatCode(
+            () -> Dependence.factor(LOADINGS, new double[][] {{1.0, 1.0}, {1.0, 1.0}}, SPECIFIC))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void specificVariancesAreNonNegative() {
+    assertThatThrownBy(
+            () -> Dependence.factor(LOADINGS, FACTOR_COVARIANCE, new double[] {0.01, -0.1, 0.0}))
+        .hasMessage("factors.specificVariance[1]: must be >= 0, was -0.1");
+    assertThatCode(
+            () -> Dependence.factor(LOADINGS, FACTOR_COVARIANCE, new double[] {0.0, 0.0, 0.0}))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void factorModelsAreEqualByTheirParts() {
+    Dependence factor = Dependence.factor(LOADINGS, FACTOR_COVARIANCE, SPECIFIC);
+    assertThat(factor).isEqualTo(Dependence.factor(LOADINGS, FACTOR_COVARIANCE, SPECIFIC));
+    assertThat(factor.hashCode())
+        .isEqualTo(Dependence.factor(LOADINGS, FACTOR_COVARIANCE, SPECIFIC).hashCode());
+    assertThat(factor)
+        .isNotEqualTo(Dependence.factor(LOADINGS, FACTOR_COVARIANCE, new double[] {0.01, 0.02, 0}));
+    assertThat(factor.toString()).startsWith("Dependence[factor loadings [[1.0, 0.0],");
   }
 
   private static double smallestEigenvalueIn(InvalidInputException e) {

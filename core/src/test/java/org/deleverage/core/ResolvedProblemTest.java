@@ -99,4 +99,24 @@ class ResolvedProblemTest {
     assertThat(p.riskAversion()).isEqualTo(0.1);
     assertThat(p.residualRiskAversion()).isEqualTo(0.2);
   }
+
+  @Test
+  void aFactorModelGivesTheCovarianceEntryByEntry() {
+    // One factor, B = (1, -0.5), F = 0.04, D = (0.01, 0.02), p = (50, 30):
+    // Omega = [[0.04 + 0.01, -0.02], [-0.02, 0.01 + 0.02]], Sigma_ij = p_i p_j Omega_ij
+    // = [[2500 * 0.05, 1500 * -0.02], [-30, 900 * 0.03]] = [[125, -30], [-30, 27]].
+    ResolvedProblem p =
+        problem()
+            .dependence(
+                Dependence.factor(
+                    new double[][] {{1.0}, {-0.5}}, new double[][] {{0.04}},
+                    new double[] {0.01, 0.02}))
+            .build()
+            .resolve();
+    assertThat(p.priceCovariance().isFactorModel()).isTrue();
+    assertThat(p.covariance(0, 0)).isCloseTo(125.0, within(1e-12));
+    assertThat(p.covariance(0, 1)).isCloseTo(-30.0, within(1e-12));
+    assertThat(p.covariance(1, 0)).isCloseTo(-30.0, within(1e-12));
+    assertThat(p.covariance(1, 1)).isCloseTo(27.0, within(1e-12));
+  }
 }

@@ -32,8 +32,11 @@ import org.deleverage.models.TemporaryImpactModel;
 
 /**
  * Reads and writes the problem file of FORMAT.md: a JSON object with {@code account}, {@code
- * assets}, {@code correlation} or {@code covariance}, {@code horizon}, {@code requirement} and
- * {@code objective}, with FORMAT.md's names and defaults.
+ * assets}, {@code correlation} or {@code covariance} or {@code factors}, {@code horizon}, {@code
+ * requirement} and {@code objective}, with FORMAT.md's names and defaults. {@code factors} is a
+ * factor model of returns, {@code {"loadings": [[...]], "covariance": [[...]],
+ * "specificVariance": [...]}} (B, F and D of {@link Dependence#factor}); at most one of the three
+ * may be given.
  *
  * <p>Reading walks the JSON tree itself so that every error is an {@link InvalidInputException}
  * naming the JSON path and the rule: {@code assets[3].price: must be > 0, was -5.0}, {@code
@@ -45,9 +48,9 @@ import org.deleverage.models.TemporaryImpactModel;
  * rejected with an error that says so.
  *
  * <p>{@code null} is accepted where it means something: {@code requirement.shortfall} (computed
- * from the account), {@code requirement.deadline} (the last period), and {@code correlation} or
- * {@code covariance} (independent returns). Anywhere else a {@code null} is an error: a missing
- * value must not silently become a default.
+ * from the account), {@code requirement.deadline} (the last period), and {@code correlation},
+ * {@code covariance} or {@code factors} (independent returns). Anywhere else a {@code null} is an
+ * error: a missing value must not silently become a default.
  *
  * <p>Writing emits every field, defaults included, with {@code null} for the three nullable ones
  * when they are absent, so that a written problem reads back equal to the original. Numbers are
@@ -56,8 +59,12 @@ import org.deleverage.models.TemporaryImpactModel;
 public final class ProblemJson {
 
   private static final List<String> TOP_FIELDS =
-      List.of("account", "assets", "correlation", "covariance", "horizon", "requirement",
-          "objective");
+      List.of("account", "assets", "correlation", "covariance", "factors", "horizon",
+          "requirement", "objective");
+  private static final List<String> DEPENDENCE_FIELDS =
+      List.of("correlation", "covariance", "factors");
+  private static final List<String> FACTOR_FIELDS =
+      List.of("loadings", "covariance", "specificVariance");
   private static final List<String> ACCOUNT_FIELDS = List.of("cash");
   private static final List<String> ASSET_FIELDS =
       List.of("id", "quantity", "price", "volatility", "adv", "halfSpread", "fee", "feePerUnit",
@@ -256,26 +263,46 @@ public final class ProblemJson {
   }
 
   private static Dependence dependence(JsonObject top) {
-    boolean correlation = top.has("correlation");
-    boolean covariance = top.has("covariance");
-    if (correlation && covariance) {
+    List<String> given = DEPENDENCE_FIELDS.stream().filter(top::has).toList();
+    if (given.size() > 1) {
       throw new InvalidInputException(
-          "covariance", "must not be given together with correlation; give one of them");
+          given.get(1),
+          "must not be given together with " + given.get(0)
+              + "; give one of correlation, covariance and factors");
     }
-    if (covariance) {
-      return Dependence.covariance(matrix(top, "covariance"));
+    if (given.isEmpty()) {
+      return Dependence.independent();
     }
-    if (correlation) {
-      return Dependence.correlation(matrix(top, "correlation"));
+    String name = given.get(0);
+    if (!name.equals("factors")) {
+      double[][] matrix = matrix(top.nullableArray(name).orElseThrow(), name);
+      return name.equals("covariance")
+          ? Dependence.covariance(matrix)
+          : Dependence.correlation(matrix);
     }
-    return Dependence.independent();
+    JsonObject factors = top.requiredObject("factors").onlyFields(FACTOR_FIELDS);
+    double[][] loadings = matrix(requiredArray(factors, "loadings"), factors.pathOf("loadings"));
+    double[][] covariance =
+        matrix(requiredArray(factors, "covariance"), factors.pathOf("covariance"));
+    JsonNode specific = requiredArray(factors, "specificVariance");
+    double[] specificVariance = new double[specific.size()];
+    for (int i = 0; i < specific.size(); i++) {
+      specificVariance[i] =
+          JsonObject.number(
+              specific.get(i), JsonObject.element(factors.pathOf("specificVariance"), i));
+    }
+    return Dependence.factor(loadings, covariance, specificVariance);
   }
 
-  private static double[][] matrix(JsonObject top, String name) {
-    JsonNode rows = top.nullableArray(name).orElseThrow();
+  private static JsonNode requiredArray(JsonObject json, String name) {
+    return JsonObject.array(json.required(name), json.pathOf(name));
+  }
+
+  /** The array of arrays of numbers {@code rows} found at {@code path}. */
+  private static double[][] matrix(JsonNode rows, String path) {
     double[][] matrix = new double[rows.size()][];
     for (int i = 0; i < rows.size(); i++) {
-      String rowPath = JsonObject.element(name, i);
+      String rowPath = JsonObject.element(path, i);
       JsonNode row = JsonObject.array(rows.get(i), rowPath);
       matrix[i] = new double[row.size()];
       for (int j = 0; j < row.size(); j++) {
@@ -345,6 +372,15 @@ public final class ProblemJson {
         break;
       case COVARIANCE:
         writeMatrix(dependence.matrix(problem.assets().size()), root.putArray("covariance"));
+        break;
+      case FACTOR:
+        ObjectNode factors = root.putObject("factors");
+        writeMatrix(dependence.loadings(), factors.putArray("loadings"));
+        writeMatrix(dependence.factorCovariance(), factors.putArray("covariance"));
+        ArrayNode specific = factors.putArray("specificVariance");
+        for (double value : dependence.specificVariance()) {
+          specific.add(value);
+        }
         break;
       default:
         root.putNull("correlation");

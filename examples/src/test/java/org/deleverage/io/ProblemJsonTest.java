@@ -2,6 +2,7 @@ package org.deleverage.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -205,6 +206,65 @@ class ProblemJsonTest {
   }
 
   @Test
+  void aFactorModelRoundTrips() {
+    // Two factors with a singular F (rank 1) and an asset without specific risk.
+    DeleveragingProblem problem =
+        DeleveragingProblem.builder()
+            .cash(-5_000)
+            .asset(Asset.builder("A").quantity(100).price(10).adv(1_000).eta(1e-3).build())
+            .asset(Asset.builder("B").quantity(-40).price(25).adv(500).eta(2e-3).build())
+            .asset(Asset.builder("C").quantity(70).price(0.1 + 0.2).adv(900).build())
+            .dependence(
+                Dependence.factor(
+                    new double[][] {{0.01, 1.0 / 3}, {-0.02, 0.0}, {0.0, 0.015}},
+                    new double[][] {{1e-4, 1e-4}, {1e-4, 1e-4}},
+                    new double[] {2e-4, 0.0, 1.0 / 7}))
+            .objective(Objective.of(1.0, 1e-6, 0.0))
+            .build();
+
+    String written = ProblemJson.write(problem);
+
+    assertThat(written).contains("\"factors\"", "\"loadings\"", "\"specificVariance\"")
+        .doesNotContain("\"correlation\"");
+    assertThat(ProblemJson.read(written)).isEqualTo(problem);
+    assertThat(ProblemJson.write(ProblemJson.read(written))).isEqualTo(written);
+  }
+
+  @Test
+  void aFactorErrorNamesTheEntryByItsPath() {
+    String assets =
+        "\"assets\":[{\"id\":\"A\",\"quantity\":1,\"price\":1,\"adv\":1},"
+            + "{\"id\":\"B\",\"quantity\":1,\"price\":1,\"adv\":1},"
+            + "{\"id\":\"C\",\"quantity\":1,\"price\":1,\"adv\":1}]";
+    assertError(
+        "{\"account\":{\"cash\":0}," + assets + ",\"factors\":{\"loadings\":[[0.1, 0.2],"
+            + " [0.3, 0.4], [0.5, 1e400]], \"covariance\": [[1, 0], [0, 1]],"
+            + " \"specificVariance\": [0, 0, 0]}}",
+        "factors.loadings[2][1]: must be a finite number, was 1E+400 (too large for a double)");
+    InvalidInputException notSemidefinite =
+        catchInvalid(
+            "{\"account\":{\"cash\":0}," + assets + ",\"factors\":{\"loadings\":[[1, 0],"
+                + " [0, 1], [1, 1]], \"covariance\": [[1, 2], [2, 1]],"
+                + " \"specificVariance\": [0, 0, 0]}}");
+    assertThat(notSemidefinite.path()).isEqualTo("factors.covariance");
+    // [[1, 2], [2, 1]] has eigenvalues 3 and -1.
+    String rule = notSemidefinite.rule();
+    assertThat(rule).startsWith("must be positive semidefinite, smallest eigenvalue was ");
+    assertThat(Double.parseDouble(rule.substring(rule.lastIndexOf(' ') + 1)))
+        .isCloseTo(-1.0, within(1e-12));
+  }
+
+  @Test
+  void aNullFactorModelMeansIndependentReturns() {
+    DeleveragingProblem problem =
+        ProblemJson.read(
+            "{\"account\":{\"cash\":0},\"factors\":null,\"assets\":[{\"id\":\"A\","
+                + "\"quantity\":1,\"price\":1,\"adv\":1}]}");
+
+    assertThat(problem.dependence()).isEqualTo(Dependence.independent());
+  }
+
+  @Test
   void writesEveryFieldWithNullForTheAbsentOnes() {
     DeleveragingProblem problem =
         ProblemJson.read(
@@ -321,7 +381,19 @@ class ProblemJsonTest {
           a correlation row that is a number | "correlation": [1.0]              | correlation[0]: must be an array, was 1.0
           a correlation of the wrong size | "correlation": [[1, 0], [0, 1]]      | correlation: must be 1 x 1 (a row per asset), was 2 x 2
           a correlation off the unit diagonal | "correlation": [[0.5]]           | correlation[0][0]: must be 1 (unit diagonal), was 0.5
-          both correlation and covariance | "correlation": [[1]], "covariance": [[1]] | covariance: must not be given together with correlation; give one of them
+          both correlation and covariance | "correlation": [[1]], "covariance": [[1]] | covariance: must not be given together with correlation; give one of correlation, covariance and factors
+          both covariance and factors  | "covariance": [[1]], "factors": {}      | factors: must not be given together with covariance; give one of correlation, covariance and factors
+          factors that are an array    | "factors": [1]                          | factors: must be an object, was an array
+          factors without loadings     | "factors": {"covariance": [[1]], "specificVariance": [0]} | factors.loadings: is required
+          factors without specific variances | "factors": {"loadings": [[1]], "covariance": [[1]]} | factors.specificVariance: is required
+          factor loadings of null      | "factors": {"loadings": null, "covariance": [[1]], "specificVariance": [0]} | factors.loadings: must be an array, was null
+          an unknown factor field      | "factors": {"loading": [[1]]}           | factors.loading: unknown field, did you mean "loadings"?
+          a factor loading that is a string | "factors": {"loadings": [["x"]], "covariance": [[1]], "specificVariance": [0]} | factors.loadings[0][0]: must be a number, was "x"
+          a specific variance row of arrays | "factors": {"loadings": [[1]], "covariance": [[1]], "specificVariance": [[0]]} | factors.specificVariance[0]: must be a number, was an array
+          factor loadings for two assets | "factors": {"loadings": [[1], [1]], "covariance": [[1]], "specificVariance": [0, 0]} | factors.loadings: must have 1 rows (a row per asset), had 2
+          a loadings row of the wrong length | "factors": {"loadings": [[1, 2]], "covariance": [[1]], "specificVariance": [0]} | factors.loadings[0]: must have 1 entries (one per factor of factors.covariance), had 2
+          an asymmetric factor covariance | "factors": {"loadings": [[1, 0]], "covariance": [[1, 0.5], [0.4, 1]], "specificVariance": [0]} | factors.covariance[0][1]: must equal factors.covariance[1][0] = 0.4 (symmetric), was 0.5
+          a negative specific variance | "factors": {"loadings": [[1]], "covariance": [[1]], "specificVariance": [-1]} | factors.specificVariance[0]: must be >= 0, was -1.0
           an account that is a number  | "account": 5                            | account: must be an object, was 5
           """)
   void aProblemErrorNamesItsPathAndRule(String why, String fields, String message) {

@@ -2,6 +2,7 @@ package org.deleverage.core.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deleverage.core.PriceCovariance;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.TemporaryImpactModel;
@@ -61,11 +62,12 @@ public final class Evaluator {
       reluctance += problem.reluctance(i) * table.traded(i);
     }
     double timingVariance = 0.0;
+    PriceCovariance sigma = problem.priceCovariance();
     for (int k = 0; k < periods; k++) {
-      timingVariance += quadraticForm(problem, remaining, k);
+      timingVariance += sigma.quadraticForm(positions(remaining, k));
     }
     timingVariance *= problem.periodLength();
-    double residualVariance = quadraticForm(problem, remaining, periods - 1);
+    double residualVariance = sigma.quadraticForm(positions(remaining, periods - 1));
     double expectedLoss = loss[periods - 1];
     double total =
         problem.costWeight() * expectedLoss
@@ -84,6 +86,8 @@ public final class Evaluator {
    * <pre>
    *   d/dn_ij = w dL_N/dn_ij - 2 d_i (lambda tau sum_{k>=j} (Sigma x_k)_i + lambda_res (Sigma x_N)_i) + omega_i
    * </pre>
+   *
+   * with one product Sigma x_k per period: O(N n K) for a factor model, O(N n^2) otherwise.
    */
   public double[][] objectiveGradient(ResolvedProblem problem, TradeTable table) {
     checkShape(problem, table);
@@ -97,15 +101,18 @@ public final class Evaluator {
         remaining[i][k] = problem.direction(i) * (problem.held(i) - traded);
       }
     }
+    double[][] exposure = new double[periods][];
+    for (int k = 0; k < periods; k++) {
+      exposure[k] = problem.priceCovariance().times(positions(remaining, k));
+    }
     double[][] gradient = new double[n][];
     double lambdaTau = problem.riskAversion() * problem.periodLength();
     for (int i = 0; i < n; i++) {
       gradient[i] = AssetLedger.DEFAULT.lossGradient(problem, i, table.row(i));
       double tail = 0.0;
-      double residual =
-          problem.residualRiskAversion() * covarianceRow(problem, remaining, i, periods - 1);
+      double residual = problem.residualRiskAversion() * exposure[periods - 1][i];
       for (int j = periods - 1; j >= 0; j--) {
-        tail += covarianceRow(problem, remaining, i, j);
+        tail += exposure[j][i];
         gradient[i][j] =
             problem.costWeight() * gradient[i][j]
                 - 2.0 * problem.direction(i) * (lambdaTau * tail + residual)
@@ -168,24 +175,13 @@ public final class Evaluator {
     }
   }
 
-  /** (Sigma x_k)_i for the signed remaining positions after 0-based period k. */
-  private static double covarianceRow(
-      ResolvedProblem problem, double[][] remaining, int i, int k) {
-    double sum = 0.0;
-    for (int j = 0; j < remaining.length; j++) {
-      sum += problem.covariance(i, j) * remaining[j][k];
-    }
-    return sum;
-  }
-
-  private static double quadraticForm(ResolvedProblem problem, double[][] remaining, int k) {
-    double sum = 0.0;
+  /** x_k, the signed remaining positions after 0-based period k, from [asset][period]. */
+  private static double[] positions(double[][] remaining, int k) {
+    double[] x = new double[remaining.length];
     for (int i = 0; i < remaining.length; i++) {
-      if (remaining[i][k] != 0.0) {
-        sum += remaining[i][k] * covarianceRow(problem, remaining, i, k);
-      }
+      x[i] = remaining[i][k];
     }
-    return sum;
+    return x;
   }
 
   private static List<ConstraintCheck> checkConstraints(

@@ -413,6 +413,16 @@ class EvaluatorTest {
         objectiveProblem(Dependence.covariance(new double[][] {{0.04, 0.02}, {0.02, 0.04}})));
   }
 
+  @Test
+  void objectiveTermsWithTheSameCovarianceAsAFactorModel() {
+    // Omega_ij = Sigma_ij / (p_i p_j) with p = (10, 20): [[4e-4, 1e-4], [1e-4, 1e-4]], which is
+    // B F B' + D for one factor, B = (0.01, 0.01), F = 1, D = (3e-4, 0).
+    assertObjectiveTerms(
+        objectiveProblem(
+            Dependence.factor(
+                new double[][] {{0.01}, {0.01}}, new double[][] {{1.0}}, new double[] {3e-4, 0})));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // g. Constraint checks
   // ---------------------------------------------------------------------------------------------
@@ -548,6 +558,27 @@ class EvaluatorTest {
    * in the trades, so central differences are exact up to rounding.
    */
   private static ResolvedProblem gradientProblem(boolean cashMode) {
+    return gradientProblem(
+        cashMode,
+        Dependence.correlation(
+            new double[][] {{1.0, 0.3, -0.2}, {0.3, 1.0, 0.1}, {-0.2, 0.1, 1.0}}));
+  }
+
+  /**
+   * The same three assets with a two-factor model of returns instead of the correlation: B =
+   * [[0.01, 0.005], [-0.008, 0.01], [0.004, -0.006]], F = [[1, 0.3], [0.3, 0.5]], D = (1e-4,
+   * 5e-5, 2e-5), daily variances of 1.5e-4 to 2.2e-4 like those of the correlated version.
+   */
+  private static ResolvedProblem factorGradientProblem(boolean cashMode) {
+    return gradientProblem(
+        cashMode,
+        Dependence.factor(
+            new double[][] {{0.01, 0.005}, {-0.008, 0.01}, {0.004, -0.006}},
+            new double[][] {{1.0, 0.3}, {0.3, 0.5}},
+            new double[] {1e-4, 5e-5, 2e-5}));
+  }
+
+  private static ResolvedProblem gradientProblem(boolean cashMode, Dependence dependence) {
     Asset a =
         Asset.builder("A").quantity(1000.0).price(50.0).volatility(0.02).adv(5000.0)
             .halfSpread(0.001).fee(0.0002).feePerUnit(0.01).eta(0.02).gamma(0.003)
@@ -567,9 +598,7 @@ class EvaluatorTest {
         .asset(a)
         .asset(b)
         .asset(c)
-        .dependence(
-            Dependence.correlation(
-                new double[][] {{1.0, 0.3, -0.2}, {0.3, 1.0, 0.1}, {-0.2, 0.1, 1.0}}))
+        .dependence(dependence)
         .horizon(Horizon.of(3, 0.5))
         .requirement(requirement)
         .objective(Objective.of(1.5, 1e-3, 2e-3))
@@ -589,6 +618,12 @@ class EvaluatorTest {
   @Test
   void objectiveGradientMatchesCentralDifferencesInCashMode() {
     assertObjectiveGradient(gradientProblem(true));
+  }
+
+  @Test
+  void objectiveGradientWithAFactorModelMatchesCentralDifferences() {
+    assertObjectiveGradient(factorGradientProblem(false));
+    assertObjectiveGradient(factorGradientProblem(true));
   }
 
   @Test

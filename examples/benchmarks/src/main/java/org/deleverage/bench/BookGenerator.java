@@ -43,9 +43,13 @@ import org.deleverage.models.TradingConditions;
  * or a reluctance.
  *
  * <p>The correlation is that of a factor model C = normalise(B B' + D): a market factor with
- * loadings uniform in [0.4, 1], one of {@value #SECTORS} sector factors with a loading uniform in
- * [0.2, 0.6], and a specific variance D_ii uniform in [0.2, 1]; B B' + D is positive definite by
- * construction and dividing by the square roots of its diagonal gives a unit diagonal.
+ * loadings uniform in [0.4, 1], one of {@value #SECTORS} sector factors (or as many as asked) with
+ * a loading uniform in [0.2, 0.6], and a specific variance D_ii uniform in [0.2, 1]; B B' + D is
+ * positive definite by construction and dividing by the square roots of its diagonal gives a unit
+ * diagonal. The same dependence can be stated in three ways that give the same price covariance
+ * Sigma_ij = C_ij sigma_i p_i sigma_j p_j ({@link Form}): as the correlation C, as Sigma itself,
+ * or as the factor model of returns it comes from, with loadings sigma_i B_ik / s_i, F = I and
+ * specific variances sigma_i^2 D_ii / s_i^2, where s_i^2 = (B B' + D)_ii.
  *
  * <p>The requirement is a margin call due by the last period N whose shortfall is {@value
  * #SHORTFALL_FRACTION} of what the reference plan frees: every position sold at its cap from the
@@ -102,6 +106,16 @@ public final class BookGenerator {
 
   private static final double SHORT_SHARE = 0.3;
 
+  /** How a book states the dependence of its assets; every form gives the same Sigma. */
+  public enum Form {
+    /** The correlation C, with the assets' volatilities. */
+    CORRELATION,
+    /** The dense n x n price covariance Sigma. */
+    COVARIANCE,
+    /** The factor model of returns behind C, with 1 + sectors factors. */
+    FACTOR
+  }
+
   private BookGenerator() {}
 
   /** The book of {@code assets} positions over {@code periods} periods, from the default seed. */
@@ -116,7 +130,22 @@ public final class BookGenerator {
    *     {@code periods} is above {@link Horizon#MAX_PERIODS}
    */
   public static DeleveragingProblem book(int assets, int periods, long seed) {
+    return book(assets, periods, seed, SECTORS, Form.CORRELATION);
+  }
+
+  /**
+   * The book of {@code assets} positions over {@code periods} periods made from {@code seed}, with
+   * a market and {@code sectors} sector factors, its dependence stated in the given form. With
+   * {@value #SECTORS} sectors and {@link Form#CORRELATION} this is {@link #book(int, int, long)};
+   * the forms of one book differ in how Sigma is given, not in Sigma, the assets or the objective.
+   *
+   * @throws InvalidInputException naming {@code assets}, {@code periods} or {@code sectors} if it
+   *     is below 1, or {@code periods} if it is above {@link Horizon#MAX_PERIODS}
+   */
+  public static DeleveragingProblem book(
+      int assets, int periods, long seed, int sectors, Form form) {
     Checks.atLeastOne("assets", assets);
+    Checks.atLeastOne("sectors", sectors);
     Horizon horizon;
     try {
       horizon = Horizon.of(periods, PERIOD_LENGTH);
@@ -140,17 +169,36 @@ public final class BookGenerator {
       freed += referenceFreed(asset, periods);
       dollarVolatility[i] = asset.quantity() * asset.volatility() * asset.price();
     }
-    FactorModel factors = FactorModel.draw(factorDraws, assets);
+    FactorModel factors = FactorModel.draw(factorDraws, assets, sectors);
     double shortfall = SHORTFALL_FRACTION * freed;
     double riskAversion = riskAversion(book, factors.times(dollarVolatility), horizon);
     return DeleveragingProblem.builder()
         .cash(requirement - marketValue - shortfall)
         .assets(book)
-        .dependence(Dependence.correlation(factors.correlation()))
+        .dependence(dependence(factors, book, form))
         .horizon(horizon)
         .requirement(Requirement.margin().withShortfall(shortfall).withDeadline(periods))
         .objective(Objective.of(1.0, riskAversion, 0.0))
         .build();
+  }
+
+  /** The dependence of the book in the given form. */
+  private static Dependence dependence(FactorModel factors, List<Asset> book, Form form) {
+    switch (form) {
+      case FACTOR:
+        return factors.returnModel(book);
+      case COVARIANCE:
+        double[][] sigma = factors.correlation();
+        for (int i = 0; i < sigma.length; i++) {
+          double left = book.get(i).volatility() * book.get(i).price();
+          for (int j = 0; j < sigma.length; j++) {
+            sigma[i][j] *= left * book.get(j).volatility() * book.get(j).price();
+          }
+        }
+        return Dependence.covariance(sigma);
+      default:
+        return Dependence.correlation(factors.correlation());
+    }
   }
 
   /** The convexity bound b on eta / tau of MODEL.md section 4, with margin for a short. */
@@ -245,12 +293,12 @@ public final class BookGenerator {
    * sector s of the asset.
    */
   private record FactorModel(double[][] loadings, double[] specific) {
-    static FactorModel draw(SplittableRandom random, int assets) {
-      double[][] loadings = new double[assets][1 + SECTORS];
+    static FactorModel draw(SplittableRandom random, int assets, int sectors) {
+      double[][] loadings = new double[assets][1 + sectors];
       double[] specific = new double[assets];
       for (int i = 0; i < assets; i++) {
         loadings[i][0] = uniform(random, 0.4, 1.0);
-        int sector = random.nextInt(SECTORS);
+        int sector = random.nextInt(sectors);
         loadings[i][1 + sector] = uniform(random, 0.2, 0.6);
         specific[i] = uniform(random, 0.2, 1.0);
       }
@@ -290,6 +338,29 @@ public final class BookGenerator {
     }
 
     /**
+     * The factor model of returns whose correlation is C and whose variances are sigma_i^2:
+     * loadings sigma_i B_ik / s_i, F = I, specific variances sigma_i^2 D_ii / s_i^2.
+     */
+    Dependence returnModel(List<Asset> book) {
+      int n = specific.length;
+      int factors = loadings[0].length;
+      double[][] scaled = new double[n][factors];
+      double[] specificVariance = new double[n];
+      for (int i = 0; i < n; i++) {
+        double ratio = book.get(i).volatility() / Math.sqrt(variance(i));
+        for (int k = 0; k < factors; k++) {
+          scaled[i][k] = ratio * loadings[i][k];
+        }
+        specificVariance[i] = ratio * ratio * specific[i];
+      }
+      double[][] identity = new double[factors][factors];
+      for (int k = 0; k < factors; k++) {
+        identity[k][k] = 1.0;
+      }
+      return Dependence.factor(scaled, identity, specificVariance);
+    }
+
+    /**
      * C y, in O(n * factors): with s_i = sqrt((B B' + D)_ii) and z = y / s, (C y)_i = (B_i . (B'
      * z) + D_ii z_i) / s_i.
      */
@@ -297,7 +368,7 @@ public final class BookGenerator {
       int n = y.length;
       double[] scale = new double[n];
       double[] z = new double[n];
-      double[] factorExposure = new double[1 + SECTORS];
+      double[] factorExposure = new double[loadings[0].length];
       for (int i = 0; i < n; i++) {
         scale[i] = Math.sqrt(variance(i));
         z[i] = y[i] / scale[i];

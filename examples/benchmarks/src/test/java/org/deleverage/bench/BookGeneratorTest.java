@@ -15,6 +15,8 @@ import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.LinearTemporaryImpact;
@@ -166,6 +168,72 @@ class BookGeneratorTest {
     }
   }
 
+  /**
+   * The three forms of one book state the same price covariance: the factor model's p_i p_j
+   * (B F B' + D)_ij and the dense Sigma equal C_ij sigma_i p_i sigma_j p_j to rounding; the rest
+   * of the problem is identical.
+   */
+  @Test
+  void theFormsOfABookGiveTheSameCovariance() {
+    DeleveragingProblem correlation =
+        BookGenerator.book(30, 3, 11, 5, BookGenerator.Form.CORRELATION);
+    ResolvedProblem expected = correlation.resolve();
+    for (BookGenerator.Form form :
+        new BookGenerator.Form[] {BookGenerator.Form.COVARIANCE, BookGenerator.Form.FACTOR}) {
+      DeleveragingProblem problem = BookGenerator.book(30, 3, 11, 5, form);
+      assertThat(problem.assets()).isEqualTo(correlation.assets());
+      assertThat(problem.account()).isEqualTo(correlation.account());
+      assertThat(problem.requirement()).isEqualTo(correlation.requirement());
+      assertThat(problem.objective()).isEqualTo(correlation.objective());
+      ResolvedProblem actual = problem.resolve();
+      for (int i = 0; i < 30; i++) {
+        for (int j = 0; j < 30; j++) {
+          double sigma = expected.covariance(i, j);
+          assertThat(actual.covariance(i, j))
+              .as("%s Sigma[%d][%d]", form, i, j)
+              .isCloseTo(sigma, within(1e-12 * Math.abs(sigma)));
+        }
+      }
+    }
+    assertThat(BookGenerator.book(30, 3, 11, 5, BookGenerator.Form.FACTOR).dependence()
+        .factorCovariance()).hasDimensions(6, 6);
+    // The default book is the three-sector correlation.
+    assertThat(BookGenerator.book(30, 3, BookGenerator.DEFAULT_SEED, BookGenerator.SECTORS,
+        BookGenerator.Form.CORRELATION)).isEqualTo(BookGenerator.book(30, 3));
+  }
+
+  /**
+   * On a 40-asset book with 4 factors over 3 periods (K' N = 12 <= 40, so the optimiser takes the
+   * factor risk in low-rank form) the factor model and the dense covariance get the same plan,
+   * both certified: the objective to 1e-9 relative, every trade to 1e-8 of the largest position's
+   * market value.
+   */
+  @Test
+  void theFactorFormGetsThePlanOfTheDenseCovariance() {
+    Plan factor =
+        SolverCatalog.defaultSolver()
+            .plan(BookGenerator.book(40, 3, 5, 3, BookGenerator.Form.FACTOR));
+    DeleveragingProblem dense = BookGenerator.book(40, 3, 5, 3, BookGenerator.Form.COVARIANCE);
+    Plan expected = SolverCatalog.defaultSolver().plan(dense);
+
+    assertThat(factor.status()).isEqualTo(SolveStatus.OPTIMAL);
+    assertThat(expected.status()).isEqualTo(SolveStatus.OPTIMAL);
+    assertThat(factor.objective().timingVariance()).isPositive();
+    double objective = expected.objective().total();
+    assertThat(factor.objective().total()).isCloseTo(objective, within(1e-9 * objective));
+    double money = 0.0;
+    for (Asset asset : dense.assets()) {
+      money = Math.max(money, asset.held() * asset.price());
+    }
+    for (int i = 0; i < 40; i++) {
+      double price = dense.assets().get(i).price();
+      for (int k = 0; k < 3; k++) {
+        assertThat(factor.table().units(i, k) * price)
+            .isCloseTo(expected.table().units(i, k) * price, within(1e-8 * money));
+      }
+    }
+  }
+
   @Test
   void rejectsAnEmptyBookOrHorizon() {
     assertThatThrownBy(() -> BookGenerator.book(0, 5))
@@ -174,5 +242,8 @@ class BookGeneratorTest {
     assertThatThrownBy(() -> BookGenerator.book(10, 0))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("horizon.periods:");
+    assertThatThrownBy(() -> BookGenerator.book(10, 5, 1, 0, BookGenerator.Form.FACTOR))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("sectors: must be >= 1, was 0");
   }
 }

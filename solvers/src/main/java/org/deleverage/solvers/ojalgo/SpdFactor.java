@@ -51,6 +51,20 @@ public final class SpdFactor {
     return result;
   }
 
+  /** The solution x of A x = b. */
+  public double[] solve(double[] b) {
+    R064Store rhs = R064Store.FACTORY.make(size, 1);
+    for (int i = 0; i < size; i++) {
+      rhs.set(i, 0, b[i]);
+    }
+    MatrixStore<Double> solution = cholesky.getSolution(rhs);
+    double[] x = new double[size];
+    for (int i = 0; i < size; i++) {
+      x[i] = solution.doubleValue(i, 0);
+    }
+    return x;
+  }
+
   /** The solution X of A X = B for a square or rectangular B (rows of B: the size of A). */
   public double[][] solve(double[][] b) {
     int columns = b.length == 0 ? 0 : b[0].length;

@@ -2,8 +2,10 @@ package org.deleverage.solvers.optimal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deleverage.core.PriceCovariance;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.models.numerics.SymmetricEigen;
 
 /**
  * The optimisation of MODEL.md section 4 as the interior-point method sees it: scaled variables,
@@ -34,6 +36,9 @@ final class Formulation {
   private static final int UPPER = 1;
   private static final int RETAIN_MIN = 2;
   private static final int RETAIN_MAX = 3;
+
+  /** Eigenvalues of F below this fraction of the largest are left out of its square root. */
+  static final double ROOT_CUTOFF = 1e-12;
 
   /** What is optimised. */
   enum Goal {
@@ -72,11 +77,22 @@ final class Formulation {
   private final AssetPath[] objectivePaths;
   private final AssetPath[] coveragePaths;
   private final double[][] fixedPath;
-  private final double[][] scaledCovariance;
   private final double[] riskWeight;
   private final boolean riskFree;
+  private final double[][] riskRoot;
+  private final double[] specificRisk;
+  private final boolean lowRank;
 
+  /** The formulation, with the low-rank form of a factor model's risk used when it pays. */
   Formulation(ResolvedProblem problem, Goal goal) {
+    this(problem, goal, InteriorPointOptions.FactorSolve.AUTOMATIC);
+  }
+
+  /**
+   * The formulation of {@code goal}, treating a factor model's risk in the Newton system as
+   * {@code factorSolve} says (see {@link #lowRankRisk()}).
+   */
+  Formulation(ResolvedProblem problem, Goal goal, InteriorPointOptions.FactorSolve factorSolve) {
     this.problem = problem;
     this.goal = goal;
     this.periods = problem.periods();
@@ -210,29 +226,83 @@ final class Formulation {
       coverageSlope[c] = slope[kept.get(c)];
     }
 
-    scaledCovariance = new double[n][n];
-    boolean offDiagonal = false;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        scaledCovariance[i][j] =
-            problem.direction(i) * problem.held(i) * problem.covariance(i, j)
-                * problem.direction(j) * problem.held(j);
-        if (i != j && scaledCovariance[i][j] != 0) {
-          offDiagonal = true;
-        }
-      }
-    }
     riskWeight = new double[periods];
-    boolean anyRisk = false;
+    int riskPeriods = 0;
     for (int k = 0; k < periods; k++) {
       riskWeight[k] =
           goal == Goal.PLAN
               ? problem.riskAversion() * problem.periodLength()
                   + (k == periods - 1 ? problem.residualRiskAversion() : 0.0)
               : 0.0;
-      anyRisk |= riskWeight[k] > 0;
+      riskPeriods += riskWeight[k] > 0 ? 1 : 0;
     }
-    riskFree = !anyRisk || !offDiagonal;
+    PriceCovariance sigma = problem.priceCovariance();
+    boolean coupled;
+    if (sigma.isFactorModel()) {
+      riskRoot = riskRoot(problem, movable, scale);
+      specificRisk = new double[f];
+      int exposed = 0;
+      for (int a = 0; a < f; a++) {
+        int i = movable[a];
+        specificRisk[a] = problem.held(i) * problem.held(i) * sigma.specificVariance(i) / scale;
+        boolean any = false;
+        for (double value : riskRoot[a]) {
+          any |= value != 0.0;
+        }
+        exposed += any ? 1 : 0;
+      }
+      // Two movable assets exposed to the factors are (in general) coupled by them.
+      coupled = exposed >= 2;
+    } else {
+      riskRoot = null;
+      specificRisk = null;
+      coupled = false;
+      for (int i = 0; i < n && !coupled; i++) {
+        for (int j = 0; j < n && !coupled; j++) {
+          coupled = i != j && problem.covariance(i, j) != 0.0 && problem.held(i) != 0.0
+              && problem.held(j) != 0.0;
+        }
+      }
+    }
+    riskFree = riskPeriods == 0 || !coupled;
+    lowRank =
+        !riskFree
+            && sigma.isFactorModel()
+            && (factorSolve == InteriorPointOptions.FactorSolve.LOW_RANK
+                || (factorSolve == InteriorPointOptions.FactorSolve.AUTOMATIC
+                    && riskRank() * riskPeriods <= f));
+  }
+
+  /**
+   * The rows (L R)_a / sqrt(M) of the movable assets, with L_i = d_i Q_i G_i their loadings in
+   * money per fraction held and F = R R' the factor covariance's square root from its eigenpairs
+   * (eigenvalues below {@value #ROOT_CUTOFF} of the largest dropped, so a singular F gives fewer
+   * columns): their products are the factor part of Sigma-hat / M.
+   */
+  private static double[][] riskRoot(ResolvedProblem problem, int[] movable, double scale) {
+    PriceCovariance sigma = problem.priceCovariance();
+    int factors = sigma.factorCount();
+    double[][] covariance = new double[factors][factors];
+    for (int k = 0; k < factors; k++) {
+      for (int l = 0; l < factors; l++) {
+        covariance[k][l] = sigma.factorCovariance(k, l);
+      }
+    }
+    double[][] root = SymmetricEigen.semidefiniteRoot(covariance, ROOT_CUTOFF);
+    int rank = factors == 0 ? 0 : root[0].length;
+    double[][] rows = new double[movable.length][rank];
+    for (int a = 0; a < movable.length; a++) {
+      int i = movable[a];
+      double weight = problem.direction(i) * problem.held(i) / Math.sqrt(scale);
+      for (int c = 0; c < rank; c++) {
+        double sum = 0.0;
+        for (int k = 0; k < factors; k++) {
+          sum += sigma.loading(i, k) * root[k][c];
+        }
+        rows[a][c] = weight * sum;
+      }
+    }
+    return rows;
   }
 
   /**
@@ -396,6 +466,17 @@ final class Formulation {
     return riskFree;
   }
 
+  /**
+   * Whether the Newton system takes the risk of a factor model as a low-rank term over diagonal
+   * blocks rather than as dense blocks: with {@link InteriorPointOptions.FactorSolve#AUTOMATIC},
+   * when the assets are coupled and K' N_r <= f, for K' the rank of F, N_r the periods with a
+   * risk weight and f the movable assets (the low-rank system is then no larger than one period's
+   * dense block); always or never with the other two choices.
+   */
+  boolean lowRankRisk() {
+    return lowRank;
+  }
+
   /** The risk weight of period k: lambda tau, plus lambda_res in the last period. */
   double riskWeight(int k) {
     return riskWeight[k];
@@ -403,7 +484,28 @@ final class Formulation {
 
   /** Sigma-hat_ij = d_i Q_i Sigma_ij d_j Q_j between movable assets a and b, divided by M. */
   double scaledCovariance(int a, int b) {
-    return scaledCovariance[movable[a]][movable[b]] / scale;
+    int i = movable[a];
+    int j = movable[b];
+    return problem.direction(i) * problem.held(i) * problem.covariance(i, j)
+        * problem.direction(j) * problem.held(j) / scale;
+  }
+
+  /** Q_i^2 s_i / M, the specific part of Sigma-hat_ii / M for movable asset a (factor model). */
+  double specificRisk(int a) {
+    return specificRisk[a];
+  }
+
+  /**
+   * (L R)_a / sqrt(M) for movable asset a (factor model): Sigma-hat_ab / M = row a . row b, plus
+   * the specific part when a = b. Not copied.
+   */
+  double[] riskRoot(int a) {
+    return riskRoot[a];
+  }
+
+  /** K', the number of columns of {@link #riskRoot(int)}. */
+  int riskRank() {
+    return riskRoot == null || riskRoot.length == 0 ? 0 : riskRoot[0].length;
   }
 
   /** The value of linear constraint j at v. */
@@ -502,7 +604,10 @@ final class Formulation {
     return point;
   }
 
-  /** The risk terms sum_k w_k x_k' Sigma x_k in money, adding their scaled gradient. */
+  /**
+   * The risk terms sum_k w_k x_k' Sigma x_k in money, adding their scaled gradient 2 w_k d_i Q_i
+   * (Sigma x_k)_i / M; one product Sigma x_k per period, O(n K) for a factor model.
+   */
   private double risk(double[] v, double[] gradient) {
     int n = problem.assetCount();
     double total = 0.0;
@@ -517,16 +622,15 @@ final class Formulation {
         continue;
       }
       for (int i = 0; i < n; i++) {
-        x[i] = slot[i] >= 0 ? v[index(slot[i], k)] : fixedPath[i][k] / Math.max(problem.held(i), 1e-300);
+        double remaining = slot[i] >= 0 ? problem.held(i) * v[index(slot[i], k)] : fixedPath[i][k];
+        x[i] = problem.direction(i) * remaining;
       }
+      double[] product = problem.priceCovariance().times(x);
       for (int i = 0; i < n; i++) {
-        double row = 0.0;
-        for (int j = 0; j < n; j++) {
-          row += scaledCovariance[i][j] * x[j];
-        }
-        total += riskWeight[k] * x[i] * row;
+        total += riskWeight[k] * x[i] * product[i];
         if (slot[i] >= 0) {
-          gradient[index(slot[i], k)] += 2 * riskWeight[k] * row / scale;
+          gradient[index(slot[i], k)] +=
+              2 * riskWeight[k] * problem.direction(i) * problem.held(i) * product[i] / scale;
         }
       }
     }

@@ -12,9 +12,35 @@ package org.deleverage.solvers.optimal;
  *     guaranteed optimal) instead of rejected; default false
  * @param relativeGap the largest certified optimality gap, relative to max(1, |objective|), for
  *     the status "optimal"; default {@value #DEFAULT_RELATIVE_GAP}
+ * @param factorSolve how the Newton systems treat the risk of a factor-model covariance; default
+ *     {@link FactorSolve#AUTOMATIC}. It changes the cost of a step, not the plan.
  */
 public record InteriorPointOptions(
-    int maxIterations, long timeLimitMillis, boolean allowLocal, double relativeGap) {
+    int maxIterations,
+    long timeLimitMillis,
+    boolean allowLocal,
+    double relativeGap,
+    FactorSolve factorSolve) {
+
+  /**
+   * How the Newton systems treat the risk of a factor-model covariance Sigma = G F G' + diag(s),
+   * when it couples the movable assets. Both forms solve the same system.
+   */
+  public enum FactorSolve {
+    /**
+     * The low-rank form when K' N_r <= f: K' the rank of F, N_r the periods with a risk weight,
+     * f the assets that can trade; dense blocks otherwise.
+     */
+    AUTOMATIC,
+    /**
+     * Always the low-rank form: diagonal period blocks (the specific risk) and the factor risk as
+     * a rank K' N_r correction, by the Sherman-Morrison-Woodbury identity; O(K' f N^2 + K'^2 f N^2
+     * + K'^3 N^3) a step.
+     */
+    LOW_RANK,
+    /** Always dense f x f period blocks, as for any covariance; O(f^3 N) a step. */
+    DENSE
+  }
 
   /** Default of {@link #maxIterations()}. */
   public static final int DEFAULT_MAX_ITERATIONS = 200;
@@ -28,7 +54,8 @@ public record InteriorPointOptions(
   /** The defaults. */
   public static final InteriorPointOptions DEFAULTS =
       new InteriorPointOptions(
-          DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT_MILLIS, false, DEFAULT_RELATIVE_GAP);
+          DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT_MILLIS, false, DEFAULT_RELATIVE_GAP,
+          FactorSolve.AUTOMATIC);
 
   /** Validates the options. */
   public InteriorPointOptions {
@@ -41,25 +68,35 @@ public record InteriorPointOptions(
     if (!(relativeGap > 0 && relativeGap < 1)) {
       throw new IllegalArgumentException("relativeGap: must be in (0, 1), was " + relativeGap);
     }
+    if (factorSolve == null) {
+      throw new IllegalArgumentException("factorSolve: is required");
+    }
   }
 
   /** These options with another iteration limit. */
   public InteriorPointOptions withMaxIterations(int value) {
-    return new InteriorPointOptions(value, timeLimitMillis, allowLocal, relativeGap);
+    return new InteriorPointOptions(value, timeLimitMillis, allowLocal, relativeGap, factorSolve);
   }
 
   /** These options with another time limit. */
   public InteriorPointOptions withTimeLimitMillis(long value) {
-    return new InteriorPointOptions(maxIterations, value, allowLocal, relativeGap);
+    return new InteriorPointOptions(maxIterations, value, allowLocal, relativeGap, factorSolve);
   }
 
   /** These options, allowing or not a local solve of a non-convex instance. */
   public InteriorPointOptions withAllowLocal(boolean value) {
-    return new InteriorPointOptions(maxIterations, timeLimitMillis, value, relativeGap);
+    return new InteriorPointOptions(
+        maxIterations, timeLimitMillis, value, relativeGap, factorSolve);
   }
 
   /** These options with another gap tolerance. */
   public InteriorPointOptions withRelativeGap(double value) {
-    return new InteriorPointOptions(maxIterations, timeLimitMillis, allowLocal, value);
+    return new InteriorPointOptions(maxIterations, timeLimitMillis, allowLocal, value, factorSolve);
+  }
+
+  /** These options with another treatment of a factor model's risk. */
+  public InteriorPointOptions withFactorSolve(FactorSolve value) {
+    return new InteriorPointOptions(
+        maxIterations, timeLimitMillis, allowLocal, relativeGap, value);
   }
 }

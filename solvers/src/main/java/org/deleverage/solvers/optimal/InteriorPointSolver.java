@@ -84,7 +84,8 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     boolean local = nonConvex.isPresent();
 
-    Formulation capacity = new Formulation(problem, Formulation.Goal.CAPACITY);
+    Formulation capacity =
+        new Formulation(problem, Formulation.Goal.CAPACITY, options.factorSolve());
     InteriorPointMethod.Outcome widest =
         InteriorPointMethod.run(
             capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local);
@@ -100,7 +101,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
           name(), problem.shortfall(), maxCoverable, iterations, SolverReport.millisSince(start));
     }
 
-    Formulation plan = new Formulation(problem, Formulation.Goal.PLAN);
+    Formulation plan = new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve());
     double[] widestPlan = java.util.Arrays.copyOf(widest.point(), plan.variableCount);
     InteriorPointMethod.Outcome best =
         InteriorPointMethod.run(

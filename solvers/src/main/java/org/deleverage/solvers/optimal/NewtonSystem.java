@@ -30,6 +30,22 @@ import org.deleverage.solvers.ojalgo.SpdFactor;
  * Cost: O(N f^3) for f movable assets with correlated risk, O(N f) without. The coverage duals,
  * and the level t of the capacity problem (which has no curvature), then come from a small dense
  * system of the Schur complement U' A^-1 U + D.
+ *
+ * <p>The risk of a factor model, Sigma-hat = L F L' + diag(h), can instead stay out of the blocks
+ * ({@link Formulation#lowRankRisk()}): with F = R R' (a singular F has fewer columns; F is never
+ * inverted),
+ *
+ * <pre>
+ *   A = T + W W'        T: the blocks with the specific risk 2 w_k h only, diagonal
+ *                       W = blockdiag over the periods with risk of sqrt(2 w_k) L R
+ *   A^-1 x = T^-1 (x - W u),    (I + W' T^-1 W) u = W' T^-1 x          (Sherman-Morrison-Woodbury)
+ * </pre>
+ *
+ * T is eliminated per asset by the same stable recursion, now on scalars: each movable asset's
+ * periods form a small tridiagonal system. The capacitance I + W' T^-1 W, of size K' N_r (K' the
+ * rank of F, N_r the periods with risk), is symmetric with eigenvalues >= 1 and is factored once
+ * per step; forming it takes K' N_r solves with T. Cost: O(K' f N^2 + K'^2 f N^2 + K'^3 N^3) a
+ * step instead of O(N f^3), and no f x f matrix.
  * Pinned variables keep an identity row.
  */
 final class NewtonSystem {
@@ -39,19 +55,24 @@ final class NewtonSystem {
   private final int periods;
   private final int ny;
   private final boolean dense;
+  private final boolean lowRank;
   private final double[][][] denseInverse;
   private final double[][] diagonalInverse;
   private final double[][] coupling;
   private final double[][] coverageY;
   private final double[] coverageT;
   private double[][] aInverseU;
+  private int[] riskPeriods;
+  private double[][][] lowRankBlocks;
+  private SpdFactor capacitance;
 
   private NewtonSystem(Formulation model, double[][] coverageY, double[] coverageT) {
     this.model = model;
     this.f = model.blockSize();
     this.periods = model.periods;
     this.ny = f * periods;
-    this.dense = !model.diagonalBlocks() && model.blockSize() > 0;
+    this.lowRank = model.lowRankRisk();
+    this.dense = !model.diagonalBlocks() && model.blockSize() > 0 && !lowRank;
     this.denseInverse = dense ? new double[periods][][] : null;
     this.diagonalInverse = dense ? null : new double[periods][];
     this.coupling = new double[periods][f];
@@ -108,13 +129,24 @@ final class NewtonSystem {
         diagonal[ia / f][ia % f] += w * model.linearCa[j] * model.linearCa[j];
       }
     }
+    boolean lowRank = model.lowRankRisk();
     for (int k = 0; k < periods; k++) {
       double risk = 2 * model.riskWeight(k);
       for (int a = 0; a < f; a++) {
-        diagonal[k][a] += risk * model.scaledCovariance(a, a);
+        // In the low-rank form only the specific risk is on the diagonal; the factor risk's
+        // diagonal, risk |(L R)_a|^2 / M, stays in W W' but counts in the regularisation, so that
+        // both forms regularise the same matrix.
+        double factorPart = 0.0;
+        if (lowRank) {
+          diagonal[k][a] += risk * model.specificRisk(a);
+          factorPart = risk * InteriorPointMethod.dot(model.riskRoot(a), model.riskRoot(a));
+        } else {
+          diagonal[k][a] += risk * model.scaledCovariance(a, a);
+        }
         if (delta > 0) {
           // Relative regularisation, for what rounding leaves indefinite.
-          diagonal[k][a] += delta * (Math.abs(diagonal[k][a]) + Math.abs(omega[k][a]) + 1.0);
+          diagonal[k][a] +=
+              delta * (Math.abs(diagonal[k][a] + factorPart) + Math.abs(omega[k][a]) + 1.0);
         }
       }
     }
@@ -124,7 +156,7 @@ final class NewtonSystem {
         system.coupling[k][a] = model.pinned[model.index(a, k)] ? 0.0 : omega[k][a];
       }
     }
-    if (!system.eliminate(diagonal, omega)) {
+    if (!system.eliminate(diagonal, omega) || (lowRank && !system.factorCapacitance())) {
       return Optional.empty();
     }
     system.aInverseU = new double[m][];
@@ -289,8 +321,103 @@ final class NewtonSystem {
     return answer;
   }
 
-  /** A^-1 x by the block elimination. */
+  /**
+   * W and the Cholesky factor of the capacitance I + W' T^-1 W of the low-rank form, T being the
+   * eliminated blocks; false if it is not positive definite to working precision (it is in exact
+   * arithmetic, T being positive definite).
+   */
+  private boolean factorCapacitance() {
+    int rank = model.riskRank();
+    riskPeriods =
+        java.util.stream.IntStream.range(0, periods).filter(k -> model.riskWeight(k) > 0).toArray();
+    int slots = riskPeriods.length;
+    lowRankBlocks = new double[slots][f][];
+    for (int s = 0; s < slots; s++) {
+      int k = riskPeriods[s];
+      double weight = Math.sqrt(2 * model.riskWeight(k));
+      for (int a = 0; a < f; a++) {
+        double[] row = new double[rank];
+        if (!model.pinned[model.index(a, k)]) {
+          double[] root = model.riskRoot(a);
+          for (int c = 0; c < rank; c++) {
+            row[c] = weight * root[c];
+          }
+        }
+        lowRankBlocks[s][a] = row;
+      }
+    }
+    int size = slots * rank;
+    double[][] matrix = new double[size][];
+    for (int s = 0; s < slots; s++) {
+      for (int c = 0; c < rank; c++) {
+        double[] column = new double[ny];
+        int offset = riskPeriods[s] * f;
+        for (int a = 0; a < f; a++) {
+          column[offset + a] = lowRankBlocks[s][a][c];
+        }
+        double[] row = lowRankTranspose(solveBlocks(column));
+        row[s * rank + c] += 1.0;
+        matrix[s * rank + c] = row;
+      }
+    }
+    for (int j = 0; j < size; j++) {
+      for (int l = j + 1; l < size; l++) {
+        double value = 0.5 * (matrix[j][l] + matrix[l][j]);
+        matrix[j][l] = value;
+        matrix[l][j] = value;
+      }
+    }
+    Optional<SpdFactor> factor = SpdFactor.of(matrix);
+    factor.ifPresent(value -> capacitance = value);
+    return factor.isPresent();
+  }
+
+  /** W' x, for x over the variables y. */
+  private double[] lowRankTranspose(double[] x) {
+    int rank = model.riskRank();
+    double[] result = new double[riskPeriods.length * rank];
+    for (int s = 0; s < riskPeriods.length; s++) {
+      int offset = riskPeriods[s] * f;
+      for (int a = 0; a < f; a++) {
+        double value = x[offset + a];
+        if (value != 0.0) {
+          double[] row = lowRankBlocks[s][a];
+          for (int c = 0; c < rank; c++) {
+            result[s * rank + c] += row[c] * value;
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A^-1 x: by the block elimination, and in the low-rank form by Woodbury's identity, T^-1 (x -
+   * W u) with (I + W' T^-1 W) u = W' T^-1 x.
+   */
   private double[] solveA(double[] x) {
+    if (!lowRank) {
+      return solveBlocks(x);
+    }
+    double[] u = capacitance.solve(lowRankTranspose(solveBlocks(x)));
+    int rank = model.riskRank();
+    double[] corrected = x.clone();
+    for (int s = 0; s < riskPeriods.length; s++) {
+      int offset = riskPeriods[s] * f;
+      for (int a = 0; a < f; a++) {
+        double[] row = lowRankBlocks[s][a];
+        double sum = 0.0;
+        for (int c = 0; c < rank; c++) {
+          sum += row[c] * u[s * rank + c];
+        }
+        corrected[offset + a] -= sum;
+      }
+    }
+    return solveBlocks(corrected);
+  }
+
+  /** The inverse of the block tridiagonal part by the block elimination (T^-1 x, or A^-1 x). */
+  private double[] solveBlocks(double[] x) {
     double[][] w = new double[periods][f];
     for (int k = 0; k < periods; k++) {
       System.arraycopy(x, k * f, w[k], 0, f);

@@ -161,6 +161,50 @@ class InteriorPointSolverTest {
   }
 
   /**
+   * The same two assets with their risk from a factor model instead: Omega_ij = Sigma_ij / (p_i
+   * p_j) = [[4e-4, 1e-4], [1e-4, 1e-4]] is B F B' + D with one factor, B = (0.01, 0.01), F = 1,
+   * D = (3e-4, 0), and also with two factors B = [[0.004, 0.006], [0.007, 0.003]] and the singular
+   * F = [[1, 1], [1, 1]] (B F B' = b b' with b = B (1, 1)' = (0.01, 0.01)). The volatilities play
+   * no part in Sigma then. Stationarity is the same, so n1 = 6.75e-3 / 7.25e-6 = 931.0344827...
+   * and n2 = 3e-3 / 7.25e-6 = 413.7931034..., whether the Newton systems take the factor risk in
+   * low-rank form (here K' N = 1 <= 2 assets, the automatic choice) or in dense blocks.
+   */
+  @Test
+  void twoAssetsWithTheirRiskFromAFactorModelByHand() {
+    Dependence oneFactor =
+        Dependence.factor(
+            new double[][] {{0.01}, {0.01}}, new double[][] {{1.0}}, new double[] {3e-4, 0.0});
+    Dependence singular =
+        Dependence.factor(
+            new double[][] {{0.004, 0.006}, {0.007, 0.003}},
+            new double[][] {{1.0, 1.0}, {1.0, 1.0}},
+            new double[] {3e-4, 0.0});
+    InteriorPointSolver dense =
+        new InteriorPointSolver(
+            InteriorPointOptions.DEFAULTS.withFactorSolve(InteriorPointOptions.FactorSolve.DENSE));
+    for (Dependence dependence : new Dependence[] {oneFactor, singular}) {
+      for (InteriorPointSolver solver : new InteriorPointSolver[] {SOLVER, dense}) {
+        DeleveragingProblem problem =
+            DeleveragingProblem.builder()
+                .cash(1e6)
+                .asset(Asset.builder("A").quantity(1000).price(10).volatility(0.5).adv(1e6)
+                    .marginRate(0).eta(1e-3).build())
+                .asset(Asset.builder("B").quantity(2000).price(10).adv(1e6)
+                    .marginRate(0).eta(2e-3).build())
+                .dependence(dependence)
+                .objective(Objective.of(1.0, 0.05, 0.0))
+                .build();
+
+        Plan plan = solver.plan(problem);
+
+        assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(plan.table().units(0, 0)).isCloseTo(6.75e-3 / 7.25e-6, within(1e-8 * 1000));
+        assertThat(plan.table().units(1, 0)).isCloseTo(3e-3 / 7.25e-6, within(1e-8 * 1000));
+      }
+    }
+  }
+
+  /**
    * The cap spreads a liquidation over periods. Close Q = 25,000 (retain 0..0) over N = 3 periods
    * with a cap of 0.1 * 100,000 = 10,000 a period, eta = 1e-6, price variance (0.02 * 10)^2 =
    * 0.04, lambda = 1e-4. With n3 = Q - n1 - n2, x1 = Q - n1, x2 = Q - n1 - n2, the objective

@@ -1,0 +1,198 @@
+package org.deleverage.core;
+
+/**
+ * The daily price covariance Sigma of a resolved problem (MODEL.md section 1), in money^2 per
+ * unit^2 per day, as the evaluator and the solvers use it: the products Sigma x and x' Sigma x,
+ * and single entries. It is held in one of two forms:
+ *
+ * <ul>
+ *   <li>dense: the n x n matrix, from a correlation, a covariance, or independence;
+ *   <li>factor: Sigma = G F G' + diag(s), with G_ik = p_i B_ik the loadings in money per unit
+ *       (n x K), F the K x K factor covariance and s_i = p_i^2 D_i the specific variances, from a
+ *       {@linkplain Dependence#factor factor model}. The n x n matrix is never formed: Sigma x =
+ *       G (F (G' x)) + s x costs O(n K + K^2), and an entry O(K) from the stored product G F.
+ * </ul>
+ *
+ * Immutable and thread-safe.
+ */
+public final class PriceCovariance {
+
+  private final int size;
+  private final double[][] dense;
+  private final double[][] loadings;
+  private final double[][] factorCovariance;
+  private final double[][] loadingsTimesCovariance;
+  private final double[] specific;
+
+  private PriceCovariance(
+      int size, double[][] dense, double[][] loadings, double[][] factorCovariance,
+      double[] specific) {
+    this.size = size;
+    this.dense = dense;
+    this.loadings = loadings;
+    this.factorCovariance = factorCovariance;
+    this.specific = specific;
+    if (loadings == null) {
+      this.loadingsTimesCovariance = null;
+    } else {
+      int factors = factorCovariance.length;
+      loadingsTimesCovariance = new double[size][factors];
+      for (int i = 0; i < size; i++) {
+        for (int k = 0; k < factors; k++) {
+          double sum = 0.0;
+          for (int l = 0; l < factors; l++) {
+            sum += loadings[i][l] * factorCovariance[l][k];
+          }
+          loadingsTimesCovariance[i][k] = sum;
+        }
+      }
+    }
+  }
+
+  /** The dense form; the matrix is taken, not copied. */
+  static PriceCovariance dense(double[][] sigma) {
+    return new PriceCovariance(sigma.length, sigma, null, null, null);
+  }
+
+  /** The factor form G F G' + diag(s); the arrays are taken, not copied. */
+  static PriceCovariance factor(double[][] loadings, double[][] factorCovariance, double[] specific) {
+    return new PriceCovariance(loadings.length, null, loadings, factorCovariance, specific);
+  }
+
+  /** n, the number of assets. */
+  public int size() {
+    return size;
+  }
+
+  /** Whether this is the factor form G F G' + diag(s). */
+  public boolean isFactorModel() {
+    return loadings != null;
+  }
+
+  /** K, the number of factors; 0 for the dense form. */
+  public int factorCount() {
+    return loadings == null ? 0 : factorCovariance.length;
+  }
+
+  /**
+   * G_ik = p_i B_ik, the loading of asset {@code i} on factor {@code k} in money per unit.
+   *
+   * @throws IllegalStateException for the dense form
+   */
+  public double loading(int i, int k) {
+    return factorForm(loadings)[i][k];
+  }
+
+  /**
+   * F_kl, the daily covariance of factor returns {@code k} and {@code l}.
+   *
+   * @throws IllegalStateException for the dense form
+   */
+  public double factorCovariance(int k, int l) {
+    return factorForm(factorCovariance)[k][l];
+  }
+
+  /**
+   * s_i = p_i^2 D_i, the specific price variance of asset {@code i}, money^2 per unit^2 per day.
+   *
+   * @throws IllegalStateException for the dense form
+   */
+  public double specificVariance(int i) {
+    return factorForm(specific)[i];
+  }
+
+  /** Sigma_ij; O(K) for the factor form. */
+  public double entry(int i, int j) {
+    if (dense != null) {
+      return dense[i][j];
+    }
+    double sum = i == j ? specific[i] : 0.0;
+    double[] row = loadingsTimesCovariance[i];
+    double[] column = loadings[j];
+    for (int k = 0; k < row.length; k++) {
+      sum += row[k] * column[k];
+    }
+    return sum;
+  }
+
+  /** Sigma x, for x of length n; O(n K + K^2) for the factor form, O(n^2) for the dense. */
+  public double[] times(double[] x) {
+    double[] product = new double[size];
+    if (dense != null) {
+      for (int i = 0; i < size; i++) {
+        double sum = 0.0;
+        double[] row = dense[i];
+        for (int j = 0; j < size; j++) {
+          sum += row[j] * x[j];
+        }
+        product[i] = sum;
+      }
+      return product;
+    }
+    double[] exposure = factorExposure(x);
+    int factors = exposure.length;
+    double[] weighted = new double[factors];
+    for (int k = 0; k < factors; k++) {
+      double sum = 0.0;
+      for (int l = 0; l < factors; l++) {
+        sum += factorCovariance[k][l] * exposure[l];
+      }
+      weighted[k] = sum;
+    }
+    for (int i = 0; i < size; i++) {
+      double sum = specific[i] * x[i];
+      double[] row = loadings[i];
+      for (int k = 0; k < factors; k++) {
+        sum += row[k] * weighted[k];
+      }
+      product[i] = sum;
+    }
+    return product;
+  }
+
+  /** x' Sigma x; for the factor form e' F e + sum_i s_i x_i^2 with e = G' x, O(n K + K^2). */
+  public double quadraticForm(double[] x) {
+    if (dense != null) {
+      double[] product = times(x);
+      double sum = 0.0;
+      for (int i = 0; i < size; i++) {
+        sum += x[i] * product[i];
+      }
+      return sum;
+    }
+    double[] exposure = factorExposure(x);
+    double sum = 0.0;
+    for (int k = 0; k < exposure.length; k++) {
+      double row = 0.0;
+      for (int l = 0; l < exposure.length; l++) {
+        row += factorCovariance[k][l] * exposure[l];
+      }
+      sum += exposure[k] * row;
+    }
+    for (int i = 0; i < size; i++) {
+      sum += specific[i] * x[i] * x[i];
+    }
+    return sum;
+  }
+
+  /** e = G' x, the exposure of the positions x to each factor, money per unit of return. */
+  private double[] factorExposure(double[] x) {
+    double[] exposure = new double[factorCovariance.length];
+    for (int i = 0; i < size; i++) {
+      if (x[i] != 0.0) {
+        double[] row = loadings[i];
+        for (int k = 0; k < exposure.length; k++) {
+          exposure[k] += row[k] * x[i];
+        }
+      }
+    }
+    return exposure;
+  }
+
+  private <T> T factorForm(T part) {
+    if (part == null) {
+      throw new IllegalStateException("the covariance is dense, not a factor model");
+    }
+    return part;
+  }
+}
