@@ -118,7 +118,7 @@ final class InteriorPointMethod {
       double floor = SMOOTHING_FLOOR * lastSize;
       double tighter = Math.max(Math.max(mu, floor), smoothing / SMOOTHING_STEP);
       if (smoothed && tighter < smoothing) {
-        follow(model, model.followKinks(v, smoothing, tighter), v, s);
+        follow(model, model.followKinks(v, smoothing, tighter), v, s, tighter);
       }
       smoothing = tighter;
       point = model.evaluate(v, coverageDuals, smoothing);
@@ -242,15 +242,18 @@ final class InteriorPointMethod {
   }
 
   /**
-   * Moves v to {@code moved} if every linear constraint stays strictly satisfied, shifting their
-   * slacks by the change so that the primal residuals stay as they were.
+   * Moves v to {@code moved} if every constraint stays strictly satisfied, shifting the slacks by
+   * the change (the coverage constraints' at the smoothing {@code mu} about to be used) so that
+   * the primal residuals stay as they were: a move that opened a residual would throw the
+   * iterate back by as much, and a trade next to a kink would move again at the next tightening.
    */
-  private static void follow(Formulation model, double[] moved, double[] v, double[] s) {
+  private static void follow(
+      Formulation model, double[] moved, double[] v, double[] s, double mu) {
     if (moved == v) {
       return;
     }
     int linear = model.linearA.length;
-    double[] shifted = new double[linear];
+    double[] shifted = new double[s.length];
     for (int j = 0; j < linear; j++) {
       double after = model.linearValue(j, moved);
       shifted[j] = s[j] + after - model.linearValue(j, v);
@@ -258,7 +261,15 @@ final class InteriorPointMethod {
         return;
       }
     }
-    System.arraycopy(shifted, 0, s, 0, linear);
+    double[] before = model.evaluate(v, null, mu).coverage;
+    double[] after = model.evaluate(moved, null, mu).coverage;
+    for (int c = 0; c < before.length; c++) {
+      shifted[linear + c] = s[linear + c] + after[c] - before[c];
+      if (!(shifted[linear + c] > 0)) {
+        return;
+      }
+    }
+    System.arraycopy(shifted, 0, s, 0, s.length);
     System.arraycopy(moved, 0, v, 0, v.length);
   }
 

@@ -26,7 +26,7 @@ final class KinkSmoothing {
   private static final double WIDEST = 0.01;
 
   /** How many widths from a kink a trade is still taken to sit at it. */
-  private static final double FOLLOWED = 40.0;
+  private static final double FOLLOWED = 10.0;
 
   private final TemporaryImpactModel model;
   private final TradingConditions conditions;

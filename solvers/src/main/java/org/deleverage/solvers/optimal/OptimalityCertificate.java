@@ -71,46 +71,82 @@ final class OptimalityCertificate {
                 - linear.retainMax()[i];
       }
     }
-    double kinkSlack = 0.0;
+    double bound = complementarity;
     for (int i = 0; i < problem.assetCount(); i++) {
-      kinkSlack += subgradients(problem, table, mu, i, gradient[i]);
+      bound += assetBound(problem, table, mu, i, gradient[i]);
     }
-    double descent = 0.0;
-    for (int i = 0; i < problem.assetCount(); i++) {
-      double current = 0.0;
-      for (int k = 0; k < gradient[i].length; k++) {
-        current += gradient[i][k] * table.units(i, k);
-      }
-      descent += minimumOverLimits(problem, i, gradient[i]) - current;
-    }
-    return complementarity - descent + kinkSlack;
+    return bound;
   }
 
   /**
-   * For an asset whose temporary cost T has kinks (an order book), where the evaluator's
-   * derivative is only one side's: replaces each trade's T'(n) in {@code gradient} by the
-   * subgradient g that the multipliers imply and returns how far short of an exact subgradient
-   * it falls. The cost enters the Lagrangian as a T(n_k), a = w + the multipliers of the coverage
-   * constraints at or after period k, and for every n' in [0, cap]
-   *
-   * <pre>
-   *   T(n') >= T(n) + g (n' - n) - e,      e = T(n) - g n - min over m in [0, cap] of (T(m) - g m)
-   * </pre>
-   *
-   * (the minimum of a piecewise-linear function lies at a kink or an end), so the bound stays
-   * valid with a e added. g = T'(n) - r / a makes the trade's entry of the gradient r zero; near an
-   * optimum it is a subgradient at n or at a kink next to it, and e is as small as that distance.
-   * Returns the sum of a e over the asset's trades; zero for a cost without kinks.
+   * Asset i's part of the bound: r'n - min over the asset's limits of r'n', with r its entries of
+   * the Lagrangian's gradient. For a cost that is not quadratic, the smallest of this bound
+   * with part of r moved into the convex cost itself ({@link #separableBound}): none of it, all
+   * of it, or all but its median (which keeps a common level, the multiplier of a retain limit,
+   * with the limits it belongs to). Each choice gives a valid bound, so their least is one too.
    */
-  private static double subgradients(
+  private static double assetBound(
       ResolvedProblem problem, TradeTable table, double[] mu, int i, double[] gradient) {
     TemporaryImpactModel model = problem.temporaryImpact(i);
     TradingConditions conditions = problem.conditions(i);
-    double[] kinks = model.kinks(conditions);
-    if (kinks.length == 0 || problem.locked(i)) {
-      return 0.0;
+    double limit = Math.min(problem.periodCap(i), problem.sellableUnits(i));
+    if (problem.locked(i) || !(limit > 0) || !curved(model, conditions, limit)) {
+      return linearBound(problem, table, i, gradient);
     }
-    double cap = problem.periodCap(i);
+    double[] sorted = gradient.clone();
+    Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2];
+    double best = Double.POSITIVE_INFINITY;
+    for (double kept : new double[] {Double.NaN, 0.0, median}) {
+      double[] shifted = gradient.clone();
+      double slack = separableBound(problem, table, mu, i, shifted, kept);
+      best = Math.min(best, slack + linearBound(problem, table, i, shifted));
+    }
+    return best;
+  }
+
+  /** r'n - min over 0 <= n'_k <= cap, forced <= sum n' <= sellable of r'n'. */
+  private static double linearBound(
+      ResolvedProblem problem, TradeTable table, int i, double[] gradient) {
+    double current = 0.0;
+    for (int k = 0; k < gradient.length; k++) {
+      current += gradient[k] * table.units(i, k);
+    }
+    return current - minimumOverLimits(problem, i, gradient);
+  }
+
+  /**
+   * For an asset whose temporary cost T is not quadratic (a power law, whose curvature grows
+   * without bound as the trade goes to zero, or an order book, whose cost has kinks and no
+   * curvature between them), bounds the cost by the convex function itself instead of its
+   * tangent, and returns the slack that adds. The cost enters the Lagrangian as a T(n_k), a = w +
+   * the multipliers of the coverage constraints at or after period k. With kappa the least
+   * curvature of T up to the cap (the one the convexity check relies on), the Lagrangian less
+   * sum_k a D(n_k), D(n) = T(n) - kappa n^2 / 2, is still convex, and D is convex on [0, u],
+   * u = min(cap, sellable), so for every n' in [0, u] and any slope g
+   *
+   * <pre>
+   *   D(n') >= D(n) + g (n' - n) - e,      e = D(n) - g n - min over m in [0, u] of (D(m) - g m)
+   * </pre>
+   *
+   * g = D'(n) - (r - kept) / a moves the trade's entry of the gradient r to {@code kept} (NaN
+   * keeps r as it is, g = D'(n), the tangent; e is then zero unless n sits at a kink). With kept
+   * = 0, e is about (r / a)^2 / (2 D''(n)) near an optimum: tiny where the curvature is large,
+   * which is exactly where the tangent bound r (n' - n) is loose (power-law trades near zero),
+   * and as small as the distance to the nearest kink for an order book. The minimum of the
+   * convex D(m) - g m lies where D' crosses g, found by bisection on D' (the right derivative at
+   * a kink). Updates {@code gradient} and returns the sum of a e over the asset's trades.
+   */
+  private static double separableBound(
+      ResolvedProblem problem, TradeTable table, double[] mu, int i, double[] gradient,
+      double kept) {
+    TemporaryImpactModel model = problem.temporaryImpact(i);
+    TradingConditions conditions = problem.conditions(i);
+    double limit = Math.min(problem.periodCap(i), problem.sellableUnits(i));
+    double kappa =
+        Math.min(model.curvature(0.0, conditions), model.curvature(limit, conditions));
+    kappa = model.kinks(conditions).length > 0 || !(kappa > 0) ? 0.0 : kappa;
+    Separable part = new Separable(model, conditions, kappa);
     double slack = 0.0;
     for (int k = 0; k < gradient.length; k++) {
       double weight = problem.costWeight();
@@ -124,19 +160,65 @@ final class OptimalityCertificate {
         continue;
       }
       double units = table.units(i, k);
-      double slope = model.marginalCost(units, conditions);
-      double g = slope - gradient[k] / weight;
-      double least = Math.min(0.0, model.cost(cap, conditions) - g * cap);
-      for (double kink : kinks) {
-        if (kink < cap) {
-          least = Math.min(least, model.cost(kink, conditions) - g * kink);
-        }
-      }
-      slack += weight * Math.max(0.0, model.cost(units, conditions) - g * units - least);
-      gradient[k] = 0.0;
+      double moved = Double.isNaN(kept) ? 0.0 : gradient[k] - kept;
+      double g = part.slope(units) - moved / weight;
+      double least = part.leastBelow(g, limit);
+      slack += weight * Math.max(0.0, part.value(units) - g * units - least);
+      gradient[k] -= moved;
     }
     return slack;
   }
+
+  /** Whether T is not quadratic on [0, limit]: kinks, or a curvature that changes. */
+  private static boolean curved(
+      TemporaryImpactModel model, TradingConditions conditions, double limit) {
+    if (model.kinks(conditions).length > 0) {
+      return true;
+    }
+    double atZero = model.curvature(0.0, conditions);
+    double atLimit = model.curvature(limit, conditions);
+    return Double.isInfinite(atZero)
+        || Math.abs(atZero - atLimit) > 1e-12 * Math.max(Math.abs(atZero), Math.abs(atLimit));
+  }
+
+  /** D(n) = T(n) - kappa n^2 / 2, convex on [0, limit], with its right derivative. */
+  private record Separable(
+      TemporaryImpactModel model, TradingConditions conditions, double kappa) {
+
+    private static final int BISECTIONS = 200;
+
+    double value(double units) {
+      return model.cost(units, conditions) - 0.5 * kappa * units * units;
+    }
+
+    double slope(double units) {
+      return model.marginalCost(units, conditions) - kappa * units;
+    }
+
+    /** min over m in [0, limit] of D(m) - g m, where the non-decreasing D' crosses g. */
+    double leastBelow(double g, double limit) {
+      double low = 0.0;
+      double high = limit;
+      if (slope(0.0) >= g) {
+        high = 0.0;
+      } else if (slope(limit) <= g) {
+        low = limit;
+      } else {
+        for (int step = 0; step < BISECTIONS && high - low > Math.ulp(high); step++) {
+          double middle = 0.5 * (low + high);
+          if (slope(middle) < g) {
+            low = middle;
+          } else {
+            high = middle;
+          }
+        }
+      }
+      double least = Math.min(0.0, value(limit) - g * limit);
+      least = Math.min(least, value(low) - g * low);
+      return Math.min(least, value(high) - g * high);
+    }
+  }
+
   /** min a'x over 0 <= x_k <= cap, forced <= sum x <= sellable (x = 0 for a locked asset). */
   static double minimumOverLimits(ResolvedProblem problem, int i, double[] a) {
     if (problem.locked(i)) {
