@@ -57,25 +57,56 @@ final class OptimalityCertificate {
         }
       }
     }
-    for (int i = 0; i < gradient.length; i++) {
-      double remaining = problem.held(i) - table.traded(i);
-      complementarity += linear.retainMin()[i] * (remaining - problem.retainMin(i));
-      complementarity += linear.retainMax()[i] * (problem.retainMax(i) - remaining);
-      for (int k = 0; k < gradient[i].length; k++) {
-        double units = table.units(i, k);
-        complementarity += linear.lower()[i][k] * units;
-        complementarity += linear.upper()[i][k] * (problem.periodCap(i) - units);
-        // g = n, cap - n, Q - sum n - retainMin and retainMax - Q + sum n: minus z' grad g.
-        gradient[i][k] +=
-            -linear.lower()[i][k] + linear.upper()[i][k] + linear.retainMin()[i]
-                - linear.retainMax()[i];
-      }
-    }
     double bound = complementarity;
-    for (int i = 0; i < problem.assetCount(); i++) {
-      bound += assetBound(problem, table, mu, i, gradient[i]);
+    for (int i = 0; i < gradient.length; i++) {
+      double withDuals = assetBound(problem, table, mu, i, gradient[i], linear, false);
+      double withoutSlack = assetBound(problem, table, mu, i, gradient[i], linear, true);
+      bound += Math.min(withDuals, withoutSlack);
     }
     return bound;
+  }
+
+  /**
+   * Asset i's part of the bound, from its entries of the Lagrangian's gradient without the
+   * linear constraints ({@code lagrangian}): the complementarity of its linear constraints plus
+   * {@link #assetBound(ResolvedProblem, TradeTable, double[], int, double[])} of its gradient with
+   * their multipliers. With {@code dropInactive} the multipliers of constraints that are not
+   * active at the plan (slack above 1e-9 of the position) are taken as zero: the bound holds for
+   * any multipliers, and an interior-point method leaves small ones (about mu / slack) on every
+   * constraint, whose complementarity can outweigh the residual they remove.
+   */
+  private static double assetBound(
+      ResolvedProblem problem,
+      TradeTable table,
+      double[] mu,
+      int i,
+      double[] lagrangian,
+      Formulation.LinearMultipliers linear,
+      boolean dropInactive) {
+    double remaining = problem.held(i) - table.traded(i);
+    double tolerance = 1e-9 * Math.max(1.0, problem.held(i));
+    double retainMin = active(remaining - problem.retainMin(i), tolerance, dropInactive)
+        ? linear.retainMin()[i] : 0.0;
+    double retainMax = active(problem.retainMax(i) - remaining, tolerance, dropInactive)
+        ? linear.retainMax()[i] : 0.0;
+    double complementarity = retainMin * (remaining - problem.retainMin(i))
+        + retainMax * (problem.retainMax(i) - remaining);
+    double[] gradient = lagrangian.clone();
+    for (int k = 0; k < gradient.length; k++) {
+      double units = table.units(i, k);
+      double lower = active(units, tolerance, dropInactive) ? linear.lower()[i][k] : 0.0;
+      double upper = active(problem.periodCap(i) - units, tolerance, dropInactive)
+          ? linear.upper()[i][k] : 0.0;
+      complementarity += lower * units + upper * (problem.periodCap(i) - units);
+      // g = n, cap - n, Q - sum n - retainMin and retainMax - Q + sum n: minus z' grad g.
+      gradient[k] += -lower + upper + retainMin - retainMax;
+    }
+    return complementarity + assetBound(problem, table, mu, i, gradient);
+  }
+
+  /** Whether a constraint with this slack keeps its multiplier: always, or when it is active. */
+  private static boolean active(double slack, double tolerance, boolean dropInactive) {
+    return !dropInactive || slack <= tolerance;
   }
 
   /**
