@@ -23,12 +23,13 @@ import java.util.Optional;
  * <p>Power-law impact needs nothing special: its cost is smooth and convex for n > 0 and the
  * barrier keeps every trade there, so the exact Hessian is used. An order book's cost is convex
  * but piecewise linear; the method works on its smooth upper approximation ({@link
- * KinkSmoothing}) with a width tied to the barrier parameter, tightened by at most a factor
- * {@value #SMOOTHING_STEP} per step (moving trades that sit at a kink along with it, and keeping
- * mu from running ahead of it) until the smoothing changes the objective by less than {@value
- * #SMOOTHING_FLOOR} of its size; then the ordinary convergence takes over on that fixed smooth
- * problem. Exactness for the true, kinked cost is then a matter for the certificate, which
- * handles kinks by subgradients ({@link OptimalityCertificate}).
+ * KinkSmoothing}) with a width tied to the barrier parameter, tightened by at most a given factor
+ * per step ({@value #SMOOTHING_STEP} by default; the solver retries a stalled run with other
+ * factors), moving trades that sit at a kink along with it and keeping mu from running ahead of
+ * it, until the smoothing changes the objective by less than {@value #SMOOTHING_FLOOR} of its
+ * size; then the ordinary convergence takes over on that fixed smooth problem. Exactness for the
+ * true, kinked cost is then a matter for the certificate, which bounds such costs by the convex
+ * function itself ({@link OptimalityCertificate}).
  */
 final class InteriorPointMethod {
 
@@ -42,7 +43,8 @@ final class InteriorPointMethod {
   private static final double LOCAL_REGION = 1e-10;
   private static final int STALL_ITERATIONS = 15;
   private static final double STALL_FACTOR = 0.9;
-  private static final double SMOOTHING_STEP = 3.0;
+  /** The default factor by which an order book's smoothing may tighten per step. */
+  static final double SMOOTHING_STEP = 3.0;
   private static final double SMOOTHING_LAG = 10.0;
   private static final double SMOOTHING_FLOOR = 1e-10;
 
@@ -82,10 +84,12 @@ final class InteriorPointMethod {
    * @param regularise whether to add to the diagonal until the Newton system is positive
    *     definite (a local solve of a non-convex instance); otherwise only a vanishing amount is
    *     tried before giving up
+   * @param smoothingStep the largest factor by which an order book's smoothing tightens per
+   *     step ({@value #SMOOTHING_STEP} by default)
    */
   static Outcome run(
       Formulation model, double[] start, int maxIterations, long deadlineNanos,
-      boolean regularise) {
+      boolean regularise, double smoothingStep) {
     int linear = model.linearA.length;
     int m = model.coverageCount();
     int p = linear + m;
@@ -112,11 +116,11 @@ final class InteriorPointMethod {
     while (true) {
       double[] coverageDuals = java.util.Arrays.copyOfRange(z, linear, p);
       double mu = dot(s, z) / Math.max(p, 1);
-      // The order books' smoothing follows mu down, but by at most a factor SMOOTHING_STEP per
+      // The order books' smoothing follows mu down, but by at most a factor smoothingStep per
       // step: a trade at a kink must follow its smoothed optimum, which moves with the width, and
       // from too far away the sharper curve looks flat to Newton's method.
       double floor = SMOOTHING_FLOOR * lastSize;
-      double tighter = Math.max(Math.max(mu, floor), smoothing / SMOOTHING_STEP);
+      double tighter = Math.max(Math.max(mu, floor), smoothing / smoothingStep);
       if (smoothed && tighter < smoothing) {
         follow(model, model.followKinks(v, smoothing, tighter), v, s, tighter);
       }
@@ -199,7 +203,7 @@ final class InteriorPointMethod {
         // While an order book's smoothing is still tightening, mu may not run ahead of it: a
         // trade at a kink can only follow the smoothing from strictly inside its bounds.
         double target =
-            Math.max(sigma * mu, tightening ? smoothing / (SMOOTHING_STEP * SMOOTHING_LAG) : 0.0);
+            Math.max(sigma * mu, tightening ? smoothing / (smoothingStep * SMOOTHING_LAG) : 0.0);
         for (int j = 0; j < p; j++) {
           complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - target;
         }

@@ -25,7 +25,10 @@ import org.deleverage.models.InvalidInputException;
  * tridiagonal over the periods ({@link NewtonSystem}). It runs twice: first for the largest
  * coverable shortfall S_max (maximise S such that the requirement with X_0 = -S holds); if the
  * shortfall is above it the result is {@link SolveResult.Infeasible}, with no plan; otherwise for
- * the plan.
+ * the plan. With order books the plan run follows a smoothing of their kinks that it tightens as
+ * it converges; a run that stalls short of the certificate is repeated with a gentler and then a
+ * steeper tightening (at most three runs, within the time limit), and the first certified plan
+ * is returned.
  *
  * <p>Exactness. The plan is not taken on trust: the evaluator recomputes it, and an {@link
  * OptimalityCertificate} bounds its distance to the true optimum with the evaluator's gradients
@@ -88,7 +91,8 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         new Formulation(problem, Formulation.Goal.CAPACITY, options.factorSolve());
     InteriorPointMethod.Outcome widest =
         InteriorPointMethod.run(
-            capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local);
+            capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local,
+            InteriorPointMethod.SMOOTHING_STEP);
     int iterations = widest.iterations();
     // A run that stalled at working precision still gives S_max to about 1e-9 of the money
     // scale, hence the slack of the verdict below.
@@ -103,10 +107,41 @@ public final class InteriorPointSolver implements DeleveragingSolver {
 
     Formulation plan = new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve());
     double[] widestPlan = java.util.Arrays.copyOf(widest.point(), plan.variableCount);
-    InteriorPointMethod.Outcome best =
-        InteriorPointMethod.run(
-            plan, plan.startingPoint(widestPlan), options.maxIterations(), deadline, local);
-    iterations += best.iterations();
+    // An order book's smoothing is tightened along the way; when that stalls short of the
+    // certificate, a gentler and then a steeper schedule are tried before giving up.
+    double[] schedules =
+        plan.smoothed()
+            ? new double[] {InteriorPointMethod.SMOOTHING_STEP, 2.0, 5.0}
+            : new double[] {InteriorPointMethod.SMOOTHING_STEP};
+    SolveResult result = null;
+    for (double schedule : schedules) {
+      InteriorPointMethod.Outcome best =
+          InteriorPointMethod.run(
+              plan, plan.startingPoint(widestPlan), options.maxIterations(), deadline, local,
+              schedule);
+      iterations += best.iterations();
+      result = planFrom(problem, plan, best, maxCoverable, capacity.scale, local, iterations,
+          start);
+      if (!(result instanceof SolveResult.Failed) || System.nanoTime() > deadline) {
+        return result;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The plan of a run of the method, if the evaluator passes it and (for a convex instance) the
+   * certificate proves it optimal or it sits at the largest coverable shortfall.
+   */
+  private SolveResult planFrom(
+      ResolvedProblem problem,
+      Formulation plan,
+      InteriorPointMethod.Outcome best,
+      double maxCoverable,
+      double scale,
+      boolean local,
+      long iterations,
+      long start) {
     // The certificate, not the stopping rule, decides optimality; a local solve needs at least
     // a point that is feasible and complementary to working precision.
     TradeTable table = plan.table(best.point());
@@ -125,7 +160,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     SolveStatus status = SolveStatus.LOCAL;
     if (!local) {
       double gap = relativeGap(problem, table, mu, multipliers);
-      boolean atCapacity = problem.shortfall() >= maxCoverable - 1e-6 * capacity.scale;
+      boolean atCapacity = problem.shortfall() >= maxCoverable - 1e-6 * scale;
       if (gap <= options.relativeGap()) {
         status = SolveStatus.OPTIMAL;
       } else if (atCapacity) {
