@@ -4,21 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.deleverage.core.DeleveragingProblem;
@@ -147,7 +138,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path target = "-".equals(out) ? null : outputFile(out);
+    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
     PriceHistory prices = history == null ? null : readHistory();
     DeleveragingProblem read = readProblem();
     if (prices != null) {
@@ -160,15 +151,7 @@ final class PlanCommand implements Callable<Integer> {
     ResolvedProblem resolved = read.resolve();
     Plan plan = chosen.solve(resolved).plan();
     byte[] rendered = render(plan, resolved).getBytes(StandardCharsets.UTF_8);
-    if (target == null) {
-      stdout.writeBytes(rendered);
-      stdout.flush();
-      if (stdout.checkError()) {
-        throw new IOException("cannot write the plan to standard output");
-      }
-    } else {
-      writeAtomically(target, rendered);
-    }
+    Output.write(target, rendered, stdout, "plan");
     return DeleverageCommand.SUCCESS;
   }
 
@@ -185,22 +168,22 @@ final class PlanCommand implements Callable<Integer> {
     if ("-".equals(problem)) {
       return ProblemJson.read(stdin);
     }
-    Path file = path(problem, "PROBLEM");
+    Path file = Output.path(spec, problem, "PROBLEM");
     try {
       return ProblemJson.read(file);
     } catch (IOException e) {
       throw new ParameterException(
-          spec.commandLine(), "cannot read PROBLEM '" + problem + "': " + reason(e));
+          spec.commandLine(), "cannot read PROBLEM '" + problem + "': " + Output.reason(e));
     }
   }
 
   /** The price history of {@code --history}, read before the problem. */
   private PriceHistory readHistory() {
     try {
-      return PriceHistoryCsv.read(path(history, "--history"));
+      return PriceHistoryCsv.read(Output.path(spec, history, "--history"));
     } catch (IOException e) {
       throw new ParameterException(
-          spec.commandLine(), "cannot read --history '" + history + "': " + reason(e));
+          spec.commandLine(), "cannot read --history '" + history + "': " + Output.reason(e));
     }
   }
 
@@ -241,86 +224,6 @@ final class PlanCommand implements Callable<Integer> {
       case JSON -> PlanJson.write(plan);
       case CSV -> PlanCsv.write(plan);
     };
-  }
-
-  /** The file of {@code --out}, checked before any work: its directory must exist. */
-  private Path outputFile(String name) {
-    Path file = path(name, "--out").toAbsolutePath();
-    if (Files.isDirectory(file)) {
-      throw new ParameterException(
-          spec.commandLine(), "--out '" + name + "' is a directory, not a file");
-    }
-    Path directory = file.getParent();
-    if (directory == null || !Files.isDirectory(directory)) {
-      throw new ParameterException(
-          spec.commandLine(), "--out '" + name + "': the directory " + directory
-              + " does not exist");
-    }
-    return file;
-  }
-
-  private Path path(String name, String what) {
-    try {
-      return Path.of(name);
-    } catch (InvalidPathException e) {
-      throw new ParameterException(
-          spec.commandLine(), what + " '" + name + "' is not a valid path: " + e.getReason());
-    }
-  }
-
-  /**
-   * Writes {@code bytes} to a new hidden file beside {@code target} and renames it onto {@code
-   * target} in one atomic step; the temporary file is removed whatever happens.
-   */
-  private static void writeAtomically(Path target, byte[] bytes) {
-    Path temporary = null;
-    try {
-      temporary = createSibling(target);
-      Files.write(temporary, bytes, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-      Files.move(
-          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the plan to " + target + ": " + reason(e), e);
-    } finally {
-      deleteQuietly(temporary);
-    }
-  }
-
-  private static Path createSibling(Path target) throws IOException {
-    while (true) {
-      Path candidate =
-          target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-      try {
-        // Created with the default permissions, as the target itself would be.
-        return Files.createFile(candidate);
-      } catch (FileAlreadyExistsException e) {
-        // A name taken by chance: try another.
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path temporary) {
-    if (temporary == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temporary);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot remove the temporary file " + temporary + ": " + reason(e), e);
-    }
-  }
-
-  /** What went wrong with a file, in words. */
-  static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
   }
 
   /** {@code --format}: table, json or csv, in any case. */

@@ -61,6 +61,18 @@ final class JsonObject {
     return this;
   }
 
+  /**
+   * The value {@code factory} builds from this object's fields, with its validation errors
+   * placed under this object's path ({@code assets[2].price: must be > 0, was -5.0}).
+   */
+  <T> T built(java.util.function.Supplier<T> factory) {
+    try {
+      return factory.get();
+    } catch (InvalidInputException e) {
+      throw e.under(path);
+    }
+  }
+
   /** Whether the field is given and not {@code null}. */
   boolean has(String name) {
     JsonNode value = node.get(name);

@@ -166,7 +166,7 @@ public final class ProblemJson {
   private static Account account(JsonObject json) {
     json.onlyFields(ACCOUNT_FIELDS);
     double cash = json.requiredNumber("cash");
-    return built(json, () -> Account.of(cash));
+    return json.built(() -> Account.of(cash));
   }
 
   private static List<Asset> assets(JsonNode array) {
@@ -202,7 +202,7 @@ public final class ProblemJson {
               builder.retain(
                   retain.number("min", 0.0), retain.number("max", Math.abs(quantity)));
             });
-    return built(json, () -> builder.build());
+    return json.built(() -> builder.build());
   }
 
   private static void impact(JsonObject json, Asset.Builder builder) {
@@ -222,16 +222,16 @@ public final class ProblemJson {
       case "linear":
         json.onlyFields(LINEAR_FIELDS);
         double eta = json.requiredNumber("eta");
-        return built(json, () -> LinearTemporaryImpact.of(eta));
+        return json.built(() -> LinearTemporaryImpact.of(eta));
       case "power":
         json.onlyFields(POWER_FIELDS);
         double coefficient = json.requiredNumber("coefficient");
         double exponent = json.requiredNumber("exponent");
-        return built(json, () -> PowerLawTemporaryImpact.of(coefficient, exponent));
+        return json.built(() -> PowerLawTemporaryImpact.of(coefficient, exponent));
       case "book":
         json.onlyFields(BOOK_FIELDS);
         List<BookLevel> levels = levels(json);
-        return built(json, () -> OrderBookTemporaryImpact.of(levels));
+        return json.built(() -> OrderBookTemporaryImpact.of(levels));
       default:
         throw new InvalidInputException(
             json.pathOf("model"),
@@ -248,18 +248,9 @@ public final class ProblemJson {
       level.onlyFields(LEVEL_FIELDS);
       double offset = level.requiredNumber("offset");
       double size = level.requiredNumber("size");
-      levels.add(built(level, () -> BookLevel.of(offset, size)));
+      levels.add(level.built(() -> BookLevel.of(offset, size)));
     }
     return levels;
-  }
-
-  /** The value {@code factory} builds, its validation errors placed under {@code json}'s path. */
-  private static <T> T built(JsonObject json, java.util.function.Supplier<T> factory) {
-    try {
-      return factory.get();
-    } catch (InvalidInputException e) {
-      throw e.under(json.path());
-    }
   }
 
   private static Dependence dependence(JsonObject top) {
@@ -316,7 +307,7 @@ public final class ProblemJson {
     json.onlyFields(HORIZON_FIELDS);
     int periods = json.integer("periods", Horizon.ONE_DAY.periods());
     double periodLength = json.number("periodLength", Horizon.ONE_DAY.periodLength());
-    return built(json, () -> Horizon.of(periods, periodLength));
+    return json.built(() -> Horizon.of(periods, periodLength));
   }
 
   private static Requirement requirement(JsonObject json) {
@@ -339,14 +330,14 @@ public final class ProblemJson {
     OptionalDouble shortfall = json.nullableNumber("shortfall");
     OptionalInt deadline = json.nullableInteger("deadline");
     double buffer = json.number("buffer", 0.0);
-    return built(json, () -> new Requirement(mode, shortfall, deadline, buffer, schedule));
+    return json.built(() -> new Requirement(mode, shortfall, deadline, buffer, schedule));
   }
 
   private static ScheduleStep step(JsonObject json) {
     json.onlyFields(STEP_FIELDS);
     int period = json.requiredInteger("period");
     double fraction = json.requiredNumber("fraction");
-    return built(json, () -> ScheduleStep.of(period, fraction));
+    return json.built(() -> ScheduleStep.of(period, fraction));
   }
 
   private static Objective objective(JsonObject json) {
@@ -355,7 +346,7 @@ public final class ProblemJson {
     double costWeight = json.number("costWeight", defaults.costWeight());
     double riskAversion = json.number("riskAversion", defaults.riskAversion());
     double residual = json.number("residualRiskAversion", defaults.residualRiskAversion());
-    return built(json, () -> Objective.of(costWeight, riskAversion, residual));
+    return json.built(() -> Objective.of(costWeight, riskAversion, residual));
   }
 
   private static ObjectNode toTree(DeleveragingProblem problem) {

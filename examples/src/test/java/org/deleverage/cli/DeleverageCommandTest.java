@@ -1,15 +1,14 @@
 package org.deleverage.cli;
 
+import static org.deleverage.cli.CommandRun.execute;
+import static org.deleverage.cli.CommandRun.run;
+import static org.deleverage.cli.CommandRun.runWithStdin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,15 +91,15 @@ class DeleverageCommandTest {
 
   @Test
   void withoutAProblemItPlansTheBundledSampleAsATable() {
-    Result result = run("plan");
+    CommandRun.Result result = run("plan");
 
-    assertThat(result.code).isZero();
-    assertThat(result.out)
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
         .startsWith("DELEVERAGING PLAN")
         .containsPattern("Solver +" + SolverCatalog.DEFAULT_NAME + "\n")
         .containsPattern("Shortfall +69,650,000\\.00")
         .contains("AGAINST THE GREEDY BASELINE", "LIQUIDATION SEQUENCE", "DELEVERAGING HIERARCHY");
-    assertThat(result.err)
+    assertThat(result.err())
         .isEqualTo(
             "deleverage: no PROBLEM given; planning the bundled sample problem"
                 + " sample-margin-call.json\n");
@@ -108,10 +107,10 @@ class DeleverageCommandTest {
 
   @Test
   void writesThePlanFileAsJson() throws IOException {
-    Result result = run("plan", "--format", "json");
+    CommandRun.Result result = run("plan", "--format", "json");
 
-    JsonNode plan = MAPPER.readTree(result.out);
-    assertThat(result.code).isZero();
+    JsonNode plan = MAPPER.readTree(result.out());
+    assertThat(result.code()).isZero();
     assertThat(plan.get("solver").asText()).isEqualTo(SolverCatalog.DEFAULT_NAME);
     assertThat(plan.get("status").asText()).isEqualTo("optimal");
     assertThat(plan.get("shortfall").asDouble()).isCloseTo(69_650_000.0, within(1e-6));
@@ -120,10 +119,10 @@ class DeleverageCommandTest {
 
   @Test
   void writesTheTradesAsCsvAndTakesTheFormatInAnyCase() {
-    Result result = run("plan", "--format", "CSV", "--solver", "pro-rata");
+    CommandRun.Result result = run("plan", "--format", "CSV", "--solver", "pro-rata");
 
-    assertThat(result.code).isZero();
-    assertThat(result.out)
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
         .startsWith(
             "period,asset,side,quantity,expectedPrice,spread,fee,temporaryImpact,"
                 + "permanentImpact\n");
@@ -133,11 +132,11 @@ class DeleverageCommandTest {
   void readsTheProblemFromStandardInput() {
     String problem = ProblemJson.write(PlanFixtures.twoAssets());
 
-    Result result = runWithStdin(problem, "plan", "-", "--format", "json");
+    CommandRun.Result result = runWithStdin(problem, "plan", "-", "--format", "json");
 
-    assertThat(result.code).isZero();
-    assertThat(result.out).contains("\"shortfall\": 100000.0").contains("\"asset\": \"ACME\"");
-    assertThat(result.err).isEmpty();
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("\"shortfall\": 100000.0").contains("\"asset\": \"ACME\"");
+    assertThat(result.err()).isEmpty();
   }
 
   /**
@@ -152,7 +151,7 @@ class DeleverageCommandTest {
 
     assertThat(optimal.objective().total()).isLessThan(0.9 * greedy.objective().total());
     assertThat(optimal.expectedLoss()).isLessThan(0.9 * greedy.expectedLoss());
-    assertThat(run("plan").out)
+    assertThat(run("plan").out())
         .containsPattern("The optimal plan costs [0-9,.]+ less in expected loss than the greedy"
             + " rule \\([0-9.]+%\\)");
   }
@@ -162,12 +161,12 @@ class DeleverageCommandTest {
     Path problem =
         Files.writeString(dir.resolve("p.json"), ProblemJson.write(PlanFixtures.bundledSample()));
 
-    Result fromFile = run("plan", problem.toString(), "--format", "csv");
-    Result bundled = run("plan", "--format", "csv");
+    CommandRun.Result fromFile = run("plan", problem.toString(), "--format", "csv");
+    CommandRun.Result bundled = run("plan", "--format", "csv");
 
-    assertThat(fromFile.code).isZero();
-    assertThat(fromFile.out).isEqualTo(bundled.out);
-    assertThat(fromFile.err).isEmpty();
+    assertThat(fromFile.code()).isZero();
+    assertThat(fromFile.out()).isEqualTo(bundled.out());
+    assertThat(fromFile.err()).isEmpty();
   }
 
   @Test
@@ -175,22 +174,22 @@ class DeleverageCommandTest {
     Path target = dir.resolve("plan.json");
     Files.writeString(target, "an older plan");
 
-    Result result = run("plan", "--format", "json", "--out", target.toString());
+    CommandRun.Result result = run("plan", "--format", "json", "--out", target.toString());
 
-    assertThat(result.code).isZero();
-    assertThat(result.out).isEmpty();
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).isEmpty();
     // The same plan as on standard output, but for the time the solver took.
     assertThat(withoutTime(Files.readString(target)))
-        .isEqualTo(withoutTime(run("plan", "--format", "json").out));
+        .isEqualTo(withoutTime(run("plan", "--format", "json").out()));
     assertThat(filesIn(dir)).containsExactly("plan.json");
   }
 
   @Test
   void outDashMeansStandardOutput() {
-    Result result = run("plan", "--format", "csv", "--out", "-");
+    CommandRun.Result result = run("plan", "--format", "csv", "--out", "-");
 
-    assertThat(result.code).isZero();
-    assertThat(result.out).startsWith("period,asset,side");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).startsWith("period,asset,side");
     assertThat(filesIn(dir)).isEmpty();
   }
 
@@ -198,28 +197,29 @@ class DeleverageCommandTest {
   void invalidInputIsExitCodeTwoWithItsPath() throws IOException {
     Path problem = Files.writeString(dir.resolve("bad.json"), BAD_PRICE);
 
-    Result result = runWithOut("plan", problem.toString());
+    CommandRun.Result result = runWithOut("plan", problem.toString());
 
-    assertThat(result.code).isEqualTo(DeleverageCommand.INVALID_INPUT);
-    assertThat(result.err).isEqualTo("deleverage: assets[3].price: must be > 0, was -5.0\n");
+    assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err()).isEqualTo("deleverage: assets[3].price: must be > 0, was -5.0\n");
     assertNothingWritten(result, "bad.json");
   }
 
   @Test
   void invalidInputOnStandardInputIsExitCodeTwo() {
-    Result result = runWithStdin("{\"account\": {\"cash\": 0}, \"assets\": [", "plan", "-");
+    CommandRun.Result result =
+        runWithStdin("{\"account\": {\"cash\": 0}, \"assets\": [", "plan", "-");
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err).startsWith("deleverage: malformed JSON at line 1, column ");
-    assertThat(result.out).isEmpty();
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).startsWith("deleverage: malformed JSON at line 1, column ");
+    assertThat(result.out()).isEmpty();
   }
 
   @Test
   void anUnreadableProblemFileIsExitCodeTwo() {
-    Result result = runWithOut("plan", dir.resolve("missing.json").toString());
+    CommandRun.Result result = runWithOut("plan", dir.resolve("missing.json").toString());
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .startsWith("deleverage: cannot read PROBLEM '" + dir.resolve("missing.json"))
         .contains("no such file");
     assertNothingWritten(result);
@@ -229,11 +229,11 @@ class DeleverageCommandTest {
   void anInfeasibleShortfallIsExitCodeThreeAndStatesTheLargestCoverable() throws IOException {
     Path problem = Files.writeString(dir.resolve("call.json"), INFEASIBLE);
 
-    Result result = runWithOut("plan", problem.toString(), "--format", "json");
+    CommandRun.Result result = runWithOut("plan", problem.toString(), "--format", "json");
 
     // Selling all 100 units frees the whole requirement 1 * 100 * 10 = 1,000.
-    assertThat(result.code).isEqualTo(DeleverageCommand.INFEASIBLE);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(DeleverageCommand.INFEASIBLE);
+    assertThat(result.err())
         .startsWith("deleverage: infeasible: the shortfall 1000000000.00 is above the largest")
         .contains("largest coverable shortfall 1000.00")
         .endsWith("\n")
@@ -258,17 +258,17 @@ class DeleverageCommandTest {
          "objective": {"costWeight": 0}}
         """);
 
-    Result rejected = runWithOut("plan", problem.toString(), "--format", "json");
-    Result local = run("plan", problem.toString(), "--format", "json", "--local");
+    CommandRun.Result rejected = runWithOut("plan", problem.toString(), "--format", "json");
+    CommandRun.Result local = run("plan", problem.toString(), "--format", "json", "--local");
 
-    assertThat(rejected.code).isEqualTo(DeleverageCommand.INVALID_INPUT);
-    assertThat(rejected.err)
+    assertThat(rejected.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(rejected.err())
         .startsWith("deleverage: assets[0]: not convex")
         .contains("BENT", "gamma (1 + (1 + 2 m) k)", "local solve")
         .hasLineCount(1);
     assertNothingWritten(rejected, "bent.json");
-    assertThat(local.code).isZero();
-    assertThat(MAPPER.readTree(local.out).get("status").asText()).isEqualTo("local");
+    assertThat(local.code()).isZero();
+    assertThat(MAPPER.readTree(local.out()).get("status").asText()).isEqualTo("local");
   }
 
   /**
@@ -282,32 +282,32 @@ class DeleverageCommandTest {
 
     Path history = Path.of("src/main/resources/org/deleverage/cli/sample-history.csv");
 
-    Result result = run("plan", sample.toString(), "--format", "json");
-    Result estimated =
+    CommandRun.Result result = run("plan", sample.toString(), "--format", "json");
+    CommandRun.Result estimated =
         run("plan", sample.toString(), "--history", history.toString(), "--format", "json");
 
-    assertThat(result.code).isZero();
-    assertThat(MAPPER.readTree(result.out).get("status").asText()).isEqualTo("optimal");
-    assertThat(estimated.code).isZero();
-    assertThat(MAPPER.readTree(estimated.out).get("status").asText()).isEqualTo("optimal");
-    assertThat(estimated.out).isNotEqualTo(result.out);
+    assertThat(result.code()).isZero();
+    assertThat(MAPPER.readTree(result.out()).get("status").asText()).isEqualTo("optimal");
+    assertThat(estimated.code()).isZero();
+    assertThat(MAPPER.readTree(estimated.out()).get("status").asText()).isEqualTo("optimal");
+    assertThat(estimated.out()).isNotEqualTo(result.out());
   }
 
   @Test
   void aSolverFailureIsExitCodeOne() {
-    Result result = runWithOut(failingSolvers(), "plan", "--solver", "broken");
+    CommandRun.Result result = runWithOut(failingSolvers(), "plan", "--solver", "broken");
 
-    assertThat(result.code).isEqualTo(DeleverageCommand.FAILED);
-    assertThat(result.err).endsWith("deleverage: broken: no plan passed the evaluator\n");
+    assertThat(result.code()).isEqualTo(DeleverageCommand.FAILED);
+    assertThat(result.err()).endsWith("deleverage: broken: no plan passed the evaluator\n");
     assertNothingWritten(result);
   }
 
   @Test
   void anUnexpectedErrorIsExitCodeOneOnOneLine() {
-    Result result = runWithOut(failingSolvers(), "plan", "--solver", "buggy");
+    CommandRun.Result result = runWithOut(failingSolvers(), "plan", "--solver", "buggy");
 
-    assertThat(result.code).isEqualTo(1);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err())
         .endsWith("deleverage: unexpected error: java.lang.IllegalStateException: a bug\n");
     assertNothingWritten(result);
   }
@@ -315,19 +315,19 @@ class DeleverageCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"--bogus", "--format=xml", "--solver=nope", "--out"})
   void aBadOptionIsExitCodeTwo(String option) {
-    Result result = runWithOut("plan", option);
+    CommandRun.Result result = runWithOut("plan", option);
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err).startsWith("deleverage: ").hasLineCount(1);
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).startsWith("deleverage: ").hasLineCount(1);
     assertNothingWritten(result);
   }
 
   @Test
   void anUnknownSolverNamesTheKnownOnes() {
-    Result result = run("plan", "--solver", "nope");
+    CommandRun.Result result = run("plan", "--solver", "nope");
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .isEqualTo(
             "deleverage: Invalid value for option '--solver': unknown solver 'nope'; the solvers"
                 + " are " + String.join(", ", SolverCatalog.names())
@@ -336,9 +336,9 @@ class DeleverageCommandTest {
 
   @Test
   void anUnknownFormatNamesTheKnownOnes() {
-    Result result = run("plan", "--format", "xml");
+    CommandRun.Result result = run("plan", "--format", "xml");
 
-    assertThat(result.err)
+    assertThat(result.err())
         .isEqualTo(
             "deleverage: Invalid value for option '--format': expected table, json or csv,"
                 + " was 'xml' (see 'deleverage plan --help')\n");
@@ -348,44 +348,44 @@ class DeleverageCommandTest {
   void anOutFileInAMissingDirectoryIsExitCodeTwoBeforeAnyWork() {
     Path target = dir.resolve("no-such-dir").resolve("plan.json");
 
-    Result result = run("plan", "--out", target.toString());
+    CommandRun.Result result = run("plan", "--out", target.toString());
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err).contains("does not exist").hasLineCount(1);
-    assertThat(result.out).isEmpty();
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("does not exist").hasLineCount(1);
+    assertThat(result.out()).isEmpty();
     assertThat(filesIn(dir)).isEmpty();
   }
 
   @Test
   void anOutFileThatIsADirectoryIsExitCodeTwo() {
-    Result result = run("plan", "--out", dir.toString());
+    CommandRun.Result result = run("plan", "--out", dir.toString());
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err).contains("is a directory");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("is a directory");
   }
 
   @Test
   void withoutACommandItIsExitCodeTwo() {
-    Result result = run();
+    CommandRun.Result result = run();
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .isEqualTo("deleverage: Missing required subcommand (see 'deleverage --help')\n");
   }
 
   @Test
   void helpGoesToStandardOutputWithExitCodeZero() {
-    Result top = run("--help");
-    Result plan = run("plan", "--help");
+    CommandRun.Result top = run("--help");
+    CommandRun.Result plan = run("plan", "--help");
 
-    assertThat(top.code).isZero();
-    assertThat(top.out).contains("Usage: deleverage", "plan");
-    assertThat(plan.code).isZero();
-    assertThat(plan.out)
+    assertThat(top.code()).isZero();
+    assertThat(top.out()).contains("Usage: deleverage", "plan");
+    assertThat(plan.code()).isZero();
+    assertThat(plan.out())
         .contains("Usage: deleverage plan", "--out=FILE", "--format=FORMAT", "--solver=NAME",
             "--history=FILE")
         .contains(SolverCatalog.names().get(0));
-    assertThat(plan.err).isEmpty();
+    assertThat(plan.err()).isEmpty();
   }
 
   /**
@@ -396,20 +396,21 @@ class DeleverageCommandTest {
   void theBundledSampleWithTheBundledHistoryIsOptimal() throws IOException {
     Path history = bundledHistory();
 
-    Result withHistory = run("plan", "--history", history.toString(), "--format", "json");
-    Result without = run("plan", "--format", "json");
+    CommandRun.Result withHistory =
+        run("plan", "--history", history.toString(), "--format", "json");
+    CommandRun.Result without = run("plan", "--format", "json");
 
-    assertThat(withHistory.code).isZero();
-    assertThat(withHistory.err)
+    assertThat(withHistory.code()).isZero();
+    assertThat(withHistory.err())
         .isEqualTo(
             "deleverage: no PROBLEM given; planning the bundled sample problem"
                 + " sample-margin-call.json\n");
-    JsonNode plan = MAPPER.readTree(withHistory.out);
+    JsonNode plan = MAPPER.readTree(withHistory.out());
     assertThat(plan.get("status").asText()).isEqualTo("optimal");
     assertThat(plan.get("shortfall").asDouble()).isCloseTo(69_650_000.0, within(1e-6));
     assertThat(plan.get("objective").get("timingVariance").asDouble())
         .isNotCloseTo(
-            MAPPER.readTree(without.out).get("objective").get("timingVariance").asDouble(),
+            MAPPER.readTree(without.out()).get("objective").get("timingVariance").asDouble(),
             org.assertj.core.data.Percentage.withPercentage(1));
   }
 
@@ -423,12 +424,12 @@ class DeleverageCommandTest {
                     PriceHistoryCsv.read(history).prices(List.of("A", "B", "C")))
                 .correlation());
 
-    Result result = run("plan", problem.toString(), "--history", history.toString(), "--format",
-        "json");
+    CommandRun.Result result =
+        run("plan", problem.toString(), "--history", history.toString(), "--format", "json");
 
     assertThat(expected.repaired()).isTrue();
-    assertThat(result.code).isZero();
-    assertThat(result.err)
+    assertThat(result.code()).isZero();
+    assertThat(result.err())
         .isEqualTo(
             String.format(
                 Locale.ROOT,
@@ -439,7 +440,7 @@ class DeleverageCommandTest {
                 expected.smallestEigenvalueBefore(),
                 expected.distance()))
         .contains("smallest eigenvalue -");
-    assertThat(MAPPER.readTree(result.out).get("status").asText()).isEqualTo("optimal");
+    assertThat(MAPPER.readTree(result.out()).get("status").asText()).isEqualTo("optimal");
   }
 
   @Test
@@ -450,10 +451,11 @@ class DeleverageCommandTest {
             dir.resolve("history.csv"), CONTRADICTORY_HISTORY.replace("d3,100.9899,100.9899",
                 "d3,100.9899,abc"));
 
-    Result result = runWithOut("plan", problem.toString(), "--history", history.toString());
+    CommandRun.Result result =
+        runWithOut("plan", problem.toString(), "--history", history.toString());
 
-    assertThat(result.code).isEqualTo(DeleverageCommand.INVALID_INPUT);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err())
         .isEqualTo("deleverage: " + history + " row 5, column B: not a number: \"abc\"\n");
     assertNothingWritten(result, "three.json", "history.csv");
   }
@@ -465,10 +467,11 @@ class DeleverageCommandTest {
         Files.writeString(
             dir.resolve("history.csv"), CONTRADICTORY_HISTORY.replace("date,A,B,C", "date,A,B,D"));
 
-    Result result = runWithOut("plan", problem.toString(), "--history", history.toString());
+    CommandRun.Result result =
+        runWithOut("plan", problem.toString(), "--history", history.toString());
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .isEqualTo("deleverage: " + history + ": no price column for the asset C of the problem\n");
     assertNothingWritten(result, "three.json", "history.csv");
   }
@@ -477,10 +480,10 @@ class DeleverageCommandTest {
   void anUnreadableHistoryIsExitCodeTwo() {
     Path missing = dir.resolve("missing.csv");
 
-    Result result = runWithOut("plan", "--history", missing.toString());
+    CommandRun.Result result = runWithOut("plan", "--history", missing.toString());
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err)
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err())
         .startsWith("deleverage: cannot read --history '" + missing + "': no such file")
         .hasLineCount(1);
     assertNothingWritten(result);
@@ -533,11 +536,11 @@ class DeleverageCommandTest {
   }
 
   /** Runs with {@code --out dir/plan.out} appended. */
-  private Result runWithOut(String... args) {
+  private CommandRun.Result runWithOut(String... args) {
     return runWithOut(PlanCommand.Solvers.catalog(), args);
   }
 
-  private Result runWithOut(PlanCommand.Solvers solvers, String... args) {
+  private CommandRun.Result runWithOut(PlanCommand.Solvers solvers, String... args) {
     String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", outFile().toString()))
         .toArray(String[]::new);
     return execute("", solvers, withOut);
@@ -547,8 +550,8 @@ class DeleverageCommandTest {
     return dir.resolve("plan.out");
   }
 
-  private void assertNothingWritten(Result result, String... inputs) {
-    assertThat(result.out).as("standard output").isEmpty();
+  private void assertNothingWritten(CommandRun.Result result, String... inputs) {
+    assertThat(result.out()).as("standard output").isEmpty();
     assertThat(filesIn(dir)).as("files beside --out").containsExactlyInAnyOrder(inputs);
   }
 
@@ -566,31 +569,6 @@ class DeleverageCommandTest {
       throw new AssertionError(e);
     }
   }
-
-  private static Result run(String... args) {
-    return execute("", PlanCommand.Solvers.catalog(), args);
-  }
-
-  private static Result runWithStdin(String stdin, String... args) {
-    return execute(stdin, PlanCommand.Solvers.catalog(), args);
-  }
-
-  private static Result execute(String stdin, PlanCommand.Solvers solvers, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    int code =
-        DeleverageCommand.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            in,
-            solvers);
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private record Result(int code, String out, String err) {}
 
   private static org.assertj.core.data.Offset<Double> within(double tolerance) {
     return org.assertj.core.data.Offset.offset(tolerance);
