@@ -21,11 +21,13 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code deleverage} command line of FORMAT.md. Its subcommand {@code plan} reads a problem
- * file, solves it and prints or writes the plan:
+ * file, solves it and prints or writes the plan; {@code adl} ranks opposing positions for
+ * auto-deleveraging and closes a bankrupt position ({@link AdlCommand}):
  *
  * <pre>
  *   deleverage plan [PROBLEM] [--out FILE] [--format table|json|csv] [--solver NAME]
  *                   [--history FILE] [--local]
+ *   deleverage adl [INPUT] [--out FILE] [--format table|json|csv] [--rule RULE]
  * </pre>
  *
  * Exit codes: {@value #SUCCESS} success; {@value #INVALID_INPUT} invalid input (a problem that
@@ -107,6 +109,7 @@ public final class DeleverageCommand {
     CommandLine cli =
         new CommandLine(new DeleverageCommand())
             .addSubcommand(new PlanCommand(out, errWriter, in))
+            .addSubcommand(new AdlCommand(out, errWriter, in))
             .registerConverter(DeleveragingSolver.class, solvers)
             .setOut(outWriter)
             .setErr(errWriter)
@@ -151,7 +154,7 @@ public final class DeleverageCommand {
       return error.getMessage();
     }
     if (error instanceof IOException) {
-      return PlanCommand.reason((IOException) error);
+      return Output.reason((IOException) error);
     }
     String message = error.getMessage();
     return "unexpected error: " + error.getClass().getName()

@@ -1,0 +1,143 @@
+package org.deleverage.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deleverage.io.AdlJson;
+import org.deleverage.io.AdlReport;
+import org.deleverage.solvers.adl.AdlEngine;
+import org.deleverage.solvers.adl.AdlResult;
+import org.deleverage.solvers.adl.AdlRule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code deleverage adl}: reads an auto-deleveraging input ({@link AdlJson}), ranks the opposing
+ * positions by the chosen exchange rule and prints how the bankrupt position is closed: in the
+ * market as far as the insurance fund pays, then against the ADL queue at the bankruptcy price
+ * ({@link AdlEngine}). The rule is {@code --rule}, else the file's {@code rule}, else bitmex.
+ * Output as for {@code plan}: rendered whole before anything is written, {@code --out} written
+ * atomically, nothing written on error.
+ */
+@Command(
+    name = "adl",
+    description = {
+      "Ranks opposing positions for auto-deleveraging and closes a bankrupt position.",
+      "Exit codes: 0 success, 2 invalid input, 1 anything else."
+    },
+    sortOptions = false)
+final class AdlCommand implements Callable<Integer> {
+
+  /** The example used when no input is given, a resource beside this class. */
+  static final String SAMPLE = "sample-adl.json";
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "INPUT",
+      description = {
+        "The ADL input (JSON); - reads standard input.",
+        "Without it, BitMEX's documented example is run."
+      })
+  private String input;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the result to FILE instead of standard output (- for standard output).")
+  private String out = "-";
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = PlanCommand.FormatConverter.class,
+      description = "table (the default), json or csv (the queue with what was closed).")
+  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+
+  @Option(
+      names = "--rule",
+      paramLabel = "RULE",
+      converter = RuleConverter.class,
+      description = "bitmex, binance or hyperliquid; overrides the file's rule (default bitmex).")
+  private AdlRule rule;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  private boolean help;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream stdout;
+  private final PrintWriter stderr;
+  private final InputStream stdin;
+
+  AdlCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    AdlJson.Input read = readInput();
+    AdlRule chosen = rule != null ? rule : read.rule().orElse(AdlRule.BITMEX);
+    AdlResult result = AdlEngine.DEFAULT.run(read.problem(), chosen);
+    String rendered =
+        switch (format) {
+          case TABLE -> AdlReport.table(read.problem(), result);
+          case JSON -> AdlJson.write(read.problem(), result);
+          case CSV -> AdlReport.csv(result);
+        };
+    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "ADL result");
+    return DeleverageCommand.SUCCESS;
+  }
+
+  private AdlJson.Input readInput() throws IOException {
+    if (input == null) {
+      stderr.println("deleverage: no INPUT given; running the bundled example " + SAMPLE);
+      try (InputStream sample = AdlCommand.class.getResourceAsStream(SAMPLE)) {
+        if (sample == null) {
+          throw new IllegalStateException("the bundled example " + SAMPLE + " is missing");
+        }
+        return AdlJson.read(sample);
+      }
+    }
+    if ("-".equals(input)) {
+      return AdlJson.read(stdin);
+    }
+    Path file = Output.path(spec, input, "INPUT");
+    try {
+      return AdlJson.read(file);
+    } catch (IOException e) {
+      throw new ParameterException(
+          spec.commandLine(), "cannot read INPUT '" + input + "': " + Output.reason(e));
+    }
+  }
+
+  /** {@code --rule}: bitmex, binance or hyperliquid, in any case. */
+  static final class RuleConverter implements ITypeConverter<AdlRule> {
+    @Override
+    public AdlRule convert(String value) {
+      for (AdlRule rule : AdlRule.values()) {
+        if (rule.label().equalsIgnoreCase(value)) {
+          return rule;
+        }
+      }
+      throw new TypeConversionException(
+          "expected bitmex, binance or hyperliquid, was '" + value + "'");
+    }
+  }
+}
