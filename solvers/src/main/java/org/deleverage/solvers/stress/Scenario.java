@@ -1,0 +1,308 @@
+package org.deleverage.solvers.stress;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deleverage.core.Asset;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.Dependence;
+import org.deleverage.models.Checks;
+import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.risk.Covariances;
+import org.deleverage.models.risk.Stress;
+
+/**
+ * A stress scenario, applied to a deleveraging problem by {@link #apply}. For asset i with price
+ * p_i, volatility sigma_i and margin rate m_i:
+ *
+ * <ul>
+ *   <li>price: p_i' = p_i (1 + r_i), r_i = the asset's shock ({@code priceShocks}, else {@code
+ *       priceShock}) plus sum_k B_ik f_k for factor shocks f over a factor model's loadings B.
+ *       The return is the same for a long and a short: a fall of the price lowers the equity of
+ *       a long (q > 0) and raises that of a short. r_i must be > -1.
+ *   <li>volatility: sigma_i' = k_i sigma_i ({@code volatilityMultipliers}, else {@code
+ *       volatilityMultiplier}); a covariance given in money is scaled as K P Sigma P K with P =
+ *       diag(p'/p) (the returns' covariance kept, then scaled), a factor model's loadings and
+ *       specific variances as k_i B_i and k_i^2 D_i.
+ *   <li>correlation spike theta in [0, 1]: every correlation C_ij moves to C_ij + theta (1 -
+ *       C_ij), that is (1 - theta) C + theta 11' ({@link Stress#shiftCorrelations}), the spike of
+ *       fire sales. Independent assets get C = (1 - theta) I + theta 11'. A factor model under a
+ *       spike becomes the dense price covariance of its stressed correlation (the low-rank form
+ *       does not survive a spike).
+ *   <li>margin rate: m_i' = min(1, max(0, m_i + a_i)) ({@code marginRateIncreases}, else {@code
+ *       marginRateIncrease}): a haircut increase.
+ * </ul>
+ *
+ * The account's cash, quantities, impact and cost models are kept (a linear impact's eta and
+ * gamma are in money and do not move with the price; spreads and book offsets are fractions of
+ * it). A margin shortfall computed from the account is recomputed at the stressed prices and
+ * rates; a shortfall the problem gives explicitly stays as given. Immutable.
+ *
+ * @param name the scenario's name
+ * @param priceShock the return of every asset without its own, > -1 (0 by default)
+ * @param priceShocks returns by asset id
+ * @param factorShocks f, one return per factor of the problem's factor model (empty if none)
+ * @param volatilityMultiplier k of every asset without its own, >= 0 (1 by default)
+ * @param volatilityMultipliers k by asset id
+ * @param correlationSpike theta in [0, 1]
+ * @param marginRateIncrease a of every asset without its own (0 by default)
+ * @param marginRateIncreases a by asset id
+ */
+public record Scenario(
+    String name,
+    double priceShock,
+    Map<String, Double> priceShocks,
+    List<Double> factorShocks,
+    double volatilityMultiplier,
+    Map<String, Double> volatilityMultipliers,
+    double correlationSpike,
+    double marginRateIncrease,
+    Map<String, Double> marginRateIncreases) {
+
+  /** Validates every field and copies the collections. */
+  public Scenario {
+    Checks.present("name", name);
+    Checks.finite("priceShock", priceShock);
+    if (!(priceShock > -1)) {
+      throw new InvalidInputException("priceShock", "must be > -1 (a return), was " + priceShock);
+    }
+    priceShocks = checked("priceShocks", priceShocks);
+    priceShocks.forEach(
+        (id, shock) -> {
+          if (!(shock > -1)) {
+            throw new InvalidInputException(
+                "priceShocks." + id, "must be > -1 (a return), was " + shock);
+          }
+        });
+    Checks.present("factorShocks", factorShocks);
+    for (int k = 0; k < factorShocks.size(); k++) {
+      Checks.finite("factorShocks[" + k + "]", Checks.present("factorShocks[" + k + "]",
+          factorShocks.get(k)));
+    }
+    factorShocks = List.copyOf(factorShocks);
+    Checks.nonNegative("volatilityMultiplier", volatilityMultiplier);
+    volatilityMultipliers = checked("volatilityMultipliers", volatilityMultipliers);
+    volatilityMultipliers.forEach(
+        (id, k) -> Checks.nonNegative("volatilityMultipliers." + id, k));
+    Checks.inClosedRange("correlationSpike", correlationSpike, 0.0, 1.0);
+    Checks.finite("marginRateIncrease", marginRateIncrease);
+    marginRateIncreases = checked("marginRateIncreases", marginRateIncreases);
+  }
+
+  /** A scenario that changes nothing, to be built on with the {@code with...} copies. */
+  public static Scenario named(String name) {
+    return new Scenario(name, 0.0, Map.of(), List.of(), 1.0, Map.of(), 0.0, 0.0, Map.of());
+  }
+
+  /** A copy with every asset's return set to {@code shock} (unless it has its own). */
+  public Scenario withPriceShock(double shock) {
+    return new Scenario(name, shock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases);
+  }
+
+  /** A copy with asset {@code id}'s return set to {@code shock}. */
+  public Scenario withPriceShock(String id, double shock) {
+    return new Scenario(name, priceShock, put(priceShocks, id, shock), factorShocks,
+        volatilityMultiplier, volatilityMultipliers, correlationSpike, marginRateIncrease,
+        marginRateIncreases);
+  }
+
+  /** A copy with the factor returns f. */
+  public Scenario withFactorShocks(List<Double> shocks) {
+    return new Scenario(name, priceShock, priceShocks, shocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases);
+  }
+
+  /** A copy with every asset's volatility multiplied by {@code k} (unless it has its own). */
+  public Scenario withVolatilityMultiplier(double k) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, k, volatilityMultipliers,
+        correlationSpike, marginRateIncrease, marginRateIncreases);
+  }
+
+  /** A copy with asset {@code id}'s volatility multiplied by {@code k}. */
+  public Scenario withVolatilityMultiplier(String id, double k) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        put(volatilityMultipliers, id, k), correlationSpike, marginRateIncrease,
+        marginRateIncreases);
+  }
+
+  /** A copy with the correlation spike theta. */
+  public Scenario withCorrelationSpike(double theta) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, theta, marginRateIncrease, marginRateIncreases);
+  }
+
+  /** A copy with every asset's margin rate raised by {@code increase} (unless it has its own). */
+  public Scenario withMarginRateIncrease(double increase) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, increase, marginRateIncreases);
+  }
+
+  /** A copy with asset {@code id}'s margin rate raised by {@code increase}. */
+  public Scenario withMarginRateIncrease(String id, double increase) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease,
+        put(marginRateIncreases, id, increase));
+  }
+
+  /**
+   * The asset returns r_i of this scenario for {@code problem}'s assets, in their order.
+   *
+   * @throws InvalidInputException naming the field when a map names an asset the problem does
+   *     not hold, when factor shocks are given without a factor model of as many factors, or
+   *     when a return is not above -1
+   */
+  public double[] returns(DeleveragingProblem problem) {
+    List<Asset> assets = problem.assets();
+    checkIds(problem, "priceShocks", priceShocks);
+    double[] returns = new double[assets.size()];
+    double[][] loadings = null;
+    if (!factorShocks.isEmpty()) {
+      Dependence dependence = problem.dependence();
+      if (dependence.kind() != Dependence.Kind.FACTOR) {
+        throw new InvalidInputException(
+            "factorShocks", "need a factor model of returns in the problem, which has "
+                + dependence.kind().name().toLowerCase(java.util.Locale.ROOT));
+      }
+      loadings = dependence.loadings();
+      if (loadings.length > 0 && loadings[0].length != factorShocks.size()) {
+        throw new InvalidInputException(
+            "factorShocks", "must have " + loadings[0].length + " entries (one per factor), had "
+                + factorShocks.size());
+      }
+    }
+    for (int i = 0; i < assets.size(); i++) {
+      double r = priceShocks.getOrDefault(assets.get(i).id(), priceShock);
+      if (loadings != null) {
+        for (int k = 0; k < factorShocks.size(); k++) {
+          r += loadings[i][k] * factorShocks.get(k);
+        }
+      }
+      if (!(r > -1)) {
+        throw new InvalidInputException(
+            "priceShocks." + assets.get(i).id(),
+            "the asset's return (its shock and its factors') must be > -1, was " + r);
+      }
+      returns[i] = r;
+    }
+    return returns;
+  }
+
+  /**
+   * The problem under this scenario.
+   *
+   * @param problem the problem before the stress
+   * @return the stressed problem: new prices, volatilities, margin rates and dependence
+   * @throws InvalidInputException naming the field when the scenario does not fit the problem
+   */
+  public DeleveragingProblem apply(DeleveragingProblem problem) {
+    checkIds(problem, "volatilityMultipliers", volatilityMultipliers);
+    checkIds(problem, "marginRateIncreases", marginRateIncreases);
+    double[] returns = returns(problem);
+    List<Asset> before = problem.assets();
+    int n = before.size();
+    double[] multipliers = new double[n];
+    List<Asset> after = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Asset a = before.get(i);
+      multipliers[i] = volatilityMultipliers.getOrDefault(a.id(), volatilityMultiplier);
+      double margin =
+          Math.min(1.0, Math.max(0.0,
+              a.marginRate() + marginRateIncreases.getOrDefault(a.id(), marginRateIncrease)));
+      after.add(new Asset(a.id(), a.quantity(), a.price() * (1 + returns[i]),
+          a.volatility() * multipliers[i], a.adv(), a.costs(), a.temporaryImpact(),
+          a.permanentImpact(), margin, a.maxParticipation(), a.locked(), a.retainMin(),
+          a.retainMax(), a.reluctance()));
+    }
+    Dependence dependence = dependence(problem.dependence(), before, after, returns, multipliers);
+    return new DeleveragingProblem(problem.account(), after, dependence, problem.horizon(),
+        problem.requirement(), problem.objective());
+  }
+
+  private Dependence dependence(
+      Dependence given, List<Asset> before, List<Asset> after, double[] returns,
+      double[] multipliers) {
+    int n = after.size();
+    double theta = correlationSpike;
+    switch (given.kind()) {
+      case INDEPENDENT, CORRELATION -> {
+        if (theta == 0.0) {
+          return given;
+        }
+        return Dependence.correlation(Stress.shiftCorrelations(given.matrix(n), theta));
+      }
+      case COVARIANCE -> {
+        double[] scale = new double[n];
+        for (int i = 0; i < n; i++) {
+          scale[i] = (1 + returns[i]) * multipliers[i];
+        }
+        double[][] sigma = Stress.scaleVolatilities(given.matrix(n), scale);
+        return Dependence.covariance(theta == 0.0 ? sigma : spiked(sigma, theta));
+      }
+      default -> {
+        double[][] loadings = given.loadings();
+        double[] specific = given.specificVariance();
+        for (int i = 0; i < n; i++) {
+          for (int k = 0; k < loadings[i].length; k++) {
+            loadings[i][k] *= multipliers[i];
+          }
+          specific[i] *= multipliers[i] * multipliers[i];
+        }
+        if (theta == 0.0) {
+          return Dependence.factor(loadings, given.factorCovariance(), specific);
+        }
+        double[][] f = given.factorCovariance();
+        double[][] sigma = new double[n][n];
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < n; j++) {
+            double omega = i == j ? specific[i] : 0.0;
+            for (int k = 0; k < f.length; k++) {
+              for (int l = 0; l < f.length; l++) {
+                omega += loadings[i][k] * f[k][l] * loadings[j][l];
+              }
+            }
+            sigma[i][j] = after.get(i).price() * after.get(j).price() * omega;
+          }
+        }
+        return Dependence.covariance(spiked(sigma, theta));
+      }
+    }
+  }
+
+  /** The covariance with its correlation shifted towards 1 by theta and its variances kept. */
+  private static double[][] spiked(double[][] covariance, double theta) {
+    int n = covariance.length;
+    double[] deviations = new double[n];
+    for (int i = 0; i < n; i++) {
+      deviations[i] = Math.sqrt(Math.max(0.0, covariance[i][i]));
+    }
+    double[][] correlation = Stress.shiftCorrelations(Covariances.correlationOf(covariance), theta);
+    return Covariances.fromCorrelation(correlation, deviations);
+  }
+
+  private static void checkIds(DeleveragingProblem problem, String field, Map<String, Double> map) {
+    for (String id : map.keySet()) {
+      if (problem.assets().stream().noneMatch(a -> a.id().equals(id))) {
+        throw new InvalidInputException(field + "." + id, "names no asset of the problem");
+      }
+    }
+  }
+
+  private static Map<String, Double> checked(String field, Map<String, Double> map) {
+    Checks.present(field, map);
+    map.forEach(
+        (id, value) -> {
+          Checks.present(field + "." + id, value);
+          Checks.finite(field + "." + id, value);
+        });
+    return ImmutableMap.copyOf(map);
+  }
+
+  private static Map<String, Double> put(Map<String, Double> map, String id, double value) {
+    Map<String, Double> copy = new LinkedHashMap<>(map);
+    copy.put(id, value);
+    return copy;
+  }
+}

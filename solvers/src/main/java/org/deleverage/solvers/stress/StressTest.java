@@ -1,0 +1,77 @@
+package org.deleverage.solvers.stress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * Runs a set of scenarios over a set of accounts: each account's problem is stressed ({@link
+ * Scenario#apply}), resolved, and planned by the solver. Every (scenario, account) pair gives a
+ * {@link StressOutcome}, in scenario order then account order; an account that cannot cover is
+ * one whose status is infeasible (or failed). Stateless.
+ */
+public final class StressTest {
+
+  private StressTest() {}
+
+  /**
+   * The outcome of every scenario for every account.
+   *
+   * @param scenarios the scenarios, in order
+   * @param accounts the accounts' problems by name, in iteration order
+   * @param solver the solver that plans each stressed account
+   * @return the outcomes, scenario by scenario
+   * @throws InvalidInputException naming {@code scenarios[s]} and the field (the rule names the
+   *     account) when a scenario does not fit an account's problem
+   */
+  public static List<StressOutcome> run(
+      List<Scenario> scenarios, Map<String, DeleveragingProblem> accounts,
+      DeleveragingSolver solver) {
+    List<StressOutcome> outcomes = new ArrayList<>();
+    for (int s = 0; s < scenarios.size(); s++) {
+      Scenario scenario = scenarios.get(s);
+      for (Map.Entry<String, DeleveragingProblem> account : accounts.entrySet()) {
+        DeleveragingProblem stressed;
+        try {
+          stressed = scenario.apply(account.getValue());
+        } catch (InvalidInputException e) {
+          throw new InvalidInputException(
+              "scenarios[" + s + "]." + e.path(), e.rule() + " (account " + account.getKey()
+                  + ")");
+        }
+        outcomes.add(outcome(scenario.name(), account.getKey(), stressed.resolve(), solver));
+      }
+    }
+    return outcomes;
+  }
+
+  /** The outcome of planning one stressed account. */
+  static StressOutcome outcome(
+      String scenario, String account, ResolvedProblem problem, DeleveragingSolver solver) {
+    SolveResult result = solver.solve(problem);
+    OptionalDouble none = OptionalDouble.empty();
+    if (result instanceof SolveResult.Solved solved) {
+      Plan plan = solved.plan();
+      return new StressOutcome(scenario, account, problem.equity(), problem.shortfall(),
+          plan.status().label(), plan.maxCoverableShortfall(),
+          OptionalDouble.of(plan.expectedLoss()), OptionalDouble.of(plan.objective().total()),
+          "");
+    }
+    if (result instanceof SolveResult.Infeasible infeasible) {
+      return new StressOutcome(scenario, account, problem.equity(), problem.shortfall(),
+          "infeasible", OptionalDouble.of(infeasible.maxCoverableShortfall()), none, none,
+          String.format(java.util.Locale.ROOT, "the largest coverable shortfall is %.2f",
+              infeasible.maxCoverableShortfall()));
+    }
+    SolveResult.Failed failed = (SolveResult.Failed) result;
+    return new StressOutcome(scenario, account, problem.equity(), problem.shortfall(), "failed",
+        none, none, none, failed.reason());
+  }
+}
