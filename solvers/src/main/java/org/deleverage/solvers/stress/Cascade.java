@@ -1,0 +1,275 @@
+package org.deleverage.solvers.stress;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deleverage.core.Account;
+import org.deleverage.core.Asset;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.Trade;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.models.Checks;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * A fire-sale cascade: accounts holding common assets, a shock, and rounds of forced sales that
+ * move the prices every holder is marked at.
+ *
+ * <p>Each round: every account whose margin shortfall (MODEL.md section 3, at the round's prices)
+ * is positive runs its solver on its own problem and executes the whole plan; an account that
+ * cannot cover executes its plan for its largest coverable shortfall S_max (nothing if S_max is
+ * zero), an account whose solver fails sells nothing and is reported. Its cash grows by the
+ * plan's net cash raised (execution prices net of spread, fees and impact) and its positions
+ * shrink by the trades. The net units sold of each asset, n_i (sales of longs less buy-backs of
+ * shorts, over every account), then move its price for everyone:
+ *
+ * <pre>
+ *   p_i' = p_i exp(-n_i / D_i),     D_i = depth_i if given, else p_i / gamma_i
+ * </pre>
+ *
+ * an exponential inverse demand of the kind used in the fire-sale literature (for example Amini,
+ * Filipovic and Minca 2016; Feinstein 2019, arXiv:1807.02711). With D_i = p_i / gamma_i its
+ * first-order move is -gamma_i n_i, the asset's own permanent impact (MODEL.md), and a price
+ * never reaches zero; an asset with gamma = 0 and no depth does not move. The rounds stop when no
+ * account is short, or at the round limit. An account is in default when its equity is below
+ * zero. Within a round the accounts sell simultaneously: each plan sees its own permanent impact
+ * but not the others' sales of the same round, which reach it through the next round's prices.
+ * Stateless.
+ */
+public final class Cascade {
+
+  private static final double SHORT = 1e-9;
+
+  private Cascade() {}
+
+  /**
+   * Runs the cascade.
+   *
+   * @param accounts the accounts; assets shared by several must have the same price and the same
+   *     permanent impact gamma in each
+   * @param shock the initial shock (price shocks per asset or for all, volatility, correlation
+   *     and margin-rate stresses; factor shocks are not supported here)
+   * @param depth market depth D_i by asset id, in units (others use p_i / gamma_i)
+   * @param maxRounds the round limit, >= 1
+   * @return the rounds and the losses
+   * @throws InvalidInputException naming the account and field when the accounts disagree on a
+   *     shared asset, or the shock or depth do not fit them
+   */
+  public static CascadeResult run(
+      List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int maxRounds) {
+    Checks.atLeastOne("rounds", maxRounds);
+    if (!shock.factorShocks().isEmpty()) {
+      throw new InvalidInputException(
+          "shock.factorShocks", "are not supported in a cascade; give priceShocks per asset");
+    }
+    Map<String, Double> gamma = new LinkedHashMap<>();
+    Map<String, Double> initial = marketPrices(accounts, gamma);
+    depth.forEach(
+        (id, value) -> {
+          if (!initial.containsKey(id)) {
+            throw new InvalidInputException("depth." + id, "names no asset of the accounts");
+          }
+          Checks.positive("depth." + id, value);
+        });
+    List<DeleveragingProblem> problems = new ArrayList<>();
+    double before = 0.0;
+    double after = 0.0;
+    for (int a = 0; a < accounts.size(); a++) {
+      DeleveragingProblem problem = accounts.get(a).problem();
+      before += problem.resolve().equity();
+      DeleveragingProblem shocked;
+      try {
+        shocked = shock.apply(problem);
+      } catch (InvalidInputException e) {
+        throw e.under("accounts[" + a + "] (shock)");
+      }
+      after += shocked.resolve().equity();
+      problems.add(shocked);
+    }
+    Map<String, Double> prices = new LinkedHashMap<>();
+    for (DeleveragingProblem problem : problems) {
+      for (Asset asset : problem.assets()) {
+        prices.put(asset.id(), asset.price());
+      }
+    }
+    Map<String, Double> shocked = new LinkedHashMap<>(prices);
+    double shockLoss = before - after;
+    List<CascadeRound> rounds = new ArrayList<>();
+    boolean settled = false;
+    for (int round = 1; round <= maxRounds; round++) {
+      Map<String, Double> shortfalls = new LinkedHashMap<>();
+      Map<String, Double> equities = new LinkedHashMap<>();
+      boolean anyShort = false;
+      List<ResolvedProblem> resolved = new ArrayList<>();
+      for (int a = 0; a < accounts.size(); a++) {
+        ResolvedProblem problem = problems.get(a).resolve();
+        resolved.add(problem);
+        shortfalls.put(accounts.get(a).name(), problem.shortfall());
+        equities.put(accounts.get(a).name(), problem.equity());
+        anyShort |= isShort(problem);
+      }
+      if (!anyShort) {
+        settled = true;
+        break;
+      }
+      Map<String, String> deleveraged = new LinkedHashMap<>();
+      Map<String, Double> sales = new LinkedHashMap<>();
+      for (String id : prices.keySet()) {
+        sales.put(id, 0.0);
+      }
+      List<Plan> plans = new ArrayList<>();
+      for (int a = 0; a < accounts.size(); a++) {
+        Plan plan = isShort(resolved.get(a))
+            ? plan(accounts.get(a), problems.get(a), resolved.get(a), deleveraged)
+            : null;
+        plans.add(plan);
+        if (plan != null) {
+          for (Trade trade : plan.trades()) {
+            double signed = trade.side() == org.deleverage.core.plan.Side.SELL
+                ? trade.quantity() : -trade.quantity();
+            sales.merge(trade.asset(), signed, Double::sum);
+          }
+        }
+      }
+      Map<String, Double> moves = new LinkedHashMap<>();
+      for (Map.Entry<String, Double> entry : prices.entrySet()) {
+        String id = entry.getKey();
+        double price = entry.getValue();
+        double d = depth.containsKey(id)
+            ? depth.get(id)
+            : gamma.get(id) > 0 ? price / gamma.get(id) : Double.POSITIVE_INFINITY;
+        double moved = price * Math.exp(-sales.get(id) / d);
+        moves.put(id, moved / price - 1);
+        entry.setValue(moved);
+      }
+      for (int a = 0; a < accounts.size(); a++) {
+        problems.set(a, afterRound(problems.get(a), plans.get(a), prices));
+      }
+      double equity = 0.0;
+      List<String> defaults = new ArrayList<>();
+      for (int a = 0; a < accounts.size(); a++) {
+        double value = problems.get(a).resolve().equity();
+        equity += value;
+        if (value < 0) {
+          defaults.add(accounts.get(a).name());
+        }
+      }
+      rounds.add(new CascadeRound(round, shortfalls, equities, deleveraged, sales,
+          new LinkedHashMap<>(prices), moves, defaults, before - equity));
+    }
+    Map<String, Double> finalShortfalls = new LinkedHashMap<>();
+    Map<String, Double> finalEquities = new LinkedHashMap<>();
+    List<String> defaults = new ArrayList<>();
+    double equity = 0.0;
+    boolean anyShort = false;
+    for (int a = 0; a < accounts.size(); a++) {
+      ResolvedProblem problem = problems.get(a).resolve();
+      finalShortfalls.put(accounts.get(a).name(), problem.shortfall());
+      finalEquities.put(accounts.get(a).name(), problem.equity());
+      equity += problem.equity();
+      anyShort |= isShort(problem);
+      if (problem.equity() < 0) {
+        defaults.add(accounts.get(a).name());
+      }
+    }
+    double totalLoss = before - equity;
+    return new CascadeResult(initial, shocked, shockLoss, rounds, totalLoss,
+        shockLoss > 0 ? totalLoss / shockLoss : Double.NaN, settled || !anyShort,
+        finalShortfalls, finalEquities, defaults);
+  }
+
+  /** The prices of the assets before the shock, checked to agree across accounts. */
+  private static Map<String, Double> marketPrices(
+      List<CascadeAccount> accounts, Map<String, Double> gamma) {
+    Map<String, Double> prices = new LinkedHashMap<>();
+    Map<String, String> where = new LinkedHashMap<>();
+    for (int a = 0; a < accounts.size(); a++) {
+      List<Asset> assets = accounts.get(a).problem().assets();
+      for (int i = 0; i < assets.size(); i++) {
+        Asset asset = assets.get(i);
+        String path = "accounts[" + a + "].problem.assets[" + i + "]";
+        Double price = prices.putIfAbsent(asset.id(), asset.price());
+        Double impact = gamma.putIfAbsent(asset.id(), asset.permanentImpact().gamma());
+        if (price != null && price != asset.price()) {
+          throw new InvalidInputException(path + ".price",
+              "must equal " + price + ", the price of " + asset.id() + " in " + where.get(
+                  asset.id()) + ", was " + asset.price());
+        }
+        if (impact != null && impact != asset.permanentImpact().gamma()) {
+          throw new InvalidInputException(path + ".impact.permanent.gamma",
+              "must equal " + impact + ", the gamma of " + asset.id() + " in "
+                  + where.get(asset.id()) + ", was " + asset.permanentImpact().gamma());
+        }
+        where.putIfAbsent(asset.id(), "accounts[" + a + "]");
+      }
+    }
+    return prices;
+  }
+
+  private static boolean isShort(ResolvedProblem problem) {
+    return problem.shortfall() > SHORT * Math.max(1.0, Math.abs(problem.marginRequirement()));
+  }
+
+  /** The account's plan for this round: to cover, or to cover S_max when it cannot. */
+  private static Plan plan(
+      CascadeAccount account, DeleveragingProblem problem, ResolvedProblem resolved,
+      Map<String, String> deleveraged) {
+    SolveResult result = account.solver().solve(resolved);
+    String how = "";
+    if (result instanceof SolveResult.Infeasible infeasible) {
+      double most = infeasible.maxCoverableShortfall();
+      if (!(most > 0)) {
+        deleveraged.put(account.name(), "nothing to sell");
+        return null;
+      }
+      DeleveragingProblem capped =
+          new DeleveragingProblem(problem.account(), problem.assets(), problem.dependence(),
+              problem.horizon(), problem.requirement().withShortfall(most), problem.objective());
+      result = account.solver().solve(capped.resolve());
+      how = "could not cover, sold for its largest coverable shortfall ";
+    }
+    if (result instanceof SolveResult.Solved solved) {
+      deleveraged.put(account.name(), how + solved.plan().status().label());
+      return solved.plan();
+    }
+    deleveraged.put(account.name(), "failed: " + describe(result));
+    return null;
+  }
+
+  private static String describe(SolveResult result) {
+    return result instanceof SolveResult.Failed failed
+        ? failed.reason()
+        : "the largest coverable shortfall could not be covered";
+  }
+
+  /** The account after executing {@code plan} (if any), at the new prices. */
+  private static DeleveragingProblem afterRound(
+      DeleveragingProblem problem, Plan plan, Map<String, Double> prices) {
+    Map<String, Double> traded = new LinkedHashMap<>();
+    double cash = problem.account().cash();
+    if (plan != null) {
+      for (Trade trade : plan.trades()) {
+        traded.merge(trade.asset(), trade.quantity(), Double::sum);
+      }
+      cash += plan.periods().get(plan.periods().size() - 1).cashRaised();
+    }
+    Scenario move = Scenario.named("round");
+    List<Asset> assets = new ArrayList<>();
+    for (Asset a : problem.assets()) {
+      double units = traded.getOrDefault(a.id(), 0.0);
+      double quantity = Math.signum(a.quantity()) * Math.max(0.0, Math.abs(a.quantity()) - units);
+      double held = Math.abs(quantity);
+      assets.add(new Asset(a.id(), quantity, a.price(), a.volatility(), a.adv(), a.costs(),
+          a.temporaryImpact(), a.permanentImpact(), a.marginRate(), a.maxParticipation(),
+          a.locked(), Math.min(a.retainMin(), held), Math.min(a.retainMax(), held),
+          a.reluctance()));
+      move = move.withPriceShock(a.id(), prices.get(a.id()) / a.price() - 1);
+    }
+    DeleveragingProblem sold = new DeleveragingProblem(Account.of(cash), assets,
+        problem.dependence(), problem.horizon(), problem.requirement(), problem.objective());
+    return move.apply(sold);
+  }
+}

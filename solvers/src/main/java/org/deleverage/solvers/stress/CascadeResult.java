@@ -1,0 +1,56 @@
+package org.deleverage.solvers.stress;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a fire-sale cascade did. Losses are falls in aggregate equity (cash plus positions at the
+ * marks, summed over the accounts): the shock loss is the fall from before the shock to just
+ * after it, the total loss the fall from before the shock to the end of the last round, and the
+ * amplification their ratio (NaN when the shock lost nothing). Immutable.
+ *
+ * @param initialPrices the prices before the shock, by asset id
+ * @param shockedPrices the prices just after the shock
+ * @param shockLoss the loss of the shock alone, money
+ * @param rounds the rounds, in order
+ * @param totalLoss the loss at the end, money
+ * @param amplification totalLoss / shockLoss
+ * @param settled whether the cascade ended because no account was short (otherwise it hit the
+ *     round limit)
+ * @param finalShortfalls each account's shortfall at the end
+ * @param finalEquities each account's equity at the end
+ * @param defaults the accounts in default (equity below zero) at the end
+ */
+public record CascadeResult(
+    Map<String, Double> initialPrices,
+    Map<String, Double> shockedPrices,
+    double shockLoss,
+    List<CascadeRound> rounds,
+    double totalLoss,
+    double amplification,
+    boolean settled,
+    Map<String, Double> finalShortfalls,
+    Map<String, Double> finalEquities,
+    List<String> defaults) {
+
+  /** Copies the collections. */
+  public CascadeResult {
+    initialPrices = ImmutableMap.copyOf(initialPrices);
+    shockedPrices = ImmutableMap.copyOf(shockedPrices);
+    rounds = ImmutableList.copyOf(rounds);
+    finalShortfalls = ImmutableMap.copyOf(finalShortfalls);
+    finalEquities = ImmutableMap.copyOf(finalEquities);
+    defaults = ImmutableList.copyOf(defaults);
+  }
+
+  /** The units sold of each asset over all rounds (net of buy-backs), by asset id. */
+  public Map<String, Double> totalSales() {
+    Map<String, Double> total = new java.util.LinkedHashMap<>();
+    for (CascadeRound round : rounds) {
+      round.sales().forEach((id, units) -> total.merge(id, units, Double::sum));
+    }
+    return total;
+  }
+}
