@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -92,7 +91,8 @@ final class AdlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
-    AdlJson.Input read = readInput();
+    AdlJson.Input read =
+        Input.read(spec, input, SAMPLE, AdlCommand.class, stdin, stderr, AdlJson::read);
     AdlRule chosen = rule != null ? rule : read.rule().orElse(AdlRule.BITMEX);
     AdlResult result = AdlEngine.DEFAULT.run(read.problem(), chosen);
     String rendered =
@@ -103,28 +103,6 @@ final class AdlCommand implements Callable<Integer> {
         };
     Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "ADL result");
     return DeleverageCommand.SUCCESS;
-  }
-
-  private AdlJson.Input readInput() throws IOException {
-    if (input == null) {
-      stderr.println("deleverage: no INPUT given; running the bundled example " + SAMPLE);
-      try (InputStream sample = AdlCommand.class.getResourceAsStream(SAMPLE)) {
-        if (sample == null) {
-          throw new IllegalStateException("the bundled example " + SAMPLE + " is missing");
-        }
-        return AdlJson.read(sample);
-      }
-    }
-    if ("-".equals(input)) {
-      return AdlJson.read(stdin);
-    }
-    Path file = Output.path(spec, input, "INPUT");
-    try {
-      return AdlJson.read(file);
-    } catch (IOException e) {
-      throw new ParameterException(
-          spec.commandLine(), "cannot read INPUT '" + input + "': " + Output.reason(e));
-    }
   }
 
   /** {@code --rule}: bitmex, binance or hyperliquid, in any case. */

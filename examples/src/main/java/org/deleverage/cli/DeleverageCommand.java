@@ -109,6 +109,8 @@ public final class DeleverageCommand {
     CommandLine cli =
         new CommandLine(new DeleverageCommand())
             .addSubcommand(new PlanCommand(out, errWriter, in))
+            .addSubcommand(new StressCommand(out, errWriter, in))
+            .addSubcommand(new CascadeCommand(out, errWriter, in))
             .addSubcommand(new AdlCommand(out, errWriter, in))
             .registerConverter(DeleveragingSolver.class, solvers)
             .setOut(outWriter)

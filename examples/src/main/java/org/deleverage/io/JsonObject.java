@@ -73,6 +73,11 @@ final class JsonObject {
     }
   }
 
+  /** The names of this object's fields, in file order. */
+  Iterator<String> fieldNames() {
+    return node.fieldNames();
+  }
+
   /** Whether the field is given and not {@code null}. */
   boolean has(String name) {
     JsonNode value = node.get(name);

@@ -143,6 +143,18 @@ public final class ProblemJson {
     Json.write(toTree(problem), out);
   }
 
+  /**
+   * The problem in {@code root}, a part of a larger document at {@code path}: errors are named
+   * under it ({@code accounts[1].problem.assets[0].price: must be > 0, was -5.0}).
+   */
+  static DeleveragingProblem fromTree(JsonNode root, String path) {
+    try {
+      return fromTree(root);
+    } catch (InvalidInputException e) {
+      throw e.under(path);
+    }
+  }
+
   private static DeleveragingProblem fromTree(JsonNode root) {
     if (root == null || root.isMissingNode()) {
       throw new InvalidInputException("", "the problem file is empty");

@@ -1,0 +1,80 @@
+package org.deleverage.chart;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deleverage.solvers.stress.CascadeResult;
+import org.deleverage.solvers.stress.CascadeRound;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The chart of a fire-sale cascade, {@value #WIDTH} x {@value #HEIGHT} pixels: above, each
+ * asset's price per round as a percentage of its price before the shock (round 0 is just after
+ * the shock); below, the loss to date per round (round 0 is the shock's loss). Stateless.
+ */
+public final class CascadeChart {
+
+  /** The width of the image in pixels. */
+  public static final int WIDTH = 1000;
+
+  /** The height of the image in pixels (two panels of half of it). */
+  public static final int HEIGHT = 800;
+
+  private CascadeChart() {}
+
+  /**
+   * The chart as PNG bytes.
+   *
+   * @param result the cascade
+   * @return the PNG file's bytes
+   */
+  public static byte[] png(CascadeResult result) {
+    List<CascadeRound> rounds = result.rounds();
+    double[] x = new double[rounds.size() + 1];
+    for (int r = 0; r < x.length; r++) {
+      x[r] = r;
+    }
+    XYChart prices = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2)
+        .title("Prices after each round (% of the price before the shock)")
+        .xAxisTitle("round").yAxisTitle("% of initial price").build();
+    for (Map.Entry<String, Double> asset : result.initialPrices().entrySet()) {
+      String id = asset.getKey();
+      double initial = asset.getValue();
+      double[] y = new double[x.length];
+      y[0] = 100 * result.shockedPrices().get(id) / initial;
+      for (int r = 0; r < rounds.size(); r++) {
+        y[r + 1] = 100 * rounds.get(r).prices().get(id) / initial;
+      }
+      prices.addSeries(id, x, y).setMarker(SeriesMarkers.CIRCLE);
+    }
+    XYChart losses = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2)
+        .title(String.format(java.util.Locale.ROOT, "Loss to date (amplification %s)",
+            Double.isFinite(result.amplification())
+                ? String.format(java.util.Locale.ROOT, "%.3f", result.amplification()) : "-"))
+        .xAxisTitle("round").yAxisTitle("loss").build();
+    double[] loss = new double[x.length];
+    loss[0] = result.shockLoss();
+    for (int r = 0; r < rounds.size(); r++) {
+      loss[r + 1] = rounds.get(r).lossToDate();
+    }
+    losses.addSeries("loss to date", x, loss).setMarker(SeriesMarkers.CIRCLE);
+    for (XYChart chart : List.of(prices, losses)) {
+      chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+      chart.getStyler().setXAxisDecimalPattern("0");
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      BitmapEncoder.saveBitmap(new ArrayList<>(List.of(prices, losses)), 2, 1, png,
+          BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode the cascade chart", e);
+    }
+    return png.toByteArray();
+  }
+}

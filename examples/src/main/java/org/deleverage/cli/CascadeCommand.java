@@ -1,0 +1,101 @@
+package org.deleverage.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deleverage.chart.CascadeChart;
+import org.deleverage.io.StressJson;
+import org.deleverage.io.StressReport;
+import org.deleverage.solvers.stress.Cascade;
+import org.deleverage.solvers.stress.CascadeResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deleverage cascade}: runs a fire-sale cascade ({@link Cascade}) from a JSON input
+ * ({@link StressJson}) and reports each round; {@code --chart FILE.png} also draws the price
+ * path per asset and the loss per round ({@link CascadeChart}). Output as for {@code plan}; the
+ * chart is written, atomically, only when the report is, and neither is written on error.
+ */
+@Command(
+    name = "cascade",
+    description = {
+      "Runs a fire-sale cascade: forced sales, price moves and new shortfalls, round by round.",
+      "Exit codes: 0 success, 2 invalid input, 1 anything else."
+    },
+    sortOptions = false)
+final class CascadeCommand implements Callable<Integer> {
+
+  /** The example used when no input is given, a resource beside this class. */
+  static final String SAMPLE = "sample-cascade.json";
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
+      description = {"The cascade input (JSON); - reads standard input.",
+          "Without it, the bundled example is run."})
+  private String input;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output (- for standard output).")
+  private String out = "-";
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,
+      description = "table (the default), json or csv (sales and prices per round and asset).")
+  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+
+  @Option(names = "--chart", paramLabel = "FILE.png",
+      description = "Also draw the price path per asset and the loss per round as a PNG.")
+  private String chart;
+
+  @Option(names = "--rounds", paramLabel = "N",
+      description = "The round limit (overrides the file's; default " + StressJson.DEFAULT_ROUNDS
+          + ").")
+  private Integer rounds;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  private boolean help;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream stdout;
+  private final PrintWriter stderr;
+  private final InputStream stdin;
+
+  CascadeCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
+    if (rounds != null && rounds < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--rounds must be >= 1, was " + rounds);
+    }
+    StressJson.CascadeInput read =
+        Input.read(spec, input, SAMPLE, CascadeCommand.class, stdin, stderr,
+            StressJson::readCascade);
+    CascadeResult result = Cascade.run(read.accounts(), read.shock(), read.depth(),
+        rounds != null ? rounds : read.rounds());
+    String rendered = switch (format) {
+      case TABLE -> StressReport.cascadeTable(result);
+      case JSON -> StressJson.writeCascade(result);
+      case CSV -> StressReport.cascadeCsv(result);
+    };
+    byte[] png = picture == null ? null : CascadeChart.png(result);
+    if (picture != null) {
+      Output.writeAtomically(picture, png, "chart");
+    }
+    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "cascade report");
+    return DeleverageCommand.SUCCESS;
+  }
+}

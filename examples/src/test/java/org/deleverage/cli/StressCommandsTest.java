@@ -1,0 +1,136 @@
+package org.deleverage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.deleverage.cli.CommandRun.run;
+import static org.deleverage.cli.CommandRun.runWithStdin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.deleverage.chart.CascadeChart;
+import org.deleverage.io.StressJson;
+import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.stress.Cascade;
+import org.deleverage.solvers.stress.CascadeAccount;
+import org.deleverage.solvers.stress.CascadeResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StressCommandsTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  /** The files in examples/ are the bundled resources, so the README's commands match. */
+  @Test
+  void theExampleFilesAreTheBundledOnes() throws IOException {
+    assertThat(Files.readString(Path.of("stress.json"))).isEqualTo(resource(StressCommand.SAMPLE));
+    assertThat(Files.readString(Path.of("cascade.json")))
+        .isEqualTo(resource(CascadeCommand.SAMPLE));
+  }
+
+  /**
+   * The bundled stress test: three funds under three scenarios; under the severe sell-off (-20%,
+   * correlations halfway to 1, margin rates + 0.1) funds a and b cannot cover.
+   */
+  @Test
+  void theBundledStressTestReportsWhoCannotCover() throws IOException {
+    CommandRun.Result result = run("stress", "--format", "json");
+
+    assertThat(result.code()).isZero();
+    JsonNode json = MAPPER.readTree(result.out());
+    assertThat(json.get("outcomes")).hasSize(9);
+    assertThat(MAPPER.convertValue(json.get("cannotCover").get("severe sell-off"), List.class))
+        .containsExactly("fund-a", "fund-b");
+    assertThat(json.get("cannotCover").get("mild sell-off")).isEmpty();
+    CommandRun.Result table = run("stress", "stress.json");
+    assertThat(table.out()).contains("Cannot cover:", "severe sell-off: fund-a");
+    assertThat(run("stress", "--format", "csv").out()).startsWith(
+        "scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective\n");
+  }
+
+  /**
+   * The worked example of issue 6: the bundled cascade (three funds holding a liquid and an
+   * illiquid asset, a 10% fall) run with every fund optimising and again with every fund
+   * selling pro rata. Pro rata sells the illiquid asset as much as the liquid one, its price
+   * falls further, and the mark-downs spread: the total loss over the shock's loss is higher.
+   */
+  @Test
+  void optimisedDeleveragingAmplifiesLessThanProRata() throws IOException {
+    StressJson.CascadeInput input;
+    try (InputStream in = Files.newInputStream(Path.of("cascade.json"))) {
+      input = StressJson.readCascade(in);
+    }
+    List<CascadeAccount> proRata =
+        input.accounts().stream()
+            .map(a -> new CascadeAccount(a.name(), a.problem(),
+                SolverCatalog.named("pro-rata").orElseThrow()))
+            .toList();
+
+    CascadeResult optimal =
+        Cascade.run(input.accounts(), input.shock(), input.depth(), input.rounds());
+    CascadeResult baseline = Cascade.run(proRata, input.shock(), input.depth(), input.rounds());
+
+    assertThat(optimal.shockLoss()).isEqualTo(baseline.shockLoss());
+    assertThat(optimal.amplification()).isLessThan(baseline.amplification());
+    assertThat(optimal.settled()).isTrue();
+    assertThat(optimal.amplification()).isGreaterThan(1.0);
+  }
+
+  @Test
+  void theCascadeCommandWritesItsReportAndAChart() throws IOException {
+    Path chart = dir.resolve("cascade.png");
+    Path report = dir.resolve("cascade.json");
+
+    CommandRun.Result result = run("cascade", "--format", "json", "--out", report.toString(),
+        "--chart", chart.toString());
+
+    assertThat(result.code()).isZero();
+    JsonNode json = MAPPER.readTree(Files.readString(report));
+    assertThat(json.get("settled").asBoolean()).isTrue();
+    assertThat(json.get("rounds").size()).isGreaterThanOrEqualTo(1);
+    BufferedImage image = ImageIO.read(chart.toFile());
+    assertThat(image).isNotNull();
+    assertThat(image.getWidth()).isEqualTo(CascadeChart.WIDTH);
+    assertThat(image.getHeight()).isEqualTo(CascadeChart.HEIGHT);
+    assertThat(run("cascade", "--format", "csv", "--rounds", "1").out())
+        .startsWith("round,asset,sold,price,priceMove,lossToDate\n");
+  }
+
+  @Test
+  void invalidInputIsExitCodeTwoAndNothingIsWritten() throws IOException {
+    Path chart = dir.resolve("c.png");
+    String input = resource(CascadeCommand.SAMPLE).replace("\"priceShock\": -0.1",
+        "\"priceShock\": -1.5");
+
+    CommandRun.Result result = runWithStdin(input, "cascade", "-", "--chart", chart.toString());
+
+    assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err())
+        .isEqualTo("deleverage: shock.priceShock: must be > -1 (a return), was -1.5\n");
+    assertThat(Files.exists(chart)).isFalse();
+    String badSolver = resource(CascadeCommand.SAMPLE).replaceFirst("\"optimal\"", "\"magic\"");
+    assertThat(runWithStdin(badSolver, "cascade", "-").err())
+        .startsWith("deleverage: accounts[0].solver: must name a solver (");
+    String badAsset = resource(StressCommand.SAMPLE).replace("\"ILL\": -0.3", "\"XYZ\": -0.3");
+    assertThat(runWithStdin(badAsset, "stress", "-").err())
+        .isEqualTo("deleverage: scenarios[2].priceShocks.XYZ: names no asset of the problem"
+            + " (account fund-a)\n");
+    assertThat(run("cascade", "--rounds", "0").code())
+        .isEqualTo(DeleverageCommand.INVALID_INPUT);
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = DeleverageCommand.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
