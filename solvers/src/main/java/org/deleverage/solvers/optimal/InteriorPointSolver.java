@@ -1,9 +1,12 @@
 package org.deleverage.solvers.optimal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
+import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
@@ -78,9 +81,34 @@ public final class InteriorPointSolver implements DeleveragingSolver {
    */
   @Override
   public SolveResult solve(ResolvedProblem problem) {
+    return solveEach(List.of(problem)).get(0);
+  }
+
+  /**
+   * Solves problems that differ only in their shortfall (a sweep of the shortfall, as for a
+   * cost curve), running the largest-coverable-shortfall run once, for the first, and only the
+   * plan run for each. Each result is what {@link #solve} would return for its problem; its
+   * iterations and time include the shared run's. The time limit of the options applies to the
+   * whole sweep.
+   *
+   * @param problems the problems, all with the first's assets, horizon, objective and coverage
+   *     rules (deadline, buffer, schedule): only the shortfall may differ
+   * @return a result per problem, in order
+   * @throws IllegalArgumentException if the problems differ in more than the shortfall
+   * @throws InvalidInputException naming the asset when the instance is not convex and the
+   *     options do not allow a local solve
+   */
+  public List<SolveResult> solveEach(List<ResolvedProblem> problems) {
     long start = System.nanoTime();
     long deadline = start + options.timeLimitMillis() * 1_000_000L;
-    Optional<ConvexityCheck.Violation> nonConvex = ConvexityCheck.violation(problem);
+    ResolvedProblem first = problems.get(0);
+    for (ResolvedProblem other : problems) {
+      if (!sameButShortfall(first, other)) {
+        throw new IllegalArgumentException(
+            "a sweep's problems may differ only in their shortfall");
+      }
+    }
+    Optional<ConvexityCheck.Violation> nonConvex = ConvexityCheck.violation(first);
     if (nonConvex.isPresent() && !options.allowLocal()) {
       throw new InvalidInputException(
           "assets[" + nonConvex.get().asset() + "]", nonConvex.get().message());
@@ -88,23 +116,52 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     boolean local = nonConvex.isPresent();
 
     Formulation capacity =
-        new Formulation(problem, Formulation.Goal.CAPACITY, options.factorSolve());
+        new Formulation(first, Formulation.Goal.CAPACITY, options.factorSolve());
     InteriorPointMethod.Outcome widest =
         InteriorPointMethod.run(
             capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local,
             InteriorPointMethod.SMOOTHING_STEP);
-    int iterations = widest.iterations();
+    List<SolveResult> results = new ArrayList<>();
     // A run that stalled at working precision still gives S_max to about 1e-9 of the money
     // scale, hence the slack of the verdict below.
     if (!widest.within(1e-9, 1e-8)) {
-      return failed("largest coverable shortfall: " + widest.reason(), iterations, start);
+      for (int p = 0; p < problems.size(); p++) {
+        results.add(failed("largest coverable shortfall: " + widest.reason(),
+            widest.iterations(), start));
+      }
+      return results;
     }
     double maxCoverable = widest.point()[capacity.levelIndex()] * capacity.scale;
-    if (problem.shortfall() > maxCoverable + 1e-8 * capacity.scale) {
+    long shared = System.nanoTime() - start;
+    for (ResolvedProblem problem : problems) {
+      // Each result's time is the shared run's and its own.
+      results.add(plan(problem, widest, maxCoverable, capacity.scale, local, deadline,
+          System.nanoTime() - shared));
+    }
+    return results;
+  }
+
+  /** Whether two problems differ at most in their shortfall. */
+  private static boolean sameButShortfall(ResolvedProblem a, ResolvedProblem b) {
+    DeleveragingProblem x = a.problem();
+    DeleveragingProblem y = b.problem();
+    return x.account().equals(y.account()) && x.assets().equals(y.assets())
+        && x.dependence().equals(y.dependence()) && x.horizon().equals(y.horizon())
+        && x.objective().equals(y.objective())
+        && x.requirement().mode() == y.requirement().mode()
+        && a.deadlineIndex() == b.deadlineIndex() && a.buffer() == b.buffer()
+        && x.requirement().schedule().equals(y.requirement().schedule());
+  }
+
+  /** The plan run for one problem, given the largest coverable shortfall's run. */
+  private SolveResult plan(
+      ResolvedProblem problem, InteriorPointMethod.Outcome widest, double maxCoverable,
+      double scale, boolean local, long deadline, long start) {
+    int iterations = widest.iterations();
+    if (problem.shortfall() > maxCoverable + 1e-8 * scale) {
       return new SolveResult.Infeasible(
           name(), problem.shortfall(), maxCoverable, iterations, SolverReport.millisSince(start));
     }
-
     Formulation plan = new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve());
     double[] widestPlan = java.util.Arrays.copyOf(widest.point(), plan.variableCount);
     // An order book's smoothing is tightened along the way; when that stalls short of the
@@ -120,8 +177,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
               plan, plan.startingPoint(widestPlan), options.maxIterations(), deadline, local,
               schedule);
       iterations += best.iterations();
-      result = planFrom(problem, plan, best, maxCoverable, capacity.scale, local, iterations,
-          start);
+      result = planFrom(problem, plan, best, maxCoverable, scale, local, iterations, start);
       if (!(result instanceof SolveResult.Failed) || System.nanoTime() > deadline) {
         return result;
       }

@@ -1,0 +1,25 @@
+package org.deleverage.solvers.analysis;
+
+/**
+ * Where the optimum's structure changes along a {@link CostCurve}: an asset changes state (enters,
+ * reaches its cap, a retain limit, or is exhausted) between two shortfalls that bracket the
+ * change within the curve's tolerance. Immutable.
+ *
+ * @param shortfall the midpoint of the bracket, money
+ * @param width the width of the bracket, money
+ * @param asset the asset's id
+ * @param from its state just below
+ * @param to its state just above
+ */
+public record Breakpoint(double shortfall, double width, String asset, AssetState from,
+    AssetState to) {
+
+  /** In words, e.g. "BTC: not needed -> interior". */
+  public String describe() {
+    return asset + ": " + label(from) + " -> " + label(to);
+  }
+
+  static String label(AssetState state) {
+    return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+}

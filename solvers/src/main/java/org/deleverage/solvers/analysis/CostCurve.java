@@ -1,0 +1,180 @@
+package org.deleverage.solvers.analysis;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.core.solve.SolverFailedException;
+import org.deleverage.models.InvalidInputException;
+import org.deleverage.solvers.optimal.InteriorPointSolver;
+
+/**
+ * The cost curve: the optimal objective and expected loss, with the shadow price mu, as the
+ * shortfall S grows from 0 to the largest coverable one S_max, on an even grid of S, with the
+ * breakpoints where an asset changes {@link AssetState} (enters, reaches its cap, a retain limit,
+ * is exhausted) located between grid points by bisection to {@value #BISECTIONS} halvings of the
+ * grid step.
+ *
+ * <p>Every point is an independent exact solve of the problem with its shortfall set to S (the
+ * requirement's mode, deadline, buffer and schedule kept), so each value equals a solve of that
+ * problem. For speed the largest-coverable-shortfall run of the interior-point method, which does
+ * not depend on S, is shared: the grid is one {@link InteriorPointSolver#solveEach} sweep and each
+ * level of the bisections another. An interior-point method cannot be warm-started from a
+ * neighbouring optimum without losing its interiority, so the plan runs are not warm-started.
+ * Along the curve the objective is convex in S and its slope is mu. Stateless.
+ */
+public final class CostCurve {
+
+  /** Halvings of a grid step that locate a breakpoint. */
+  public static final int BISECTIONS = 12;
+
+  private CostCurve() {}
+
+  /** Told of each finished sweep of solves, for progress reports. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * Called after a sweep.
+     *
+     * @param solved the solves done so far
+     * @param sweep the sweep just done, 1 for the grid, then one per bisection level
+     */
+    void done(int solved, int sweep);
+  }
+
+  /**
+   * A computed curve.
+   *
+   * @param maxCoverableShortfall S_max
+   * @param points the grid points, S increasing from 0 to S_max
+   * @param breakpoints the state changes found, S increasing
+   * @param solves the plan solves made
+   */
+  public record Result(double maxCoverableShortfall, List<CurvePoint> points,
+      List<Breakpoint> breakpoints, int solves) {
+
+    /** Copies the lists. */
+    public Result {
+      points = ImmutableList.copyOf(points);
+      breakpoints = ImmutableList.copyOf(breakpoints);
+    }
+  }
+
+  /**
+   * The cost curve of {@code problem} on {@code count} points.
+   *
+   * @param problem the problem (its own shortfall is ignored)
+   * @param solver the optimiser
+   * @param count grid points, >= 2
+   * @param progress told after each sweep
+   * @return the curve
+   * @throws SolverFailedException if a point cannot be solved
+   * @throws InvalidInputException naming {@code points} when fewer than 2
+   */
+  public static Result of(DeleveragingProblem problem, InteriorPointSolver solver, int count,
+      Progress progress) {
+    if (count < 2) {
+      throw new InvalidInputException("points", "must be >= 2, was " + count);
+    }
+    ResolvedProblem probe = at(problem, 0.0);
+    double most = maxCoverable(solver.solveEach(List.of(probe)).get(0));
+    List<ResolvedProblem> grid = new ArrayList<>();
+    for (int j = 0; j < count; j++) {
+      grid.add(at(problem, j == count - 1 ? most : most * j / (count - 1)));
+    }
+    List<CurvePoint> points = new ArrayList<>();
+    for (SolveResult result : solver.solveEach(grid)) {
+      points.add(point(result, grid.get(points.size())));
+    }
+    int solves = 1 + count;
+    int sweep = 1;
+    progress.done(solves, sweep);
+    List<double[]> brackets = new ArrayList<>();
+    for (int j = 1; j < count; j++) {
+      for (int i = 0; i < probe.assetCount(); i++) {
+        if (points.get(j - 1).states().get(i) != points.get(j).states().get(i)) {
+          brackets.add(new double[] {points.get(j - 1).shortfall(), points.get(j).shortfall(), i});
+        }
+      }
+    }
+    List<AssetState[]> ends = new ArrayList<>();
+    for (double[] bracket : brackets) {
+      int i = (int) bracket[2];
+      ends.add(new AssetState[] {state(points, bracket[0], i), state(points, bracket[1], i)});
+    }
+    for (int level = 0; level < BISECTIONS && !brackets.isEmpty(); level++) {
+      List<ResolvedProblem> middles = new ArrayList<>();
+      for (double[] bracket : brackets) {
+        middles.add(at(problem, 0.5 * (bracket[0] + bracket[1])));
+      }
+      List<SolveResult> results = solver.solveEach(middles);
+      for (int b = 0; b < brackets.size(); b++) {
+        double[] bracket = brackets.get(b);
+        CurvePoint middle = point(results.get(b), middles.get(b));
+        int i = (int) bracket[2];
+        if (middle.states().get(i) == ends.get(b)[0]) {
+          bracket[0] = middle.shortfall();
+        } else {
+          bracket[1] = middle.shortfall();
+        }
+      }
+      solves += middles.size();
+      progress.done(solves, ++sweep);
+    }
+    List<Breakpoint> breakpoints = new ArrayList<>();
+    for (int b = 0; b < brackets.size(); b++) {
+      double[] bracket = brackets.get(b);
+      breakpoints.add(new Breakpoint(0.5 * (bracket[0] + bracket[1]), bracket[1] - bracket[0],
+          probe.id((int) bracket[2]), ends.get(b)[0], ends.get(b)[1]));
+    }
+    breakpoints.sort(java.util.Comparator.comparingDouble(Breakpoint::shortfall));
+    return new Result(most, points, breakpoints, solves);
+  }
+
+  /** {@code problem} with its shortfall set to {@code shortfall}, resolved. */
+  static ResolvedProblem at(DeleveragingProblem problem, double shortfall) {
+    return new DeleveragingProblem(problem.account(), problem.assets(), problem.dependence(),
+        problem.horizon(), problem.requirement().withShortfall(shortfall), problem.objective())
+        .resolve();
+  }
+
+  private static double maxCoverable(SolveResult result) {
+    if (result instanceof SolveResult.Solved solved) {
+      return solved.plan().maxCoverableShortfall().orElseThrow();
+    }
+    if (result instanceof SolveResult.Infeasible infeasible) {
+      return infeasible.maxCoverableShortfall();
+    }
+    throw new SolverFailedException(
+        "cost curve: the largest coverable shortfall: " + ((SolveResult.Failed) result).reason());
+  }
+
+  private static CurvePoint point(SolveResult result, ResolvedProblem problem) {
+    if (!(result instanceof SolveResult.Solved solved)) {
+      String why = result instanceof SolveResult.Failed failed
+          ? failed.reason()
+          : "infeasible at its own largest coverable shortfall";
+      throw new SolverFailedException(
+          "cost curve at shortfall " + problem.shortfall() + ": " + why);
+    }
+    Plan plan = solved.plan();
+    List<AssetState> states = new ArrayList<>();
+    for (int i = 0; i < problem.assetCount(); i++) {
+      states.add(AssetState.of(problem, plan.table(), i));
+    }
+    return new CurvePoint(problem.shortfall(), plan.objective().total(), plan.expectedLoss(),
+        plan.shadowPrice(), plan.status().label(), states);
+  }
+
+  private static AssetState state(List<CurvePoint> points, double shortfall, int i) {
+    for (CurvePoint point : points) {
+      if (point.shortfall() == shortfall) {
+        return point.states().get(i);
+      }
+    }
+    throw new IllegalStateException("no grid point at " + shortfall);
+  }
+}

@@ -1,0 +1,162 @@
+package org.deleverage.solvers.analysis;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.Objective;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.evaluate.Evaluation;
+import org.deleverage.core.evaluate.Evaluator;
+import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.core.solve.SolverFailedException;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * The efficient frontier: for the problem's shortfall, the optimal plan's expected loss against
+ * its timing risk sqrt(tau sum_k x_k' Sigma x_k) as the risk aversion lambda of MODEL.md section 4
+ * sweeps log-evenly from {@code low} to {@code high} (the other weights kept), with the two
+ * reference strategies of Almgren and Chriss (2000) at its ends, each evaluated from its trade
+ * table by the evaluator:
+ *
+ * <ul>
+ *   <li>"sell everything now": every unlocked position sold as fast as the caps allow, from the
+ *       first period (no timing risk when the caps allow one period): the limit lambda -> infinity
+ *       of a full liquidation;
+ *   <li>"sell evenly": every unlocked position sold in N equal parts, one per period: the
+ *       trajectory of lambda = 0 for linear impact.
+ * </ul>
+ *
+ * Both liquidate everything, whatever the shortfall, as in Almgren and Chriss; the optimal points
+ * sell only what the requirement needs and so may lie below both. When a cap does not allow an
+ * even part, the rest spills into later periods. Stateless.
+ */
+public final class EfficientFrontier {
+
+  private EfficientFrontier() {}
+
+  /**
+   * A frontier.
+   *
+   * @param points the optimal points, lambda increasing
+   * @param sellNow the "sell everything now" strategy
+   * @param sellEvenly the "sell evenly" strategy
+   */
+  public record Result(List<FrontierPoint> points, FrontierPoint sellNow,
+      FrontierPoint sellEvenly) {
+
+    /** Copies the list. */
+    public Result {
+      points = ImmutableList.copyOf(points);
+    }
+  }
+
+  /**
+   * The frontier of {@code problem} over {@code count} values of lambda.
+   *
+   * @param problem the problem
+   * @param solver the solver of each point (the optimiser)
+   * @param count points, >= 2
+   * @param low the smallest lambda, >= 0 (0 allowed: then the sweep starts at 0 and is
+   *     log-even from high / 10^6)
+   * @param high the largest lambda, > low
+   * @param progress told after each point, with the number done
+   * @return the frontier
+   * @throws SolverFailedException if a point cannot be solved
+   * @throws InvalidInputException naming {@code points}, {@code low} or {@code high}
+   */
+  public static Result of(DeleveragingProblem problem, DeleveragingSolver solver, int count,
+      double low, double high, java.util.function.IntConsumer progress) {
+    if (count < 2) {
+      throw new InvalidInputException("points", "must be >= 2, was " + count);
+    }
+    if (!(low >= 0) || !Double.isFinite(low)) {
+      throw new InvalidInputException("low", "must be a finite number >= 0, was " + low);
+    }
+    if (!(high > low) || !Double.isFinite(high)) {
+      throw new InvalidInputException("high", "must be finite and > low = " + low
+          + ", was " + high);
+    }
+    double[] lambdas = lambdas(count, low, high);
+    List<FrontierPoint> points = new ArrayList<>();
+    for (int j = 0; j < count; j++) {
+      double lambda = lambdas[j];
+      Objective weights = new Objective(problem.objective().costWeight(), lambda,
+          problem.objective().residualRiskAversion());
+      ResolvedProblem at = new DeleveragingProblem(problem.account(), problem.assets(),
+          problem.dependence(), problem.horizon(), problem.requirement(), weights).resolve();
+      SolveResult result = solver.solve(at);
+      if (!(result instanceof SolveResult.Solved solved)) {
+        throw new SolverFailedException("frontier at risk aversion " + lambda + ": "
+            + (result instanceof SolveResult.Failed failed ? failed.reason()
+                : "the shortfall is above the largest coverable one"));
+      }
+      Plan plan = solved.plan();
+      points.add(new FrontierPoint("optimal", lambda, plan.expectedLoss(),
+          Math.sqrt(plan.objective().timingVariance()), plan.objective().total()));
+      progress.accept(j + 1);
+    }
+    ResolvedProblem resolved = problem.resolve();
+    return new Result(points, reference("sell everything now", resolved, sellNow(resolved)),
+        reference("sell evenly", resolved, sellEvenly(resolved)));
+  }
+
+  /**
+   * The sweep's lambdas: log-even from low to high; with low = 0, 0 and then log-even from
+   * high / 10^6 to high.
+   */
+  static double[] lambdas(int count, double low, double high) {
+    double[] lambdas = new double[count];
+    if (low > 0) {
+      for (int j = 0; j < count; j++) {
+        lambdas[j] = low * Math.pow(high / low, (double) j / (count - 1));
+      }
+      return lambdas;
+    }
+    double from = high * 1e-6;
+    int rest = count - 1;
+    for (int j = 1; j < count; j++) {
+      lambdas[j] = rest == 1 ? high : from * Math.pow(high / from, (double) (j - 1) / (rest - 1));
+    }
+    return lambdas;
+  }
+
+  /** Every unlocked position sold as fast as its cap allows, from period 1. */
+  static TradeTable sellNow(ResolvedProblem problem) {
+    double[][] units = new double[problem.assetCount()][problem.periods()];
+    for (int i = 0; i < problem.assetCount(); i++) {
+      double left = problem.locked(i) ? 0.0 : problem.held(i);
+      for (int k = 0; k < problem.periods() && left > 0; k++) {
+        units[i][k] = Math.min(left, problem.periodCap(i));
+        left -= units[i][k];
+      }
+    }
+    return TradeTable.of(units);
+  }
+
+  /** Every unlocked position sold in N equal parts, a part's excess over the cap spilling on. */
+  static TradeTable sellEvenly(ResolvedProblem problem) {
+    int periods = problem.periods();
+    double[][] units = new double[problem.assetCount()][periods];
+    for (int i = 0; i < problem.assetCount(); i++) {
+      double held = problem.locked(i) ? 0.0 : problem.held(i);
+      double carried = 0.0;
+      for (int k = 0; k < periods; k++) {
+        double wanted = held / periods + carried;
+        units[i][k] = Math.min(wanted, problem.periodCap(i));
+        carried = wanted - units[i][k];
+      }
+    }
+    return TradeTable.of(units);
+  }
+
+  private static FrontierPoint reference(String label, ResolvedProblem problem,
+      TradeTable table) {
+    Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, table);
+    return new FrontierPoint(label, Double.NaN, evaluation.objective().expectedLoss(),
+        Math.sqrt(evaluation.objective().timingVariance()), evaluation.objective().total());
+  }
+}
