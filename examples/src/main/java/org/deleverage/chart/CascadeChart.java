@@ -1,14 +1,9 @@
 package org.deleverage.chart;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deleverage.solvers.stress.CascadeResult;
 import org.deleverage.solvers.stress.CascadeRound;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -64,17 +59,8 @@ public final class CascadeChart {
       loss[r + 1] = rounds.get(r).lossToDate();
     }
     losses.addSeries("loss to date", x, loss).setMarker(SeriesMarkers.CIRCLE);
-    for (XYChart chart : List.of(prices, losses)) {
-      chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-      chart.getStyler().setXAxisDecimalPattern("0");
-    }
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    try {
-      BitmapEncoder.saveBitmap(new ArrayList<>(List.of(prices, losses)), 2, 1, png,
-          BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode the cascade chart", e);
-    }
-    return png.toByteArray();
+    prices.getStyler().setXAxisDecimalPattern("0");
+    losses.getStyler().setXAxisDecimalPattern("0");
+    return Png.of(List.of(prices, losses));
   }
 }

@@ -109,6 +109,9 @@ public final class DeleverageCommand {
     CommandLine cli =
         new CommandLine(new DeleverageCommand())
             .addSubcommand(new PlanCommand(out, errWriter, in))
+            .addSubcommand(new CurveCommand(out, errWriter, in))
+            .addSubcommand(new FrontierCommand(out, errWriter, in))
+            .addSubcommand(new HierarchyCommand(out, errWriter, in))
             .addSubcommand(new StressCommand(out, errWriter, in))
             .addSubcommand(new CascadeCommand(out, errWriter, in))
             .addSubcommand(new AdlCommand(out, errWriter, in))

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.deleverage.chart.PlanChart;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.SolveStatus;
@@ -20,19 +21,15 @@ import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.io.PlanCsv;
 import org.deleverage.io.PlanJson;
 import org.deleverage.io.PlanTable;
-import org.deleverage.io.PriceHistory;
 import org.deleverage.io.PriceHistoryCsv;
-import org.deleverage.io.ProblemJson;
-import org.deleverage.models.risk.CorrelationRepair;
 import org.deleverage.solvers.SolverCatalog;
 import org.deleverage.solvers.baseline.GreedyMarginCallSolver;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -56,7 +53,7 @@ import picocli.CommandLine.TypeConversionException;
 final class PlanCommand implements Callable<Integer> {
 
   /** The sample problem used when no problem is given, a resource beside this class. */
-  static final String SAMPLE = "sample-margin-call.json";
+  static final String SAMPLE = ProblemInput.SAMPLE;
 
   /** The forms a plan can be written in. */
   enum Format {
@@ -69,15 +66,7 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "PROBLEM",
-      description = {
-        "The problem file (JSON, FORMAT.md); - reads standard input.",
-        "Without it, the bundled sample margin call is planned."
-      })
-  private String problem;
+  @Mixin private ProblemInput input;
 
   @Option(
       names = "--out",
@@ -101,14 +90,13 @@ final class PlanCommand implements Callable<Integer> {
   private DeleveragingSolver solver;
 
   @Option(
-      names = "--history",
-      paramLabel = "FILE",
+      names = "--chart",
+      paramLabel = "FILE.png",
       description = {
-        "Estimate the daily price covariance from the price history in FILE (CSV: a date",
-        "column, then a column of prices per asset id) and use it in place of the problem's",
-        "correlation or covariance."
+        "Also draw the plan as a PNG: notional sold per period stacked by asset, and the",
+        "excess path."
       })
-  private String history;
+  private String chart;
 
   @Option(
       names = "--local",
@@ -139,11 +127,8 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
-    PriceHistory prices = history == null ? null : readHistory();
-    DeleveragingProblem read = readProblem();
-    if (prices != null) {
-      read = withHistory(read, prices);
-    }
+    Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
+    DeleveragingProblem read = input.read(spec, stdin, stderr);
     DeleveragingSolver chosen =
         local && solver instanceof InteriorPointSolver optimiser
             ? new InteriorPointSolver(optimiser.options().withAllowLocal(true))
@@ -151,65 +136,11 @@ final class PlanCommand implements Callable<Integer> {
     ResolvedProblem resolved = read.resolve();
     Plan plan = chosen.solve(resolved).plan();
     byte[] rendered = render(plan, resolved).getBytes(StandardCharsets.UTF_8);
+    if (picture != null) {
+      Output.writeAtomically(picture, PlanChart.png(plan, resolved.initialExcess()), "chart");
+    }
     Output.write(target, rendered, stdout, "plan");
     return DeleverageCommand.SUCCESS;
-  }
-
-  private DeleveragingProblem readProblem() throws IOException {
-    if (problem == null) {
-      stderr.println("deleverage: no PROBLEM given; planning the bundled sample problem " + SAMPLE);
-      try (InputStream sample = PlanCommand.class.getResourceAsStream(SAMPLE)) {
-        if (sample == null) {
-          throw new IllegalStateException("the bundled sample " + SAMPLE + " is missing");
-        }
-        return ProblemJson.read(sample);
-      }
-    }
-    if ("-".equals(problem)) {
-      return ProblemJson.read(stdin);
-    }
-    Path file = Output.path(spec, problem, "PROBLEM");
-    try {
-      return ProblemJson.read(file);
-    } catch (IOException e) {
-      throw new ParameterException(
-          spec.commandLine(), "cannot read PROBLEM '" + problem + "': " + Output.reason(e));
-    }
-  }
-
-  /** The price history of {@code --history}, read before the problem. */
-  private PriceHistory readHistory() {
-    try {
-      return PriceHistoryCsv.read(Output.path(spec, history, "--history"));
-    } catch (IOException e) {
-      throw new ParameterException(
-          spec.commandLine(), "cannot read --history '" + history + "': " + Output.reason(e));
-    }
-  }
-
-  /**
-   * {@code problem} with the covariance estimated from the price history in place of its
-   * dependence; a repair of the estimated correlation is reported on standard error.
-   */
-  private DeleveragingProblem withHistory(DeleveragingProblem problem, PriceHistory prices) {
-    HistoryCovariance estimate = HistoryCovariance.estimate(prices, problem);
-    CorrelationRepair repair = estimate.repair();
-    if (repair.repaired()) {
-      stderr.println(
-          String.format(
-              Locale.ROOT,
-              "deleverage: the correlation estimated from %s was not positive semidefinite"
-                  + " (smallest eigenvalue %.3g); using the nearest correlation matrix, at"
-                  + " Frobenius distance %.3g%s",
-              history,
-              repair.smallestEigenvalueBefore(),
-              repair.distance(),
-              repair.converged()
-                  ? ""
-                  : " (the repair stopped at its bound of " + repair.iterations()
-                      + " iterations, near but not certified nearest)"));
-    }
-    return problem.withDependence(estimate.covariance());
   }
 
   /**

@@ -105,6 +105,33 @@ public final class EfficientFrontier {
   }
 
   /**
+   * A largest risk aversion that spans the frontier: 10^5 lambda*, where lambda* = L_0 / V_0 is
+   * the risk aversion at which the timing variance V_0 of the plan without risk aversion costs as
+   * much as its expected loss L_0 (money per money^2). The frontier's shape changes over a few
+   * decades around it; 10^-4 if that plan has no timing risk.
+   *
+   * @param problem the problem
+   * @param solver the solver
+   * @return the suggested largest lambda
+   * @throws SolverFailedException if the problem without risk aversion cannot be solved
+   */
+  public static double suggestedHigh(DeleveragingProblem problem, DeleveragingSolver solver) {
+    Objective none = new Objective(problem.objective().costWeight(), 0.0,
+        problem.objective().residualRiskAversion());
+    SolveResult result = solver.solve(new DeleveragingProblem(problem.account(),
+        problem.assets(), problem.dependence(), problem.horizon(), problem.requirement(), none)
+        .resolve());
+    if (!(result instanceof SolveResult.Solved solved)) {
+      throw new SolverFailedException("frontier: the plan without risk aversion: "
+          + (result instanceof SolveResult.Failed failed ? failed.reason()
+              : "the shortfall is above the largest coverable one"));
+    }
+    double variance = solved.plan().objective().timingVariance();
+    double loss = Math.max(1.0, solved.plan().expectedLoss());
+    return variance > 0 ? 1e5 * loss / variance : 1e-4;
+  }
+
+  /**
    * The sweep's lambdas: log-even from low to high; with low = 0, 0 and then log-even from
    * high / 10^6 to high.
    */

@@ -1,0 +1,55 @@
+package org.deleverage.chart;
+
+import java.util.List;
+import org.deleverage.solvers.analysis.EfficientFrontier;
+import org.deleverage.solvers.analysis.FrontierPoint;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The chart of an efficient frontier, {@value #WIDTH} x {@value #HEIGHT} pixels: expected loss
+ * against timing risk (standard deviation) for the optimal plans of the risk-aversion sweep, and
+ * the two Almgren-Chriss reference strategies as separate points. Stateless.
+ */
+public final class FrontierChart {
+
+  /** The width of the image in pixels. */
+  public static final int WIDTH = 1000;
+
+  /** The height of the image in pixels. */
+  public static final int HEIGHT = 600;
+
+  private FrontierChart() {}
+
+  /**
+   * The chart as PNG bytes.
+   *
+   * @param frontier the frontier
+   * @return the PNG file's bytes
+   */
+  public static byte[] png(EfficientFrontier.Result frontier) {
+    List<FrontierPoint> points = frontier.points();
+    double[] risk = new double[points.size()];
+    double[] loss = new double[points.size()];
+    for (int j = 0; j < points.size(); j++) {
+      risk[j] = points.get(j).timingRisk();
+      loss[j] = points.get(j).expectedLoss();
+    }
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("Efficient frontier: expected loss against timing risk")
+        .xAxisTitle("timing risk (standard deviation)").yAxisTitle("expected loss").build();
+    chart.addSeries("optimal, risk aversion swept", risk, loss)
+        .setMarker(SeriesMarkers.CIRCLE);
+    for (FrontierPoint end : List.of(frontier.sellNow(), frontier.sellEvenly())) {
+      XYSeries series = chart.addSeries(end.label(), new double[] {end.timingRisk()},
+          new double[] {end.expectedLoss()});
+      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      series.setMarker(SeriesMarkers.DIAMOND);
+    }
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
+    chart.getStyler().setYAxisDecimalPattern("#,##0");
+    return Png.of(List.of(chart));
+  }
+}

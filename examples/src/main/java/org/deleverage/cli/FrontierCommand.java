@@ -1,0 +1,105 @@
+package org.deleverage.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.deleverage.chart.FrontierChart;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.io.AnalysisReport;
+import org.deleverage.solvers.analysis.EfficientFrontier;
+import org.deleverage.solvers.optimal.InteriorPointSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deleverage frontier}: the efficient frontier of a problem ({@link EfficientFrontier}):
+ * expected loss against timing risk over a sweep of the risk aversion, with the Almgren-Chriss
+ * "sell everything now" and "sell evenly" strategies; {@code --chart FILE.png} draws it ({@link
+ * FrontierChart}). Progress goes to standard error when it is a terminal. Output as for {@code
+ * plan}.
+ */
+@Command(
+    name = "frontier",
+    description = {
+      "The efficient frontier: expected loss against timing risk as the risk aversion grows,",
+      "with the sell-everything-now and sell-evenly strategies.",
+      "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
+    },
+    sortOptions = false)
+final class FrontierCommand implements Callable<Integer> {
+
+  @Mixin private ProblemInput input;
+
+  @Option(names = "--points", paramLabel = "N", description = "Points of the sweep (default 13).")
+  private int points = 13;
+
+  @Option(names = "--min-risk-aversion", paramLabel = "L",
+      description = "The smallest risk aversion (default 0).")
+  private double low = 0.0;
+
+  @Option(names = "--max-risk-aversion", paramLabel = "L",
+      description = {"The largest risk aversion (default 1e5 L0 / V0, the expected loss over the",
+          "timing variance of the plan without risk aversion)."})
+  private Double high;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write the frontier to FILE instead of standard output (- for standard output).")
+  private String out = "-";
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,
+      description = "table (the default), json or csv.")
+  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+
+  @Option(names = "--chart", paramLabel = "FILE.png",
+      description = "Also draw the frontier as a PNG.")
+  private String chart;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  private boolean help;
+
+  @Spec private CommandSpec spec;
+
+  private final PrintStream stdout;
+  private final PrintWriter stderr;
+  private final InputStream stdin;
+
+  FrontierCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
+    DeleveragingProblem problem = input.read(spec, stdin, stderr);
+    boolean terminal = System.console() != null;
+    EfficientFrontier.Result frontier =
+        EfficientFrontier.of(problem, InteriorPointSolver.DEFAULT, points, low,
+            high != null ? high : EfficientFrontier.suggestedHigh(problem,
+                InteriorPointSolver.DEFAULT), done -> {
+          if (terminal) {
+            stderr.println("deleverage: frontier: " + done + " of " + points + " points");
+            stderr.flush();
+          }
+        });
+    String rendered = switch (format) {
+      case TABLE -> AnalysisReport.frontierTable(frontier);
+      case JSON -> AnalysisReport.frontierJson(frontier);
+      case CSV -> AnalysisReport.frontierCsv(frontier);
+    };
+    if (picture != null) {
+      Output.writeAtomically(picture, FrontierChart.png(frontier), "chart");
+    }
+    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "frontier");
+    return DeleverageCommand.SUCCESS;
+  }
+}

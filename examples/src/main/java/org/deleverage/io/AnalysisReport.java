@@ -1,0 +1,278 @@
+package org.deleverage.io;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.deleverage.solvers.analysis.AssetState;
+import org.deleverage.solvers.analysis.Breakpoint;
+import org.deleverage.solvers.analysis.CostCurve;
+import org.deleverage.solvers.analysis.CurvePoint;
+import org.deleverage.solvers.analysis.EfficientFrontier;
+import org.deleverage.solvers.analysis.FrontierPoint;
+import org.deleverage.solvers.analysis.HierarchyRow;
+
+/**
+ * Writes cost curves, efficient frontiers and hierarchy reports as tables, JSON and CSV. The
+ * CSV forms have one header row and a row per point (curve: {@code
+ * shortfall,objective,expectedLoss,shadowPrice,status}; frontier: {@code
+ * strategy,riskAversion,expectedLoss,timingRisk,objective}, the two reference strategies last
+ * with an empty risk aversion) or per asset (hierarchy: {@code rank,asset,
+ * marginalCostPerUnitRelief,daysToLiquidate,riskContribution,marginRate,firstPeriod,
+ * soldFraction,binding}); figures that do not exist are empty. JSON carries the same figures,
+ * with {@code null} for those. Stateless and thread-safe.
+ */
+public final class AnalysisReport {
+
+  private AnalysisReport() {}
+
+  /**
+   * A cost curve as a table, its breakpoints below.
+   *
+   * @param curve the curve
+   * @return the table, lines ending with a line feed
+   */
+  public static String curveTable(CostCurve.Result curve) {
+    TextTable table = new TextTable(TextTable.Column.right("shortfall"),
+        TextTable.Column.right("objective"), TextTable.Column.right("expected loss"),
+        TextTable.Column.right("shadow price"), TextTable.Column.left("status"));
+    for (CurvePoint p : curve.points()) {
+      table.row(money(p.shortfall()), money(p.objective()), money(p.expectedLoss()),
+          price(p.shadowPrice()), p.status());
+    }
+    StringBuilder text = new StringBuilder(format(
+        "Cost curve: the optimum from no shortfall to the largest coverable, %s (%d solves)%n%n",
+        money(curve.maxCoverableShortfall()), curve.solves()));
+    text.append(table.render("  ")).append('\n');
+    text.append(curve.breakpoints().isEmpty() ? "  No breakpoints.\n" : "  Breakpoints:\n");
+    for (Breakpoint b : curve.breakpoints()) {
+      text.append(format("    at %s (+- %s): %s%n", money(b.shortfall()),
+          money(b.width() / 2), b.describe()));
+    }
+    return text.toString();
+  }
+
+  /**
+   * A cost curve as CSV.
+   *
+   * @param curve the curve
+   * @return the CSV text
+   */
+  public static String curveCsv(CostCurve.Result curve) {
+    StringBuilder csv = new StringBuilder("shortfall,objective,expectedLoss,shadowPrice,status\n");
+    for (CurvePoint p : curve.points()) {
+      csv.append(PlanCsv.number(p.shortfall())).append(',')
+          .append(PlanCsv.number(p.objective())).append(',')
+          .append(PlanCsv.number(p.expectedLoss())).append(',')
+          .append(cell(p.shadowPrice())).append(',')
+          .append(p.status()).append('\n');
+    }
+    return csv.toString();
+  }
+
+  /**
+   * A cost curve as JSON.
+   *
+   * @param curve the curve
+   * @param assets the problem's asset ids, in order (the states are listed by asset)
+   * @return the document, ending in a newline
+   */
+  public static String curveJson(CostCurve.Result curve, List<String> assets) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("maxCoverableShortfall", curve.maxCoverableShortfall());
+    root.put("solves", curve.solves());
+    ArrayNode points = root.putArray("points");
+    for (CurvePoint p : curve.points()) {
+      ObjectNode json = points.addObject();
+      json.put("shortfall", p.shortfall());
+      json.put("objective", p.objective());
+      json.put("expectedLoss", p.expectedLoss());
+      optional(json, "shadowPrice", p.shadowPrice());
+      json.put("status", p.status());
+      ObjectNode states = json.putObject("states");
+      for (int i = 0; i < assets.size(); i++) {
+        states.put(assets.get(i), label(p.states().get(i)));
+      }
+    }
+    ArrayNode breakpoints = root.putArray("breakpoints");
+    for (Breakpoint b : curve.breakpoints()) {
+      breakpoints.addObject().put("shortfall", b.shortfall()).put("width", b.width())
+          .put("asset", b.asset()).put("from", label(b.from())).put("to", label(b.to()));
+    }
+    return Json.write(root);
+  }
+
+  /**
+   * A frontier as a table.
+   *
+   * @param frontier the frontier
+   * @return the table, lines ending with a line feed
+   */
+  public static String frontierTable(EfficientFrontier.Result frontier) {
+    TextTable table = new TextTable(TextTable.Column.left("strategy"),
+        TextTable.Column.right("risk aversion"), TextTable.Column.right("expected loss"),
+        TextTable.Column.right("timing risk"), TextTable.Column.right("objective"));
+    for (FrontierPoint p : all(frontier)) {
+      table.row(p.label(), Double.isNaN(p.riskAversion()) ? "-" : format("%.4g", p.riskAversion()),
+          money(p.expectedLoss()), money(p.timingRisk()), money(p.objective()));
+    }
+    return "Efficient frontier: expected loss against timing risk (standard deviation)\n\n"
+        + table.render("  ");
+  }
+
+  /**
+   * A frontier as CSV.
+   *
+   * @param frontier the frontier
+   * @return the CSV text
+   */
+  public static String frontierCsv(EfficientFrontier.Result frontier) {
+    StringBuilder csv =
+        new StringBuilder("strategy,riskAversion,expectedLoss,timingRisk,objective\n");
+    for (FrontierPoint p : all(frontier)) {
+      csv.append(PlanCsv.field(p.label())).append(',')
+          .append(Double.isNaN(p.riskAversion()) ? "" : PlanCsv.number(p.riskAversion()))
+          .append(',').append(PlanCsv.number(p.expectedLoss())).append(',')
+          .append(PlanCsv.number(p.timingRisk())).append(',')
+          .append(PlanCsv.number(p.objective())).append('\n');
+    }
+    return csv.toString();
+  }
+
+  /**
+   * A frontier as JSON.
+   *
+   * @param frontier the frontier
+   * @return the document, ending in a newline
+   */
+  public static String frontierJson(EfficientFrontier.Result frontier) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    ArrayNode points = root.putArray("points");
+    for (FrontierPoint p : frontier.points()) {
+      put(points.addObject(), p);
+    }
+    put(root.putObject("sellNow"), frontier.sellNow());
+    put(root.putObject("sellEvenly"), frontier.sellEvenly());
+    return Json.write(root);
+  }
+
+  /**
+   * A hierarchy report as a table.
+   *
+   * @param rows the rows
+   * @return the table, lines ending with a line feed
+   */
+  public static String hierarchyTable(List<HierarchyRow> rows) {
+    TextTable table = new TextTable(TextTable.Column.right("rank"), TextTable.Column.left("asset"),
+        TextTable.Column.right("cost / relief"), TextTable.Column.right("days at cap"),
+        TextTable.Column.right("risk share"), TextTable.Column.right("margin"),
+        TextTable.Column.right("first period"), TextTable.Column.right("sold"),
+        TextTable.Column.left("binding"));
+    for (HierarchyRow r : rows) {
+      table.row(Integer.toString(r.rank()), r.asset(),
+          r.marginalCostPerUnitRelief().isPresent()
+              ? format("%.6f", r.marginalCostPerUnitRelief().getAsDouble()) : "-",
+          Double.isFinite(r.daysToLiquidate()) ? format("%.2f", r.daysToLiquidate()) : "-",
+          r.riskContribution().isPresent()
+              ? format("%.1f%%", 100 * r.riskContribution().getAsDouble()) : "-",
+          format("%.0f%%", 100 * r.marginRate()),
+          r.firstPeriod().isPresent() ? Integer.toString(r.firstPeriod().getAsInt()) : "-",
+          format("%.1f%%", 100 * r.soldFraction()), label(r.state()));
+    }
+    return "Deleveraging hierarchy: why each asset is where it is\n\n" + table.render("  ");
+  }
+
+  /**
+   * A hierarchy report as CSV.
+   *
+   * @param rows the rows
+   * @return the CSV text
+   */
+  public static String hierarchyCsv(List<HierarchyRow> rows) {
+    StringBuilder csv = new StringBuilder("rank,asset,marginalCostPerUnitRelief,daysToLiquidate,"
+        + "riskContribution,marginRate,firstPeriod,soldFraction,binding\n");
+    for (HierarchyRow r : rows) {
+      csv.append(r.rank()).append(',').append(PlanCsv.field(r.asset())).append(',')
+          .append(cell(r.marginalCostPerUnitRelief())).append(',')
+          .append(Double.isFinite(r.daysToLiquidate()) ? PlanCsv.number(r.daysToLiquidate()) : "")
+          .append(',').append(cell(r.riskContribution())).append(',')
+          .append(PlanCsv.number(r.marginRate())).append(',')
+          .append(r.firstPeriod().isPresent() ? Integer.toString(r.firstPeriod().getAsInt()) : "")
+          .append(',').append(PlanCsv.number(r.soldFraction())).append(',')
+          .append(label(r.state())).append('\n');
+    }
+    return csv.toString();
+  }
+
+  /**
+   * A hierarchy report as JSON.
+   *
+   * @param rows the rows
+   * @return the document, ending in a newline
+   */
+  public static String hierarchyJson(List<HierarchyRow> rows) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    ArrayNode list = root.putArray("hierarchy");
+    for (HierarchyRow r : rows) {
+      ObjectNode json = list.addObject().put("rank", r.rank()).put("asset", r.asset());
+      optional(json, "marginalCostPerUnitRelief", r.marginalCostPerUnitRelief());
+      optional(json, "daysToLiquidate", Double.isFinite(r.daysToLiquidate())
+          ? OptionalDouble.of(r.daysToLiquidate()) : OptionalDouble.empty());
+      optional(json, "riskContribution", r.riskContribution());
+      json.put("marginRate", r.marginRate());
+      if (r.firstPeriod().isPresent()) {
+        json.put("firstPeriod", r.firstPeriod().getAsInt());
+      } else {
+        json.putNull("firstPeriod");
+      }
+      json.put("soldFraction", r.soldFraction());
+      json.put("binding", label(r.state()));
+    }
+    return Json.write(root);
+  }
+
+  private static List<FrontierPoint> all(EfficientFrontier.Result frontier) {
+    List<FrontierPoint> all = new java.util.ArrayList<>(frontier.points());
+    all.add(frontier.sellNow());
+    all.add(frontier.sellEvenly());
+    return all;
+  }
+
+  private static void put(ObjectNode json, FrontierPoint p) {
+    json.put("strategy", p.label());
+    optional(json, "riskAversion", Double.isNaN(p.riskAversion())
+        ? OptionalDouble.empty() : OptionalDouble.of(p.riskAversion()));
+    json.put("expectedLoss", p.expectedLoss());
+    json.put("timingRisk", p.timingRisk());
+    json.put("objective", p.objective());
+  }
+
+  private static String label(AssetState state) {
+    return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static void optional(ObjectNode json, String name, OptionalDouble value) {
+    if (value.isPresent()) {
+      json.put(name, value.getAsDouble());
+    } else {
+      json.putNull(name);
+    }
+  }
+
+  private static String cell(OptionalDouble value) {
+    return value.isPresent() ? PlanCsv.number(value.getAsDouble()) : "";
+  }
+
+  private static String price(OptionalDouble value) {
+    return value.isPresent() ? format("%.6f", value.getAsDouble()) : "-";
+  }
+
+  private static String money(double value) {
+    return format("%,.2f", value);
+  }
+
+  private static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
+  }
+}
