@@ -50,7 +50,7 @@ final class FrontierCommand implements Callable<Integer> {
   private Double high;
 
   @Option(names = "--out", paramLabel = "FILE",
-      description = "Write the frontier to FILE instead of standard output (- for standard output).")
+      description = "Write the frontier to FILE instead of standard output (- for stdout).")
   private String out = "-";
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,

@@ -55,7 +55,7 @@ final class JsonObject {
     while (names.hasNext()) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw new InvalidInputException(child(path, name), unknownField(name, known));
+        throw new InvalidInputException(child(path, name), unknown("field", name, known));
       }
     }
     return this;
@@ -244,7 +244,11 @@ final class JsonObject {
     return value.asText();
   }
 
-  private static String unknownField(String name, List<String> known) {
+  /**
+   * The rule for an unknown {@code what} (field, column) called {@code name}: the closest known
+   * name when it is close, else every known name.
+   */
+  static String unknown(String what, String name, List<String> known) {
     String closest = null;
     int best = Integer.MAX_VALUE;
     for (String candidate : known) {
@@ -256,9 +260,9 @@ final class JsonObject {
       }
     }
     if (closest != null && best <= Math.max(1, Math.min(3, name.length() / 3))) {
-      return "unknown field, did you mean \"" + closest + "\"?";
+      return "unknown " + what + ", did you mean \"" + closest + "\"?";
     }
-    return "unknown field (the fields here are " + String.join(", ", known) + ")";
+    return "unknown " + what + " (the " + what + "s here are " + String.join(", ", known) + ")";
   }
 
   /** Levenshtein distance: insertions, deletions and substitutions. */

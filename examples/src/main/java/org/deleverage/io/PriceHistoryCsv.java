@@ -36,7 +36,7 @@ import org.deleverage.models.InvalidInputException;
  */
 public final class PriceHistoryCsv {
 
-  private static final Pattern NUMBER =
+  static final Pattern NUMBER =
       Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
   private PriceHistoryCsv() {}
@@ -69,14 +69,13 @@ public final class PriceHistoryCsv {
    * @throws InvalidInputException naming the source, row and column of the first error
    */
   public static PriceHistory read(String text, String source) {
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    String[] lines = body.split("\r?\n", -1);
+    String[] lines = CsvLines.lines(text);
     int row = 0;
     List<String> header = null;
     while (row < lines.length && header == null) {
       row++;
       if (!lines[row - 1].isBlank()) {
-        header = fields(lines[row - 1], source, row);
+        header = CsvLines.fields(lines[row - 1], source, row);
       }
     }
     if (header == null) {
@@ -90,7 +89,7 @@ public final class PriceHistoryCsv {
       if (lines[row - 1].isBlank()) {
         continue;
       }
-      List<String> cells = fields(lines[row - 1], source, row);
+      List<String> cells = CsvLines.fields(lines[row - 1], source, row);
       if (cells.size() != header.size()) {
         throw new InvalidInputException(
             source + " row " + row,
@@ -154,57 +153,4 @@ public final class PriceHistoryCsv {
     return price;
   }
 
-  /** The fields of one line: unquoted (trimmed) or quoted with doubled inner quotes. */
-  private static List<String> fields(String line, String source, int row) {
-    List<String> fields = new ArrayList<>();
-    int at = 0;
-    while (true) {
-      while (at < line.length() && line.charAt(at) == ' ') {
-        at++;
-      }
-      StringBuilder field = new StringBuilder();
-      if (at < line.length() && line.charAt(at) == '"') {
-        at++;
-        while (true) {
-          if (at >= line.length()) {
-            throw new InvalidInputException(
-                source + " row " + row + ", column " + (fields.size() + 1),
-                "a quoted field is not closed on its line");
-          }
-          char c = line.charAt(at++);
-          if (c != '"') {
-            field.append(c);
-          } else if (at < line.length() && line.charAt(at) == '"') {
-            field.append('"');
-            at++;
-          } else {
-            break;
-          }
-        }
-        while (at < line.length() && line.charAt(at) == ' ') {
-          at++;
-        }
-        if (at < line.length() && line.charAt(at) != ',') {
-          throw new InvalidInputException(
-              source + " row " + row + ", column " + (fields.size() + 1),
-              "text between the closing quote and the comma");
-        }
-      } else {
-        int end = line.indexOf(',', at);
-        String raw = line.substring(at, end < 0 ? line.length() : end);
-        if (raw.indexOf('"') >= 0) {
-          throw new InvalidInputException(
-              source + " row " + row + ", column " + (fields.size() + 1),
-              "a quote inside an unquoted field; quote the whole field");
-        }
-        field.append(raw.strip());
-        at += raw.length();
-      }
-      fields.add(field.toString());
-      if (at >= line.length()) {
-        return fields;
-      }
-      at++; // the comma
-    }
-  }
 }

@@ -72,7 +72,8 @@ public enum AdlRule {
    * @throws InvalidInputException naming {@code maintenanceMarginRate} when {@link #BINANCE} has
    *     none
    */
-  public double score(OpposingPosition position, double mark, OptionalDouble maintenanceMarginRate) {
+  public double score(
+      OpposingPosition position, double mark, OptionalDouble maintenanceMarginRate) {
     int d = position.side().sign();
     double entry = position.entryPrice();
     double pnl = position.unrealisedPnl(mark);

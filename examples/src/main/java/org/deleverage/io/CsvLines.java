@@ -1,0 +1,75 @@
+package org.deleverage.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * Lines and fields of the CSV files the library reads (RFC 4180 fields on one line each): a
+ * field is unquoted (trimmed) or quoted with doubled inner quotes; errors name the source, row
+ * and column.
+ */
+final class CsvLines {
+
+  private CsvLines() {}
+
+  /** The lines of {@code text}, a leading byte-order mark dropped, split at LF or CRLF. */
+  static String[] lines(String text) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return body.split("\r?\n", -1);
+  }
+
+  /** The fields of one line: unquoted (trimmed) or quoted with doubled inner quotes. */
+  static List<String> fields(String line, String source, int row) {
+    List<String> fields = new ArrayList<>();
+    int at = 0;
+    while (true) {
+      while (at < line.length() && line.charAt(at) == ' ') {
+        at++;
+      }
+      StringBuilder field = new StringBuilder();
+      if (at < line.length() && line.charAt(at) == '"') {
+        at++;
+        while (true) {
+          if (at >= line.length()) {
+            throw new InvalidInputException(
+                source + " row " + row + ", column " + (fields.size() + 1),
+                "a quoted field is not closed on its line");
+          }
+          char c = line.charAt(at++);
+          if (c != '"') {
+            field.append(c);
+          } else if (at < line.length() && line.charAt(at) == '"') {
+            field.append('"');
+            at++;
+          } else {
+            break;
+          }
+        }
+        while (at < line.length() && line.charAt(at) == ' ') {
+          at++;
+        }
+        if (at < line.length() && line.charAt(at) != ',') {
+          throw new InvalidInputException(
+              source + " row " + row + ", column " + (fields.size() + 1),
+              "text between the closing quote and the comma");
+        }
+      } else {
+        int end = line.indexOf(',', at);
+        String raw = line.substring(at, end < 0 ? line.length() : end);
+        if (raw.indexOf('"') >= 0) {
+          throw new InvalidInputException(
+              source + " row " + row + ", column " + (fields.size() + 1),
+              "a quote inside an unquoted field; quote the whole field");
+        }
+        field.append(raw.strip());
+        at += raw.length();
+      }
+      fields.add(field.toString());
+      if (at >= line.length()) {
+        return fields;
+      }
+      at++; // the comma
+    }
+  }
+}

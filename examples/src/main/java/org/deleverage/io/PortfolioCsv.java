@@ -1,0 +1,236 @@
+package org.deleverage.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deleverage.core.Account;
+import org.deleverage.core.Asset;
+import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.Dependence;
+import org.deleverage.core.Horizon;
+import org.deleverage.core.Objective;
+import org.deleverage.core.Requirement;
+import org.deleverage.models.InvalidInputException;
+
+/**
+ * Reads a portfolio as CSV (FORMAT.md): a header row naming asset fields, then a row per
+ * position; the account, horizon, requirement and objective come from the caller (on the
+ * command line, from options). The columns, in any order, are the flat names of the problem
+ * file's asset fields:
+ *
+ * <pre>
+ *   id, quantity, price, adv                       required
+ *   volatility, halfSpread, fee, feePerUnit,       optional, defaults as in the JSON file
+ *   marginRate, eta, gamma, maxParticipation,
+ *   locked, retainMin, retainMax, reluctance
+ * </pre>
+ *
+ * {@code eta} is the linear temporary impact; the power-law and order-book models need the JSON
+ * file. An empty cell takes the default; {@code locked} is {@code true} or {@code false}.
+ * Correlation is the identity (use {@code --history} or a JSON problem for more). Errors name the
+ * source, the row (the header is row 1) and the column, with the same rule as the JSON file:
+ * {@code portfolio.csv row 3, column price: must be > 0, was -5.0}. Stateless and thread-safe.
+ */
+public final class PortfolioCsv {
+
+  /** The columns, required ones first. */
+  public static final List<String> COLUMNS =
+      List.of("id", "quantity", "price", "adv", "volatility", "halfSpread", "fee", "feePerUnit",
+          "marginRate", "eta", "gamma", "maxParticipation", "locked", "retainMin", "retainMax",
+          "reluctance");
+
+  private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
+
+  private PortfolioCsv() {}
+
+  /**
+   * The problem of the portfolio in {@code file}.
+   *
+   * @param file the CSV file
+   * @param account the account (its cash)
+   * @param horizon the horizon
+   * @param requirement the requirement
+   * @param objective the objective
+   * @return the problem
+   * @throws InvalidInputException naming the row and column of the first error
+   * @throws IOException if the file cannot be read
+   */
+  public static DeleveragingProblem read(Path file, Account account, Horizon horizon,
+      Requirement requirement, Objective objective) throws IOException {
+    return read(Files.readString(file, StandardCharsets.UTF_8),
+        String.valueOf(file.getFileName()), account, horizon, requirement, objective);
+  }
+
+  /**
+   * The problem of the portfolio in the UTF-8 stream {@code in}, read to its end (not closed).
+   *
+   * @param in the stream
+   * @param source the name errors give it
+   * @param account the account (its cash)
+   * @param horizon the horizon
+   * @param requirement the requirement
+   * @param objective the objective
+   * @return the problem
+   * @throws InvalidInputException naming the row and column of the first error
+   * @throws IOException if the stream cannot be read
+   */
+  public static DeleveragingProblem read(InputStream in, String source, Account account,
+      Horizon horizon, Requirement requirement, Objective objective) throws IOException {
+    return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, account, horizon,
+        requirement, objective);
+  }
+
+  /**
+   * The problem of the portfolio in {@code text}.
+   *
+   * @param text the CSV text
+   * @param source the name errors give it
+   * @param account the account (its cash)
+   * @param horizon the horizon
+   * @param requirement the requirement
+   * @param objective the objective
+   * @return the problem
+   * @throws InvalidInputException naming the row and column of the first error
+   */
+  public static DeleveragingProblem read(String text, String source, Account account,
+      Horizon horizon, Requirement requirement, Objective objective) {
+    String[] lines = CsvLines.lines(text);
+    int row = 0;
+    List<String> header = null;
+    while (row < lines.length && header == null) {
+      row++;
+      if (!lines[row - 1].isBlank()) {
+        header = CsvLines.fields(lines[row - 1], source, row);
+      }
+    }
+    if (header == null) {
+      throw new InvalidInputException(source, "the file is empty; expected a header row");
+    }
+    Map<String, Integer> column = new HashMap<>();
+    for (int c = 0; c < header.size(); c++) {
+      String name = header.get(c);
+      String where = source + " row " + row + ", column " + (c + 1);
+      if (!COLUMNS.contains(name)) {
+        throw new InvalidInputException(where, JsonObject.unknown("column", name, COLUMNS));
+      }
+      if (column.putIfAbsent(name, c) != null) {
+        throw new InvalidInputException(where, "duplicate column \"" + name + "\"");
+      }
+    }
+    for (String name : REQUIRED) {
+      if (!column.containsKey(name)) {
+        throw new InvalidInputException(
+            source + " row " + row, "the header must name the column " + name);
+      }
+    }
+    List<Asset> assets = new ArrayList<>();
+    while (row < lines.length) {
+      row++;
+      if (lines[row - 1].isBlank()) {
+        continue;
+      }
+      List<String> cells = CsvLines.fields(lines[row - 1], source, row);
+      if (cells.size() != header.size()) {
+        throw new InvalidInputException(source + " row " + row, "has " + cells.size()
+            + " field" + (cells.size() == 1 ? "" : "s") + ", the header has " + header.size());
+      }
+      assets.add(asset(new Row(source, row, column, cells)));
+    }
+    if (assets.isEmpty()) {
+      throw new InvalidInputException(source, "needs at least one position after the header");
+    }
+    return new DeleveragingProblem(account, assets, Dependence.independent(), horizon,
+        requirement, objective);
+  }
+
+  private static Asset asset(Row row) {
+    String id = row.text("id");
+    if (id.isEmpty()) {
+      throw new InvalidInputException(row.where("id"), "is required");
+    }
+    double quantity = row.required("quantity");
+    Asset.Builder builder =
+        Asset.builder(id)
+            .quantity(quantity)
+            .price(row.required("price"))
+            .adv(row.required("adv"))
+            .volatility(row.number("volatility", 0.0))
+            .halfSpread(row.number("halfSpread", 0.0))
+            .fee(row.number("fee", 0.0))
+            .feePerUnit(row.number("feePerUnit", 0.0))
+            .marginRate(row.number("marginRate", 1.0))
+            .eta(row.number("eta", 0.0))
+            .gamma(row.number("gamma", 0.0))
+            .maxParticipation(row.number("maxParticipation", 1.0))
+            .locked(row.bool("locked"))
+            .retain(row.number("retainMin", 0.0), row.number("retainMax", Math.abs(quantity)))
+            .reluctance(row.number("reluctance", 0.0));
+    try {
+      return builder.build();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(row.where(columnOf(e.path())), e.rule());
+    }
+  }
+
+  /** The column of an asset field's path: retain.min is retainMin, impact paths their leaf. */
+  private static String columnOf(String path) {
+    return switch (path) {
+      case "retain.min" -> "retainMin";
+      case "retain.max" -> "retainMax";
+      default -> path.substring(path.lastIndexOf('.') + 1);
+    };
+  }
+
+  /** One data row. */
+  private record Row(String source, int row, Map<String, Integer> column, List<String> cells) {
+
+    String where(String name) {
+      return source + " row " + row + ", column " + name;
+    }
+
+    String text(String name) {
+      Integer c = column.get(name);
+      return c == null ? "" : cells.get(c);
+    }
+
+    double required(String name) {
+      if (text(name).isEmpty()) {
+        throw new InvalidInputException(where(name), "is required");
+      }
+      return number(name, Double.NaN);
+    }
+
+    double number(String name, double fallback) {
+      String cell = text(name);
+      if (cell.isEmpty()) {
+        return fallback;
+      }
+      if (!PriceHistoryCsv.NUMBER.matcher(cell).matches()) {
+        throw new InvalidInputException(where(name), "not a number: \"" + cell + "\"");
+      }
+      double value = Double.parseDouble(cell);
+      if (Double.isInfinite(value)) {
+        throw new InvalidInputException(
+            where(name), "must be a finite number, was \"" + cell + "\"");
+      }
+      return value;
+    }
+
+    boolean bool(String name) {
+      String cell = text(name).toLowerCase(Locale.ROOT);
+      return switch (cell) {
+        case "", "false" -> false;
+        case "true" -> true;
+        default -> throw new InvalidInputException(
+            where(name), "must be true or false, was \"" + text(name) + "\"");
+      };
+    }
+  }
+}
