@@ -11,7 +11,10 @@ package org.deleverage.models;
 public final class InvalidInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the bad value sits, e.g. {@code assets[3].price}. */
   private final String path;
+
+  /** The rule it breaks, with the value, e.g. {@code must be > 0, was -5.0}. */
   private final String rule;
 
   /**

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Order-book temporary impact: a sale of n units in a period walks a ladder of resting orders,
  * cheapest first, and the book refills completely before the next period (MODEL.md section 1).
- * With the levels sorted by offset o_1 <= o_2 <= ... and sizes z_l, a trade of n units fills
+ * With the levels sorted by offset o_1 &lt;= o_2 &lt;= ... and sizes z_l, a trade of n units fills
  * f_l(n) = min(z_l, max(0, n - (z_1 + ... + z_{l-1}))) at level l, and
  *
  * <pre>

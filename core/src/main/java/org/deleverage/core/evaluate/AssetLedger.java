@@ -16,8 +16,8 @@ import org.deleverage.models.TradingConditions;
  *   X_k = X_0 + sum_i coverage_ik
  *   coverage_ik = m_i (c_ik p_i + d_i gamma_i c_ik (Q_i - c_ik)) - L_ik      margin mode
  *   coverage_ik = K_ik                                                       cash mode (X_0 = -S)
- *   L_ik = gamma_i (Q_i c_ik - c_ik^2/2 - sum_{j<=k} n_ij^2/2) + sum_{j<=k} (e_i n_ij + n_ij h_i(n_ij))
- *   K_ik = d_i p_i c_ik - gamma_i (c_ik^2 - sum_{j<=k} n_ij^2)/2 - sum_{j<=k} (e_i n_ij + n_ij h_i(n_ij))
+ *   L_ik = gamma_i (Q_i c_ik - c_ik^2/2 - sum_{j&lt;=k} n_ij^2/2) + sum_{j&lt;=k} (e_i n_ij + n_ij h_i(n_ij))
+ *   K_ik = d_i p_i c_ik - gamma_i (c_ik^2 - sum_{j&lt;=k} n_ij^2)/2 - sum_{j&lt;=k} (e_i n_ij + n_ij h_i(n_ij))
  * </pre>
  *
  * which lets a solver change one asset and recompute only that asset. Stateless: use {@link

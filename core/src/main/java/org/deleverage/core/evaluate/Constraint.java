@@ -4,15 +4,15 @@ package org.deleverage.core.evaluate;
 public enum Constraint {
   /** n_ik >= 0: trades only go towards flat. */
   NON_NEGATIVE("n >= 0"),
-  /** n_ik <= rho_i * V_i * tau (and what the impact model holds). */
+  /** n_ik &lt;= rho_i * V_i * tau (and what the impact model holds). */
   PARTICIPATION("n <= cap"),
   /** n_ik = 0 for a locked asset. */
   LOCKED("n = 0 (locked)"),
-  /** c_iN <= Q_i: never more than held, never flip. */
+  /** c_iN &lt;= Q_i: never more than held, never flip. */
   HOLDING("traded <= held"),
   /** r_iN >= retainMin_i. */
   RETAIN_MIN("remaining >= retain.min"),
-  /** r_iN <= retainMax_i. */
+  /** r_iN &lt;= retainMax_i. */
   RETAIN_MAX("remaining <= retain.max"),
   /** X_kd >= buffer at the deadline. */
   COVERAGE("excess >= buffer"),

@@ -7,8 +7,13 @@ package org.deleverage.core.solve;
 public final class InfeasibleShortfallException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The solver that found the shortfall infeasible. */
   private final String solver;
+
+  /** The shortfall asked for. */
   private final double shortfall;
+
+  /** The largest shortfall the solver can cover. */
   private final double maxCoverableShortfall;
 
   /** Creates the exception for {@code solver}, asked to cover {@code shortfall}. */

@@ -8,7 +8,7 @@ import java.util.List;
  * Closes a bankrupt position the way an exchange does when the market cannot take it at its
  * bankruptcy price: the liquidation engine closes it at the mark m as far as the insurance fund
  * covers the loss l = d_b (b - m) per contract, that is min(size, F / l) contracts for a fund F
- * (all of them, with no loss, when l <= 0); the rest is auto-deleveraged: the opposing positions
+ * (all of them, with no loss, when l &lt;= 0); the rest is auto-deleveraged: the opposing positions
  * are ranked by the {@link AdlRule} (profitable first, then the higher score, then the larger
  * position, then the account id in lexicographic order, so the queue is deterministic), and
  * closed in that order at the bankruptcy price b, each as far as its size and the remainder go.

@@ -21,7 +21,7 @@ import org.deleverage.models.numerics.Univariate;
  * <ol>
  *   <li>Forced sales come first: Q_i - retainMax_i units of each asset, front-loaded at the cap.
  *   <li>For each period k from the first to the last that carries a coverage constraint, while
- *       some constraint in a period {@code >= k} is short (X_deadline < buffer, or X_s < -S (1 -
+ *       some constraint in a period {@code >= k} is short (X_deadline &lt; buffer, or X_s &lt; -S (1 -
  *       phi_s)), take the assets in priority order and add sales of asset i in period k: the
  *       fewest units that make every such constraint hold, or, if that is not possible, the units
  *       that help them most (the maximum of the smallest slack, found by Brent's search), within

@@ -28,7 +28,7 @@ public record InteriorPointOptions(
    */
   public enum FactorSolve {
     /**
-     * The low-rank form when K' N_r <= f: K' the rank of F, N_r the periods with a risk weight,
+     * The low-rank form when K' N_r &lt;= f: K' the rank of F, N_r the periods with a risk weight,
      * f the assets that can trade; dense blocks otherwise.
      */
     AUTOMATIC,
