@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deleverage.io.AdlJson;
@@ -14,10 +13,9 @@ import org.deleverage.solvers.adl.AdlResult;
 import org.deleverage.solvers.adl.AdlRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -35,7 +33,7 @@ import picocli.CommandLine.TypeConversionException;
       "Exit codes: 0 success, 2 invalid input, 1 anything else."
     },
     sortOptions = false)
-final class AdlCommand implements Callable<Integer> {
+final class AdlCommand extends Subcommand implements Callable<Integer> {
 
   /** The example used when no input is given, a resource beside this class. */
   static final String SAMPLE = "sample-adl.json";
@@ -50,18 +48,7 @@ final class AdlCommand implements Callable<Integer> {
       })
   private String input;
 
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write the result to FILE instead of standard output (- for standard output).")
-  private String out = "-";
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      converter = PlanCommand.FormatConverter.class,
-      description = "table (the default), json or csv (the queue with what was closed).")
-  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+  @Mixin private OutputOptions output;
 
   @Option(
       names = "--rule",
@@ -70,38 +57,24 @@ final class AdlCommand implements Callable<Integer> {
       description = "bitmex, binance or hyperliquid; overrides the file's rule (default bitmex).")
   private AdlRule rule;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
-
-  private final PrintStream stdout;
-  private final PrintWriter stderr;
-  private final InputStream stdin;
-
   AdlCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.stdin = stdin;
+    super(stdout, stderr, stdin);
   }
 
   @Override
   public Integer call() throws IOException {
-    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path target = output.target(spec);
     AdlJson.Input read =
         Input.read(spec, input, SAMPLE, AdlCommand.class, stdin, stderr, AdlJson::read);
     AdlRule chosen = rule != null ? rule : read.rule().orElse(AdlRule.BITMEX);
     AdlResult result = AdlEngine.DEFAULT.run(read.problem(), chosen);
     String rendered =
-        switch (format) {
+        switch (output.format()) {
           case TABLE -> AdlReport.table(read.problem(), result);
           case JSON -> AdlJson.write(read.problem(), result);
           case CSV -> AdlReport.csv(result);
         };
-    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "ADL result");
+    OutputOptions.write(target, rendered, stdout, "ADL result");
     return DeleverageCommand.SUCCESS;
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deleverage.chart.CascadeChart;
@@ -13,10 +12,9 @@ import org.deleverage.io.StressReport;
 import org.deleverage.solvers.stress.Cascade;
 import org.deleverage.solvers.stress.CascadeResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code deleverage cascade}: runs a fire-sale cascade ({@link Cascade}) from a JSON input
@@ -31,7 +29,7 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 success, 2 invalid input, 1 anything else."
     },
     sortOptions = false)
-final class CascadeCommand implements Callable<Integer> {
+final class CascadeCommand extends Subcommand implements Callable<Integer> {
 
   /** The example used when no input is given, a resource beside this class. */
   static final String SAMPLE = "sample-cascade.json";
@@ -41,13 +39,7 @@ final class CascadeCommand implements Callable<Integer> {
           "Without it, the bundled example is run."})
   private String input;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output (- for standard output).")
-  private String out = "-";
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,
-      description = "table (the default), json or csv (sales and prices per round and asset).")
-  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--chart", paramLabel = "FILE.png",
       description = "Also draw the price path per asset and the loss per round as a PNG.")
@@ -58,24 +50,13 @@ final class CascadeCommand implements Callable<Integer> {
           + ").")
   private Integer rounds;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
-
-  private final PrintStream stdout;
-  private final PrintWriter stderr;
-  private final InputStream stdin;
-
   CascadeCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.stdin = stdin;
+    super(stdout, stderr, stdin);
   }
 
   @Override
   public Integer call() throws IOException {
-    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path target = output.target(spec);
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
     if (rounds != null && rounds < 1) {
       throw new picocli.CommandLine.ParameterException(
@@ -86,7 +67,7 @@ final class CascadeCommand implements Callable<Integer> {
             StressJson::readCascade);
     CascadeResult result = Cascade.run(read.accounts(), read.shock(), read.depth(),
         rounds != null ? rounds : read.rounds());
-    String rendered = switch (format) {
+    String rendered = switch (output.format()) {
       case TABLE -> StressReport.cascadeTable(result);
       case JSON -> StressJson.writeCascade(result);
       case CSV -> StressReport.cascadeCsv(result);
@@ -95,7 +76,7 @@ final class CascadeCommand implements Callable<Integer> {
     if (picture != null) {
       Output.writeAtomically(picture, png, "chart");
     }
-    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "cascade report");
+    OutputOptions.write(target, rendered, stdout, "cascade report");
     return DeleverageCommand.SUCCESS;
   }
 }

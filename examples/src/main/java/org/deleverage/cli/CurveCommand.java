@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deleverage.chart.CurveChart;
@@ -14,9 +13,7 @@ import org.deleverage.solvers.analysis.CostCurve;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code deleverage curve}: the cost curve of a problem ({@link CostCurve}): the optimum from no
@@ -27,47 +24,31 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "curve",
     description = {
-      "The cost curve: optimal objective, expected loss and shadow price from no shortfall to",
-      "the largest coverable one, with the breakpoints where an asset enters or hits a limit.",
+      "The cost curve of covering the shortfall, from none to the largest coverable.",
+      "Optimal objective, expected loss and shadow price on a grid, and the breakpoints where",
+      "an asset enters or hits a limit.",
       "Exit codes: 0 success, 2 invalid input, 1 anything else."
     },
     sortOptions = false)
-final class CurveCommand implements Callable<Integer> {
+final class CurveCommand extends Subcommand implements Callable<Integer> {
 
   @Mixin private ProblemInput input;
 
   @Option(names = "--points", paramLabel = "N", description = "Grid points, >= 2 (default 21).")
   private int points = 21;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write the curve to FILE instead of standard output (- for standard output).")
-  private String out = "-";
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,
-      description = "table (the default), json or csv.")
-  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--chart", paramLabel = "FILE.png", description = "Also draw the curve as a PNG.")
   private String chart;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
-
-  private final PrintStream stdout;
-  private final PrintWriter stderr;
-  private final InputStream stdin;
-
   CurveCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.stdin = stdin;
+    super(stdout, stderr, stdin);
   }
 
   @Override
   public Integer call() throws IOException {
-    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path target = output.target(spec);
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
     DeleveragingProblem problem = input.read(spec, stdin, stderr);
     boolean terminal = System.console() != null;
@@ -79,7 +60,7 @@ final class CurveCommand implements Callable<Integer> {
             stderr.flush();
           }
         });
-    String rendered = switch (format) {
+    String rendered = switch (output.format()) {
       case TABLE -> AnalysisReport.curveTable(curve);
       case JSON -> AnalysisReport.curveJson(curve,
           problem.assets().stream().map(a -> a.id()).toList());
@@ -88,7 +69,7 @@ final class CurveCommand implements Callable<Integer> {
     if (picture != null) {
       Output.writeAtomically(picture, CurveChart.png(curve), "chart");
     }
-    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "cost curve");
+    OutputOptions.write(target, rendered, stdout, "cost curve");
     return DeleverageCommand.SUCCESS;
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deleverage.chart.FrontierChart;
@@ -14,9 +13,7 @@ import org.deleverage.solvers.analysis.EfficientFrontier;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code deleverage frontier}: the efficient frontier of a problem ({@link EfficientFrontier}):
@@ -28,12 +25,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "frontier",
     description = {
-      "The efficient frontier: expected loss against timing risk as the risk aversion grows,",
-      "with the sell-everything-now and sell-evenly strategies.",
+      "The efficient frontier: expected loss against timing risk.",
+      "The optimum as the risk aversion grows, with the sell-everything-now and sell-evenly",
+      "strategies.",
       "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
     },
     sortOptions = false)
-final class FrontierCommand implements Callable<Integer> {
+final class FrontierCommand extends Subcommand implements Callable<Integer> {
 
   @Mixin private ProblemInput input;
 
@@ -49,36 +47,19 @@ final class FrontierCommand implements Callable<Integer> {
           "timing variance of the plan without risk aversion)."})
   private Double high;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write the frontier to FILE instead of standard output (- for stdout).")
-  private String out = "-";
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,
-      description = "table (the default), json or csv.")
-  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--chart", paramLabel = "FILE.png",
       description = "Also draw the frontier as a PNG.")
   private String chart;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
-
-  private final PrintStream stdout;
-  private final PrintWriter stderr;
-  private final InputStream stdin;
-
   FrontierCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.stdin = stdin;
+    super(stdout, stderr, stdin);
   }
 
   @Override
   public Integer call() throws IOException {
-    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path target = output.target(spec);
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
     DeleveragingProblem problem = input.read(spec, stdin, stderr);
     boolean terminal = System.console() != null;
@@ -91,7 +72,7 @@ final class FrontierCommand implements Callable<Integer> {
             stderr.flush();
           }
         });
-    String rendered = switch (format) {
+    String rendered = switch (output.format()) {
       case TABLE -> AnalysisReport.frontierTable(frontier);
       case JSON -> AnalysisReport.frontierJson(frontier);
       case CSV -> AnalysisReport.frontierCsv(frontier);
@@ -99,7 +80,7 @@ final class FrontierCommand implements Callable<Integer> {
     if (picture != null) {
       Output.writeAtomically(picture, FrontierChart.png(frontier), "chart");
     }
-    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "frontier");
+    OutputOptions.write(target, rendered, stdout, "frontier");
     return DeleverageCommand.SUCCESS;
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,9 +15,6 @@ import org.deleverage.solvers.analysis.HierarchyRow;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code deleverage hierarchy}: the optimal plan's hierarchy report ({@link HierarchyReport}):
@@ -32,45 +28,28 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
     },
     sortOptions = false)
-final class HierarchyCommand implements Callable<Integer> {
+final class HierarchyCommand extends Subcommand implements Callable<Integer> {
 
   @Mixin private ProblemInput input;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output (- for standard output).")
-  private String out = "-";
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,
-      description = "table (the default), json or csv.")
-  private PlanCommand.Format format = PlanCommand.Format.TABLE;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
-
-  private final PrintStream stdout;
-  private final PrintWriter stderr;
-  private final InputStream stdin;
+  @Mixin private OutputOptions output;
 
   HierarchyCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.stdin = stdin;
+    super(stdout, stderr, stdin);
   }
 
   @Override
   public Integer call() throws IOException {
-    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path target = output.target(spec);
     ResolvedProblem problem = input.read(spec, stdin, stderr).resolve();
     Plan plan = InteriorPointSolver.DEFAULT.solve(problem).plan();
     List<HierarchyRow> rows = HierarchyReport.of(problem, plan);
-    String rendered = switch (format) {
+    String rendered = switch (output.format()) {
       case TABLE -> AnalysisReport.hierarchyTable(rows);
       case JSON -> AnalysisReport.hierarchyJson(rows);
       case CSV -> AnalysisReport.hierarchyCsv(rows);
     };
-    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "hierarchy");
+    OutputOptions.write(target, rendered, stdout, "hierarchy");
     return DeleverageCommand.SUCCESS;
   }
 }

@@ -27,10 +27,8 @@ import org.deleverage.solvers.baseline.GreedyMarginCallSolver;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -50,7 +48,7 @@ import picocli.CommandLine.TypeConversionException;
       "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
     },
     sortOptions = false)
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends Subcommand implements Callable<Integer> {
 
   /** The sample problem used when no problem is given, a resource beside this class. */
   static final String SAMPLE = ProblemInput.SAMPLE;
@@ -106,22 +104,8 @@ final class PlanCommand implements Callable<Integer> {
       })
   private boolean local;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
-
-  private final PrintStream stdout;
-  private final PrintWriter stderr;
-  private final InputStream stdin;
-
   PlanCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.stdin = stdin;
+    super(stdout, stderr, stdin);
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,10 +14,9 @@ import org.deleverage.solvers.SolverCatalog;
 import org.deleverage.solvers.stress.StressOutcome;
 import org.deleverage.solvers.stress.StressTest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code deleverage stress}: runs a set of scenarios ({@link StressJson}) over accounts and
@@ -33,7 +31,7 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 success, 2 invalid input, 1 anything else."
     },
     sortOptions = false)
-final class StressCommand implements Callable<Integer> {
+final class StressCommand extends Subcommand implements Callable<Integer> {
 
   /** The example used when no input is given, a resource beside this class. */
   static final String SAMPLE = "sample-stress.json";
@@ -43,13 +41,7 @@ final class StressCommand implements Callable<Integer> {
           "Without it, the bundled example is run."})
   private String input;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output (- for standard output).")
-  private String out = "-";
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = PlanCommand.FormatConverter.class,
-      description = "table (the default), json or csv.")
-  private PlanCommand.Format format = PlanCommand.Format.TABLE;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--solver", paramLabel = "NAME",
       description = "The solver of every account: ${COMPLETION-CANDIDATES}; default the file's,"
@@ -57,24 +49,13 @@ final class StressCommand implements Callable<Integer> {
       completionCandidates = PlanCommand.SolverNames.class)
   private DeleveragingSolver solver;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
-
-  @Spec private CommandSpec spec;
-
-  private final PrintStream stdout;
-  private final PrintWriter stderr;
-  private final InputStream stdin;
-
   StressCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.stdin = stdin;
+    super(stdout, stderr, stdin);
   }
 
   @Override
   public Integer call() throws IOException {
-    Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
+    Path target = output.target(spec);
     StressJson.StressInput read =
         Input.read(spec, input, SAMPLE, StressCommand.class, stdin, stderr,
             StressJson::readStress);
@@ -82,12 +63,12 @@ final class StressCommand implements Callable<Integer> {
         ? solver
         : SolverCatalog.named(read.solver().orElse(SolverCatalog.DEFAULT_NAME)).orElseThrow();
     List<StressOutcome> outcomes = StressTest.run(read.scenarios(), read.accounts(), chosen);
-    String rendered = switch (format) {
+    String rendered = switch (output.format()) {
       case TABLE -> StressReport.stressTable(outcomes);
       case JSON -> StressJson.writeStress(outcomes);
       case CSV -> StressReport.stressCsv(outcomes);
     };
-    Output.write(target, rendered.getBytes(StandardCharsets.UTF_8), stdout, "stress report");
+    OutputOptions.write(target, rendered, stdout, "stress report");
     return DeleverageCommand.SUCCESS;
   }
 }

@@ -13,6 +13,24 @@ final class CsvLines {
 
   private CsvLines() {}
 
+  /**
+   * The header row: the first line that is not blank.
+   *
+   * @param row its 1-based row
+   * @param fields its fields
+   */
+  record Header(int row, List<String> fields) {}
+
+  /** The header of {@code lines}, or an error naming {@code source} when every line is blank. */
+  static Header header(String[] lines, String source) {
+    for (int row = 1; row <= lines.length; row++) {
+      if (!lines[row - 1].isBlank()) {
+        return new Header(row, fields(lines[row - 1], source, row));
+      }
+    }
+    throw new InvalidInputException(source, "the file is empty; expected a header row");
+  }
+
   /** The lines of {@code text}, a leading byte-order mark dropped, split at LF or CRLF. */
   static String[] lines(String text) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;

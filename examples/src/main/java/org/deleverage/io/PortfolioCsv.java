@@ -102,17 +102,9 @@ public final class PortfolioCsv {
   public static DeleveragingProblem read(String text, String source, Account account,
       Horizon horizon, Requirement requirement, Objective objective) {
     String[] lines = CsvLines.lines(text);
-    int row = 0;
-    List<String> header = null;
-    while (row < lines.length && header == null) {
-      row++;
-      if (!lines[row - 1].isBlank()) {
-        header = CsvLines.fields(lines[row - 1], source, row);
-      }
-    }
-    if (header == null) {
-      throw new InvalidInputException(source, "the file is empty; expected a header row");
-    }
+    CsvLines.Header top = CsvLines.header(lines, source);
+    int row = top.row();
+    List<String> header = top.fields();
     Map<String, Integer> column = new HashMap<>();
     for (int c = 0; c < header.size(); c++) {
       String name = header.get(c);

@@ -70,17 +70,9 @@ public final class PriceHistoryCsv {
    */
   public static PriceHistory read(String text, String source) {
     String[] lines = CsvLines.lines(text);
-    int row = 0;
-    List<String> header = null;
-    while (row < lines.length && header == null) {
-      row++;
-      if (!lines[row - 1].isBlank()) {
-        header = CsvLines.fields(lines[row - 1], source, row);
-      }
-    }
-    if (header == null) {
-      throw new InvalidInputException(source, "the file is empty; expected a header row");
-    }
+    CsvLines.Header top = CsvLines.header(lines, source);
+    int row = top.row();
+    List<String> header = top.fields();
     List<String> assets = assets(header, source, row);
     List<String> days = new ArrayList<>();
     List<double[]> prices = new ArrayList<>();
