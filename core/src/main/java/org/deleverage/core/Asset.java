@@ -42,7 +42,24 @@ public record Asset(
     double retainMax,
     double reluctance) {
 
-  /** Validates every field and the rules that join them. */
+  /**
+   * Validates every field and the rules that join them.
+   *
+   * @param id the asset's identifier, unique in a problem, not blank
+   * @param quantity q, the signed position in units: long {@code > 0}, short {@code < 0}
+   * @param price p, the current mid mark, money per unit, {@code > 0}
+   * @param volatility sigma, the daily standard deviation of returns, {@code >= 0}
+   * @param adv V, the average daily volume, units per day, {@code > 0}
+   * @param costs the half spread s, the fee f and the fee per unit u
+   * @param temporaryImpact h(n), the per-unit concession for trading n units in a period
+   * @param permanentImpact gamma, the lasting price move per unit traded
+   * @param marginRate m, the margin required per unit of market value, in [0, 1]
+   * @param maxParticipation rho: at most rho * V * tau units trade in a period, in (0, 1]
+   * @param locked true when the position may not be traded at all
+   * @param retainMin the fewest units to hold at the end, {@code >= 0}
+   * @param retainMax the most units to hold at the end, {@code <= |q|}; 0 closes the position
+   * @param reluctance omega, the objective added per unit sold, money per unit, {@code >= 0}
+   */
   public Asset {
     Checks.present("id", id);
     if (id.isBlank()) {
@@ -77,17 +94,30 @@ public record Asset(
     Checks.nonNegative("reluctance", reluctance);
   }
 
-  /** A builder for the asset {@code id}, with the defaults of FORMAT.md. */
+  /**
+   * A builder for the asset {@code id}, with the defaults of FORMAT.md.
+   *
+   * @param id the asset's identifier, unique in a problem, not blank
+   * @return a builder for the asset {@code id}, with the defaults of FORMAT.md
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
-  /** Q = |q|, the units held. */
+  /**
+   * Q = |q|, the units held.
+   *
+   * @return Q = |q|, the units held
+   */
   public double held() {
     return Math.abs(quantity);
   }
 
-  /** d = sign(q): +1 for a long (sold), -1 for a short (bought back), 0 for no position. */
+  /**
+   * d = sign(q): +1 for a long (sold), -1 for a short (bought back), 0 for no position.
+   *
+   * @return d = sign(q): +1 for a long (sold), -1 for a short (bought back), 0 for no position
+   */
   public int direction() {
     return (int) Math.signum(quantity);
   }
@@ -119,49 +149,89 @@ public record Asset(
       this.id = id;
     }
 
-    /** q, the signed position in units (required). */
+    /**
+     * q, the signed position in units (required).
+     *
+     * @param value q, the signed position in units (required)
+     * @return this builder
+     */
     public Builder quantity(double value) {
       this.quantity = value;
       return this;
     }
 
-    /** p, the mid mark (required). */
+    /**
+     * p, the mid mark (required).
+     *
+     * @param value p, the mid mark (required)
+     * @return this builder
+     */
     public Builder price(double value) {
       this.price = value;
       return this;
     }
 
-    /** sigma, the daily volatility of returns. */
+    /**
+     * sigma, the daily volatility of returns.
+     *
+     * @param value sigma, the daily volatility of returns
+     * @return this builder
+     */
     public Builder volatility(double value) {
       this.volatility = value;
       return this;
     }
 
-    /** V, the average daily volume in units (required). */
+    /**
+     * V, the average daily volume in units (required).
+     *
+     * @param value V, the average daily volume in units (required)
+     * @return this builder
+     */
     public Builder adv(double value) {
       this.adv = value;
       return this;
     }
 
-    /** s, half the bid-ask spread as a fraction of price. */
+    /**
+     * s, half the bid-ask spread as a fraction of price.
+     *
+     * @param value s, half the bid-ask spread as a fraction of price
+     * @return this builder
+     */
     public Builder halfSpread(double value) {
       this.halfSpread = value;
       return this;
     }
 
-    /** f, the fee as a fraction of notional. */
+    /**
+     * f, the fee as a fraction of notional.
+     *
+     * @param value f, the fee as a fraction of notional
+     * @return this builder
+     */
     public Builder fee(double value) {
       this.fee = value;
       return this;
     }
 
-    /** u, the fee in money per unit. */
+    /**
+     * u, the fee in money per unit.
+     *
+     * @param value u, the fee in money per unit
+     * @return this builder
+     */
     public Builder feePerUnit(double value) {
       this.feePerUnit = value;
       return this;
     }
 
-    /** The temporary impact model. */
+    /**
+     * The temporary impact model.
+     *
+     * @param model the model
+     * @return this builder
+     */
     public Builder temporaryImpact(TemporaryImpactModel model) {
       this.temporaryImpact = model;
       return this;
@@ -170,6 +240,8 @@ public record Asset(
     /**
      * Linear temporary impact with coefficient eta (Almgren-Chriss).
      *
+     * @param value Linear temporary impact with coefficient eta (Almgren-Chriss)
+     * @return this builder
      * @throws InvalidInputException naming {@code impact.temporary.eta} if eta is not {@code >= 0}
      */
     public Builder eta(double value) {
@@ -180,38 +252,69 @@ public record Asset(
       }
     }
 
-    /** gamma, the linear permanent impact. */
+    /**
+     * gamma, the linear permanent impact.
+     *
+     * @param value gamma, the linear permanent impact
+     * @return this builder
+     */
     public Builder gamma(double value) {
       this.permanentImpact = value;
       return this;
     }
 
-    /** m, the margin rate. */
+    /**
+     * m, the margin rate.
+     *
+     * @param value m, the margin rate
+     * @return this builder
+     */
     public Builder marginRate(double value) {
       this.marginRate = value;
       return this;
     }
 
-    /** rho, the most of the daily volume the plan may take in a period. */
+    /**
+     * rho, the most of the daily volume the plan may take in a period.
+     *
+     * @param value rho, the most of the daily volume the plan may take in a period
+     * @return this builder
+     */
     public Builder maxParticipation(double value) {
       this.maxParticipation = value;
       return this;
     }
 
-    /** Whether the position may not be traded. */
+    /**
+     * Whether the position may not be traded.
+     *
+     * @param value whether the position may not be traded
+     * @return this builder
+     */
     public Builder locked(boolean value) {
       this.locked = value;
       return this;
     }
 
-    /** The fewest and most units to hold at the end. */
+    /**
+     * The fewest and most units to hold at the end.
+     *
+     * @param min the fewest units to hold at the end, >= 0
+     * @param max the most units to hold at the end, {@code <= |q|}
+     * @return this builder
+     */
     public Builder retain(double min, double max) {
       this.retainMin = min;
       this.retainMax = max;
       return this;
     }
 
-    /** omega, the objective added per unit sold. */
+    /**
+     * omega, the objective added per unit sold.
+     *
+     * @param value omega, the objective added per unit sold
+     * @return this builder
+     */
     public Builder reluctance(double value) {
       this.reluctance = value;
       return this;
@@ -220,6 +323,7 @@ public record Asset(
     /**
      * The asset.
      *
+     * @return the asset
      * @throws InvalidInputException naming the first field that breaks its rule
      */
     public Asset build() {

@@ -19,12 +19,21 @@ public enum CoverageMode {
     this.label = label;
   }
 
-  /** The name used in the problem file: {@code margin} or {@code cash}. */
+  /**
+   * The name used in the problem file: {@code margin} or {@code cash}.
+   *
+   * @return the name used in the problem file: {@code margin} or {@code cash}
+   */
   public String label() {
     return label;
   }
 
-  /** The mode whose file name is {@code label}, or empty. */
+  /**
+   * The mode whose file name is {@code label}, or empty.
+   *
+   * @param label margin or cash
+   * @return the mode whose file name is {@code label}, or empty
+   */
   public static java.util.Optional<CoverageMode> fromLabel(String label) {
     for (CoverageMode mode : values()) {
       if (mode.label.equals(label)) {

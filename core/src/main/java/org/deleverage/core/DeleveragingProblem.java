@@ -30,7 +30,16 @@ public record DeleveragingProblem(
     Requirement requirement,
     Objective objective) {
 
-  /** Validates every field and the rules that join them. */
+  /**
+   * Validates every field and the rules that join them.
+   *
+   * @param account the account
+   * @param assets the positions, at least one, with unique ids
+   * @param dependence correlation, covariance or factor model, sized to the assets, or independence
+   * @param horizon N periods of tau days
+   * @param requirement what must be covered, by when
+   * @param objective the weights of the objective
+   */
   public DeleveragingProblem {
     Checks.present("account", account);
     Checks.present("assets", assets);
@@ -94,7 +103,11 @@ public record DeleveragingProblem(
     }
   }
 
-  /** A builder with the defaults of FORMAT.md. */
+  /**
+   * A builder with the defaults of FORMAT.md.
+   *
+   * @return a builder with the defaults of FORMAT.md
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -103,13 +116,19 @@ public record DeleveragingProblem(
    * This problem with {@code replacement} in place of its dependence, everything else the same;
    * validated like any problem (the matrix must have a row per asset).
    *
+   * @param replacement the new dependence
+   * @return the copy
    * @throws InvalidInputException if the replacement does not fit the assets
    */
   public DeleveragingProblem withDependence(Dependence replacement) {
     return new DeleveragingProblem(account, assets, replacement, horizon, requirement, objective);
   }
 
-  /** The dense, index-based form that the evaluator and the solvers read. */
+  /**
+   * The dense, index-based form that the evaluator and the solvers read.
+   *
+   * @return the dense, index-based form that the evaluator and the solvers read
+   */
   public ResolvedProblem resolve() {
     return new ResolvedProblem(this);
   }
@@ -141,48 +160,88 @@ public record DeleveragingProblem(
 
     private Builder() {}
 
-    /** The account. */
+    /**
+     * The account.
+     *
+     * @param value the account
+     * @return this builder
+     */
     public Builder account(Account value) {
       this.account = value;
       return this;
     }
 
-    /** An account holding {@code cash}. */
+    /**
+     * An account holding {@code cash}.
+     *
+     * @param cash the account's cash, money (negative when borrowed)
+     * @return this builder
+     */
     public Builder cash(double cash) {
       return account(Account.of(cash));
     }
 
-    /** Adds a position. */
+    /**
+     * Adds a position.
+     *
+     * @param value Adds a position
+     * @return this builder
+     */
     public Builder asset(Asset value) {
       this.assets.add(value);
       return this;
     }
 
-    /** Adds positions. */
+    /**
+     * Adds positions.
+     *
+     * @param values the positions, in order
+     * @return this builder
+     */
     public Builder assets(List<Asset> values) {
       this.assets.addAll(values);
       return this;
     }
 
-    /** Correlation, covariance or factor model. */
+    /**
+     * Correlation, covariance or factor model.
+     *
+     * @param value Correlation, covariance or factor model
+     * @return this builder
+     */
     public Builder dependence(Dependence value) {
       this.dependence = value;
       return this;
     }
 
-    /** The horizon. */
+    /**
+     * The horizon.
+     *
+     * @param value the horizon
+     * @return this builder
+     */
     public Builder horizon(Horizon value) {
       this.horizon = value;
       return this;
     }
 
-    /** The requirement. */
+    /**
+     * The requirement.
+     *
+     * @param value the requirement
+     * @return this builder
+     */
     public Builder requirement(Requirement value) {
       this.requirement = value;
       return this;
     }
 
-    /** The objective weights. */
+    /**
+     * The objective weights.
+     *
+     * @param value the objective weights
+     * @return this builder
+     */
     public Builder objective(Objective value) {
       this.objective = value;
       return this;
@@ -191,6 +250,7 @@ public record DeleveragingProblem(
     /**
      * The problem.
      *
+     * @return the problem
      * @throws InvalidInputException naming the first field that breaks its rule
      */
     public DeleveragingProblem build() {

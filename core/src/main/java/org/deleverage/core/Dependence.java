@@ -70,7 +70,11 @@ public final class Dependence {
     this.specificVariance = specificVariance;
   }
 
-  /** Uncorrelated returns, C = I, for any number of assets. */
+  /**
+   * Uncorrelated returns, C = I, for any number of assets.
+   *
+   * @return independence, for any number of assets
+   */
   public static Dependence independent() {
     return INDEPENDENT;
   }
@@ -78,6 +82,8 @@ public final class Dependence {
   /**
    * A correlation matrix of returns, copied and validated.
    *
+   * @param correlation the correlation matrix (not modified)
+   * @return a correlation matrix of returns, copied and validated
    * @throws InvalidInputException naming {@code correlation[i][j]} for a bad entry, or the
    *     smallest eigenvalue when the matrix is not positive semidefinite
    */
@@ -91,6 +97,8 @@ public final class Dependence {
   /**
    * A daily price covariance matrix (money^2 per unit^2), copied and validated.
    *
+   * @param covariance the covariance matrix (not modified)
+   * @return a daily price covariance matrix (money^2 per unit^2), copied and validated
    * @throws InvalidInputException naming {@code covariance[i][j]} for a bad entry, or the
    *     smallest eigenvalue when the matrix is not positive semidefinite
    */
@@ -109,6 +117,8 @@ public final class Dependence {
    * @param factorCovariance F, K x K: the daily covariance of the factor returns, symmetric and
    *     positive semidefinite (it may be singular)
    * @param specificVariance D, n: the daily variance of each asset's own return, >= 0
+   * @return a factor model of the daily covariance of returns, Omega = B F B' + diag(D), copied and
+   *     validated
    * @throws InvalidInputException naming {@code factors.loadings[i][k]}, {@code
    *     factors.covariance[k][l]} or {@code factors.specificVariance[i]} for a bad entry or a bad
    *     size, or {@code factors.covariance} with its smallest eigenvalue when F is not positive
@@ -153,7 +163,11 @@ public final class Dependence {
     return new Dependence(Kind.FACTOR, f, b, d);
   }
 
-  /** The form of this matrix. */
+  /**
+   * The form of this matrix.
+   *
+   * @return the form of this matrix
+   */
   public Kind kind() {
     return kind;
   }
@@ -161,6 +175,9 @@ public final class Dependence {
   /**
    * The number of assets it describes: the rows of the matrix, or of the loadings of a factor
    * model; empty for {@link Kind#INDEPENDENT}, which fits any size.
+   *
+   * @return the number of assets it describes: the rows of the matrix, or of the loadings of a
+   *     factor model; empty for {@link Kind#INDEPENDENT}, which fits any size
    */
   public java.util.OptionalInt size() {
     if (loadings != null) {
@@ -172,6 +189,8 @@ public final class Dependence {
   /**
    * A copy of the matrix as given; the identity of size {@code n} when independent.
    *
+   * @param n the number of assets, for the identity
+   * @return a copy of the matrix as given; the identity of size {@code n} when independent
    * @throws IllegalStateException for a factor model, which has no n x n matrix: read {@link
    *     #loadings()}, {@link #factorCovariance()} and {@link #specificVariance()}
    */
@@ -194,6 +213,7 @@ public final class Dependence {
   /**
    * B, the loadings of a factor model, a copy (n x K).
    *
+   * @return B, the loadings of a factor model, a copy (n x K)
    * @throws IllegalStateException if this is not a factor model
    */
   public double[][] loadings() {
@@ -203,6 +223,7 @@ public final class Dependence {
   /**
    * F, the factor covariance of a factor model, a copy (K x K).
    *
+   * @return F, the factor covariance of a factor model, a copy (K x K)
    * @throws IllegalStateException if this is not a factor model
    */
   public double[][] factorCovariance() {
@@ -212,6 +233,7 @@ public final class Dependence {
   /**
    * D, the specific variances of a factor model, a copy (n).
    *
+   * @return D, the specific variances of a factor model, a copy (n)
    * @throws IllegalStateException if this is not a factor model
    */
   public double[] specificVariance() {

@@ -17,7 +17,12 @@ public record Horizon(int periods, double periodLength) {
   /** One period of one day, the default. */
   public static final Horizon ONE_DAY = new Horizon(1, 1.0);
 
-  /** Validates both fields. */
+  /**
+   * Validates both fields.
+   *
+   * @param periods N, the number of trading periods, in [1, {@value #MAX_PERIODS}]
+   * @param periodLength tau, the length of one period in trading days, {@code > 0}
+   */
   public Horizon {
     Checks.atLeastOne("periods", periods);
     if (periods > MAX_PERIODS) {
@@ -27,12 +32,22 @@ public record Horizon(int periods, double periodLength) {
     Checks.positive("periodLength", periodLength);
   }
 
-  /** N periods of tau days. */
+  /**
+   * N periods of tau days.
+   *
+   * @param periods N, the number of trading periods, in [1, {@value #MAX_PERIODS}]
+   * @param periodLength tau, the length of one period in trading days, {@code > 0}
+   * @return N periods of tau days
+   */
   public static Horizon of(int periods, double periodLength) {
     return new Horizon(periods, periodLength);
   }
 
-  /** T = N * tau, the horizon in days. */
+  /**
+   * T = N * tau, the horizon in days.
+   *
+   * @return T = N * tau, the horizon in days
+   */
   public double length() {
     return periods * periodLength;
   }

@@ -20,14 +20,27 @@ public record Objective(double costWeight, double riskAversion, double residualR
   /** Expected loss only: w = 1, lambda = lambda_res = 0. */
   public static final Objective EXPECTED_LOSS = new Objective(1.0, 0.0, 0.0);
 
-  /** Validates every weight. */
+  /**
+   * Validates every weight.
+   *
+   * @param costWeight w, the weight of the expected loss, {@code >= 0}
+   * @param riskAversion lambda, per unit of money squared, {@code >= 0}
+   * @param residualRiskAversion lambda_res, per unit of money squared, {@code >= 0}
+   */
   public Objective {
     Checks.nonNegative("costWeight", costWeight);
     Checks.nonNegative("riskAversion", riskAversion);
     Checks.nonNegative("residualRiskAversion", residualRiskAversion);
   }
 
-  /** The given weights. */
+  /**
+   * The given weights.
+   *
+   * @param costWeight w, the weight of the expected loss, {@code >= 0}
+   * @param riskAversion lambda, per unit of money squared, {@code >= 0}
+   * @param residualRiskAversion lambda_res, per unit of money squared, {@code >= 0}
+   * @return the given weights
+   */
   public static Objective of(double costWeight, double riskAversion, double residualRiskAversion) {
     return new Objective(costWeight, riskAversion, residualRiskAversion);
   }

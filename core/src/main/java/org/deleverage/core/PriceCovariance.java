@@ -59,17 +59,29 @@ public final class PriceCovariance {
     return new PriceCovariance(loadings.length, null, loadings, factorCovariance, specific);
   }
 
-  /** n, the number of assets. */
+  /**
+   * n, the number of assets.
+   *
+   * @return n, the number of assets
+   */
   public int size() {
     return size;
   }
 
-  /** Whether this is the factor form G F G' + diag(s). */
+  /**
+   * Whether this is the factor form G F G' + diag(s).
+   *
+   * @return whether this is the factor form G F G' + diag(s)
+   */
   public boolean isFactorModel() {
     return loadings != null;
   }
 
-  /** K, the number of factors; 0 for the dense form. */
+  /**
+   * K, the number of factors; 0 for the dense form.
+   *
+   * @return K, the number of factors; 0 for the dense form
+   */
   public int factorCount() {
     return loadings == null ? 0 : factorCovariance.length;
   }
@@ -77,6 +89,9 @@ public final class PriceCovariance {
   /**
    * G_ik = p_i B_ik, the loading of asset {@code i} on factor {@code k} in money per unit.
    *
+   * @param i the asset's index in the problem
+   * @param k the factor's index
+   * @return B_ik
    * @throws IllegalStateException for the dense form
    */
   public double loading(int i, int k) {
@@ -86,6 +101,9 @@ public final class PriceCovariance {
   /**
    * F_kl, the daily covariance of factor returns {@code k} and {@code l}.
    *
+   * @param k the first factor's index
+   * @param l the second factor's index
+   * @return F_kl
    * @throws IllegalStateException for the dense form
    */
   public double factorCovariance(int k, int l) {
@@ -95,13 +113,21 @@ public final class PriceCovariance {
   /**
    * s_i = p_i^2 D_i, the specific price variance of asset {@code i}, money^2 per unit^2 per day.
    *
+   * @param i the asset's index in the problem
+   * @return D_i
    * @throws IllegalStateException for the dense form
    */
   public double specificVariance(int i) {
     return factorForm(specific)[i];
   }
 
-  /** Sigma_ij; O(K) for the factor form. */
+  /**
+   * Sigma_ij; O(K) for the factor form.
+   *
+   * @param i the asset's index in the problem
+   * @param j the other asset's index
+   * @return Sigma_ij, money^2 per unit^2 per day
+   */
   public double entry(int i, int j) {
     if (dense != null) {
       return dense[i][j];
@@ -115,7 +141,12 @@ public final class PriceCovariance {
     return sum;
   }
 
-  /** Sigma x, for x of length n; O(n K + K^2) for the factor form, O(n^2) for the dense. */
+  /**
+   * Sigma x, for x of length n; O(n K + K^2) for the factor form, O(n^2) for the dense.
+   *
+   * @param x the signed positions in units
+   * @return Sigma x, a new array
+   */
   public double[] times(double[] x) {
     double[] product = new double[size];
     if (dense != null) {
@@ -150,7 +181,12 @@ public final class PriceCovariance {
     return product;
   }
 
-  /** x' Sigma x; for the factor form e' F e + sum_i s_i x_i^2 with e = G' x, O(n K + K^2). */
+  /**
+   * x' Sigma x; for the factor form e' F e + sum_i s_i x_i^2 with e = G' x, O(n K + K^2).
+   *
+   * @param x the signed positions in units
+   * @return x' Sigma x, money^2 per day
+   */
   public double quadraticForm(double[] x) {
     if (dense != null) {
       double[] product = times(x);

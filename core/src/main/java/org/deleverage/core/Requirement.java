@@ -34,7 +34,16 @@ public record Requirement(
     double buffer,
     List<ScheduleStep> schedule) {
 
-  /** Validates every field and the rules that join them. */
+  /**
+   * Validates every field and the rules that join them.
+   *
+   * @param mode margin or cash
+   * @param shortfall S in money, {@code >= 0}; empty to compute it from the account (margin mode
+   *     only)
+   * @param deadline kd, the 1-based period by which the shortfall is covered; empty for the last
+   * @param buffer the excess required at the deadline, money, {@code >= 0}
+   * @param schedule partial-coverage steps, strictly increasing in period
+   */
   public Requirement {
     Checks.present("mode", mode);
     Checks.present("shortfall", shortfall);
@@ -63,34 +72,63 @@ public record Requirement(
     }
   }
 
-  /** A margin call whose shortfall is computed from the account, due by the last period. */
+  /**
+   * A margin call whose shortfall is computed from the account, due by the last period.
+   *
+   * @return a margin call whose shortfall is computed from the account, due by the last period
+   */
   public static Requirement margin() {
     return new Requirement(
         CoverageMode.MARGIN, OptionalDouble.empty(), OptionalInt.empty(), 0.0, List.of());
   }
 
-  /** A cash call of {@code amount}, due by the last period. */
+  /**
+   * A cash call of {@code amount}, due by the last period.
+   *
+   * @param amount the amount, money
+   * @return a cash call of {@code amount}, due by the last period
+   */
   public static Requirement cash(double amount) {
     return new Requirement(
         CoverageMode.CASH, OptionalDouble.of(amount), OptionalInt.empty(), 0.0, List.of());
   }
 
-  /** This requirement with the shortfall S given explicitly. */
+  /**
+   * This requirement with the shortfall S given explicitly.
+   *
+   * @param amount the amount, money
+   * @return the copy
+   */
   public Requirement withShortfall(double amount) {
     return new Requirement(mode, OptionalDouble.of(amount), deadline, buffer, schedule);
   }
 
-  /** This requirement due by the end of 1-based {@code period}. */
+  /**
+   * This requirement due by the end of 1-based {@code period}.
+   *
+   * @param period the 1-based period
+   * @return the copy
+   */
   public Requirement withDeadline(int period) {
     return new Requirement(mode, shortfall, OptionalInt.of(period), buffer, schedule);
   }
 
-  /** This requirement with an excess of {@code amount} required at the deadline. */
+  /**
+   * This requirement with an excess of {@code amount} required at the deadline.
+   *
+   * @param amount the amount, money
+   * @return the copy
+   */
   public Requirement withBuffer(double amount) {
     return new Requirement(mode, shortfall, deadline, amount, schedule);
   }
 
-  /** This requirement with a partial-coverage schedule. */
+  /**
+   * This requirement with a partial-coverage schedule.
+   *
+   * @param steps the schedule steps, in increasing period
+   * @return the copy
+   */
   public Requirement withSchedule(List<ScheduleStep> steps) {
     return new Requirement(mode, shortfall, deadline, buffer, steps);
   }

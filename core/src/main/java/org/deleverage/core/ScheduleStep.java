@@ -11,13 +11,24 @@ import org.deleverage.models.Checks;
  * @param fraction phi, in [0, 1]
  */
 public record ScheduleStep(int period, double fraction) {
-  /** Validates both fields. */
+  /**
+   * Validates both fields.
+   *
+   * @param period k, 1-based, at most the number of periods of the horizon
+   * @param fraction phi, in [0, 1]
+   */
   public ScheduleStep {
     Checks.atLeastOne("period", period);
     Checks.inClosedRange("fraction", fraction, 0.0, 1.0);
   }
 
-  /** Cover {@code fraction} of the shortfall by the end of {@code period}. */
+  /**
+   * Cover {@code fraction} of the shortfall by the end of {@code period}.
+   *
+   * @param period k, 1-based, at most the number of periods of the horizon
+   * @param fraction phi, in [0, 1]
+   * @return the step
+   */
   public static ScheduleStep of(int period, double fraction) {
     return new ScheduleStep(period, fraction);
   }

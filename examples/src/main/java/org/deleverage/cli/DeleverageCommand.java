@@ -79,7 +79,11 @@ public final class DeleverageCommand {
 
   private DeleverageCommand() {}
 
-  /** Runs the command line and exits with its exit code. */
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args the arguments, without the program name
+   */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err, System.in));
   }

@@ -28,7 +28,12 @@ public final class PlanCsv {
 
   private PlanCsv() {}
 
-  /** The liquidation sequence as CSV text, header first. */
+  /**
+   * The liquidation sequence as CSV text, header first.
+   *
+   * @param plan the plan
+   * @return the liquidation sequence as CSV text, header first
+   */
   public static String write(Plan plan) {
     StringBuilder csv = new StringBuilder();
     csv.append(String.join(",", COLUMNS)).append('\n');

@@ -39,7 +39,12 @@ public final class PlanJson {
 
   private PlanJson() {}
 
-  /** The plan as an indented JSON document, ending in a newline. */
+  /**
+   * The plan as an indented JSON document, ending in a newline.
+   *
+   * @param plan the plan
+   * @return the plan as an indented JSON document, ending in a newline
+   */
   public static String write(Plan plan) {
     return Json.write(toTree(plan));
   }
@@ -47,6 +52,8 @@ public final class PlanJson {
   /**
    * Writes the plan as UTF-8 JSON to {@code out}, which is not closed.
    *
+   * @param plan the plan
+   * @param out the stream, not closed
    * @throws IOException if the stream cannot be written
    */
   public static void write(Plan plan, OutputStream out) throws IOException {

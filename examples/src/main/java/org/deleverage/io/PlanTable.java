@@ -31,7 +31,12 @@ public final class PlanTable {
 
   private PlanTable() {}
 
-  /** The report, ending in a newline. */
+  /**
+   * The report, ending in a newline.
+   *
+   * @param plan the plan
+   * @return the report, ending in a newline
+   */
   public static String write(Plan plan) {
     return write(plan, null);
   }
@@ -40,6 +45,12 @@ public final class PlanTable {
    * The report with a comparison against {@code baseline}, the result of a baseline solver on
    * the same problem (for example the greedy margin-call rule): how much the plan saves, or that
    * the baseline cannot cover the shortfall at all.
+   *
+   * @param plan the plan
+   * @param baseline the baseline solver's result on the same problem, to compare with
+   * @return the report with a comparison against {@code baseline}, the result of a baseline solver
+   *     on the same problem (for example the greedy margin-call rule): how much the plan saves, or
+   *     that the baseline cannot cover the shortfall at all
    */
   public static String write(Plan plan, SolveResult baseline) {
     StringBuilder report = new StringBuilder();

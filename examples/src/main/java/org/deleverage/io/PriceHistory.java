@@ -31,22 +31,39 @@ public final class PriceHistory {
     }
   }
 
-  /** Where the history was read from (a file name), as its errors name it. */
+  /**
+   * Where the history was read from (a file name), as its errors name it.
+   *
+   * @return the name of the file or stream
+   */
   public String source() {
     return source;
   }
 
-  /** The label of each day, as written in the first column, oldest first. */
+  /**
+   * The label of each day, as written in the first column, oldest first.
+   *
+   * @return the label of each day, as written in the first column, oldest first
+   */
   public List<String> days() {
     return days;
   }
 
-  /** The asset ids, in the order of the columns. */
+  /**
+   * The asset ids, in the order of the columns.
+   *
+   * @return the asset ids, in the order of the columns
+   */
   public List<String> assets() {
     return assets;
   }
 
-  /** The prices, a row per day and a column per asset of {@link #assets()}, NaN where missing. */
+  /**
+   * The prices, a row per day and a column per asset of {@link #assets()}, NaN where missing.
+   *
+   * @return the prices, a row per day and a column per asset of {@link #assets()}, NaN where
+   *     missing
+   */
   public double[][] prices() {
     double[][] copy = new double[prices.length][];
     for (int t = 0; t < prices.length; t++) {
@@ -59,6 +76,9 @@ public final class PriceHistory {
    * The prices of the given assets, a row per day and a column per id in the order given, NaN
    * where missing. Columns of assets not asked for are left out.
    *
+   * @param ids the asset ids, each a column of the history
+   * @return the prices of the given assets, a row per day and a column per id in the order given,
+   *     NaN where missing
    * @throws InvalidInputException naming the source and every id that has no column
    */
   public double[][] prices(List<String> ids) {

@@ -44,6 +44,8 @@ public final class PriceHistoryCsv {
   /**
    * The history in the UTF-8 file {@code file}; errors name it as given.
    *
+   * @param file the file
+   * @return the history in the UTF-8 file {@code file}; errors name it as given
    * @throws InvalidInputException naming the file, row and column of the first error
    * @throws IOException if the file cannot be read
    */
@@ -55,6 +57,8 @@ public final class PriceHistoryCsv {
    * The history in the UTF-8 stream {@code in}, read to its end; the stream is not closed.
    *
    * @param source the name errors give the stream, for example a file name
+   * @param in the stream, read to its end and not closed
+   * @return the history in the UTF-8 stream {@code in}, read to its end; the stream is not closed
    * @throws InvalidInputException naming the source, row and column of the first error
    * @throws IOException if the stream cannot be read
    */
@@ -66,6 +70,8 @@ public final class PriceHistoryCsv {
    * The history in {@code text}.
    *
    * @param source the name errors give the text, for example a file name
+   * @param text the text
+   * @return the history in {@code text}
    * @throws InvalidInputException naming the source, row and column of the first error
    */
   public static PriceHistory read(String text, String source) {

@@ -88,6 +88,8 @@ public final class ProblemJson {
   /**
    * The problem in {@code json}.
    *
+   * @param json the JSON text
+   * @return the problem in {@code json}
    * @throws InvalidInputException naming the JSON path and the rule of the first error
    */
   public static DeleveragingProblem read(String json) {
@@ -101,6 +103,8 @@ public final class ProblemJson {
   /**
    * The problem in the UTF-8 file {@code file}.
    *
+   * @param file the file
+   * @return the problem in the UTF-8 file {@code file}
    * @throws InvalidInputException naming the JSON path and the rule of the first error
    * @throws IOException if the file cannot be read
    */
@@ -113,6 +117,8 @@ public final class ProblemJson {
   /**
    * The problem in the UTF-8 stream {@code in}, read to its end; the stream is not closed.
    *
+   * @param in the stream, read to its end and not closed
+   * @return the problem in the UTF-8 stream {@code in}, read to its end; the stream is not closed
    * @throws InvalidInputException naming the JSON path and the rule of the first error
    * @throws IOException if the stream cannot be read
    */
@@ -127,6 +133,8 @@ public final class ProblemJson {
   /**
    * The problem as an indented JSON document with every field, ending in a newline.
    *
+   * @param problem the resolved problem
+   * @return the problem as an indented JSON document with every field, ending in a newline
    * @throws InvalidInputException if an asset's temporary impact model has no file form yet
    */
   public static String write(DeleveragingProblem problem) {
@@ -136,6 +144,8 @@ public final class ProblemJson {
   /**
    * Writes the problem as UTF-8 JSON to {@code out}, which is not closed.
    *
+   * @param problem the resolved problem
+   * @param out the stream, not closed
    * @throws InvalidInputException if an asset's temporary impact model has no file form yet
    * @throws IOException if the stream cannot be written
    */

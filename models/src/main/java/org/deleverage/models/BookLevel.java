@@ -9,13 +9,24 @@ package org.deleverage.models;
  */
 public record BookLevel(double offset, double size) {
 
-  /** Validates {@code offset >= 0} and {@code size > 0}. */
+  /**
+   * Validates {@code offset >= 0} and {@code size > 0}.
+   *
+   * @param offset the distance from the mid as a fraction of the price, {@code >= 0}
+   * @param size the units available at this level, {@code > 0}
+   */
   public BookLevel {
     Checks.nonNegative("offset", offset);
     Checks.positive("size", size);
   }
 
-  /** A level of {@code size} units at {@code offset} from the mid. */
+  /**
+   * A level of {@code size} units at {@code offset} from the mid.
+   *
+   * @param offset the distance from the mid as a fraction of the price, {@code >= 0}
+   * @param size the units available at this level, {@code > 0}
+   * @return a level of {@code size} units at {@code offset} from the mid
+   */
   public static BookLevel of(double offset, double size) {
     return new BookLevel(offset, size);
   }

@@ -7,7 +7,13 @@ package org.deleverage.models;
 public final class Checks {
   private Checks() {}
 
-  /** {@code value} is a finite number. */
+  /**
+   * {@code value} is a finite number.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @return {@code value}
+   */
   public static double finite(String field, double value) {
     if (!Double.isFinite(value)) {
       throw new InvalidInputException(field, "must be a finite number, was " + value);
@@ -15,7 +21,13 @@ public final class Checks {
     return value;
   }
 
-  /** {@code value > 0}. */
+  /**
+   * {@code value > 0}.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @return {@code value}
+   */
   public static double positive(String field, double value) {
     finite(field, value);
     if (!(value > 0)) {
@@ -24,7 +36,13 @@ public final class Checks {
     return value;
   }
 
-  /** {@code value >= 0}. */
+  /**
+   * {@code value >= 0}.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @return {@code value}
+   */
   public static double nonNegative(String field, double value) {
     finite(field, value);
     if (!(value >= 0)) {
@@ -33,7 +51,15 @@ public final class Checks {
     return value;
   }
 
-  /** {@code low <= value <= high}. */
+  /**
+   * {@code low <= value <= high}.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @param low the smallest allowed value
+   * @param high the largest allowed value
+   * @return {@code value}
+   */
   public static double inClosedRange(String field, double value, double low, double high) {
     finite(field, value);
     if (!(value >= low && value <= high)) {
@@ -43,7 +69,15 @@ public final class Checks {
     return value;
   }
 
-  /** {@code low < value <= high}. */
+  /**
+   * {@code low < value <= high}.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @param low the smallest allowed value
+   * @param high the largest allowed value
+   * @return {@code value}
+   */
   public static double inHalfOpenRange(String field, double value, double low, double high) {
     finite(field, value);
     if (!(value > low && value <= high)) {
@@ -53,7 +87,13 @@ public final class Checks {
     return value;
   }
 
-  /** {@code value >= 1}. */
+  /**
+   * {@code value >= 1}.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @return {@code value}
+   */
   public static int atLeastOne(String field, int value) {
     if (value < 1) {
       throw new InvalidInputException(field, "must be >= 1, was " + value);
@@ -61,7 +101,14 @@ public final class Checks {
     return value;
   }
 
-  /** {@code value} is not null. */
+  /**
+   * {@code value} is not null.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @param <T> the value's type
+   * @return {@code value}
+   */
   public static <T> T present(String field, T value) {
     if (value == null) {
       throw new InvalidInputException(field, "is required");

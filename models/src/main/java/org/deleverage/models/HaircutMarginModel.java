@@ -27,7 +27,14 @@ public final class HaircutMarginModel {
 
   private HaircutMarginModel() {}
 
-  /** E = C + sum_i q_i * p_i. */
+  /**
+   * E = C + sum_i q_i * p_i.
+   *
+   * @param cash the account's cash, money (negative when borrowed)
+   * @param quantities the signed quantities in units
+   * @param prices the prices, money per unit
+   * @return E = C + sum_i q_i * p_i
+   */
   public double equity(double cash, double[] quantities, double[] prices) {
     double equity = cash;
     for (int i = 0; i < quantities.length; i++) {
@@ -36,7 +43,14 @@ public final class HaircutMarginModel {
     return equity;
   }
 
-  /** R = sum_i m_i * |q_i| * p_i. */
+  /**
+   * R = sum_i m_i * |q_i| * p_i.
+   *
+   * @param marginRates the margin rates m_i, in [0, 1]
+   * @param quantities the signed quantities in units
+   * @param prices the prices, money per unit
+   * @return R = sum_i m_i * |q_i| * p_i
+   */
   public double requirement(double[] marginRates, double[] quantities, double[] prices) {
     double requirement = 0.0;
     for (int i = 0; i < quantities.length; i++) {
@@ -45,12 +59,28 @@ public final class HaircutMarginModel {
     return requirement;
   }
 
-  /** X = E - R. */
+  /**
+   * X = E - R.
+   *
+   * @param cash the account's cash, money (negative when borrowed)
+   * @param marginRates the margin rates m_i, in [0, 1]
+   * @param quantities the signed quantities in units
+   * @param prices the prices, money per unit
+   * @return X = E - R
+   */
   public double excess(double cash, double[] marginRates, double[] quantities, double[] prices) {
     return equity(cash, quantities, prices) - requirement(marginRates, quantities, prices);
   }
 
-  /** S = max(0, -X). */
+  /**
+   * S = max(0, -X).
+   *
+   * @param cash the account's cash, money (negative when borrowed)
+   * @param marginRates the margin rates m_i, in [0, 1]
+   * @param quantities the signed quantities in units
+   * @param prices the prices, money per unit
+   * @return S = max(0, -X)
+   */
   public double shortfall(
       double cash, double[] marginRates, double[] quantities, double[] prices) {
     return Math.max(0.0, -excess(cash, marginRates, quantities, prices));
@@ -60,13 +90,33 @@ public final class HaircutMarginModel {
    * m * (c * p + d * gamma * c * (Q - c)): the fall in the requirement of one position of
    * {@code held} units (Q) with sign {@code direction} (d) after {@code traded} units (c) have
    * been traded towards flat.
+   *
+   * @param marginRate m, the margin rate, in [0, 1]
+   * @param price p, the price, money per unit
+   * @param gamma gamma, money per unit per unit traded
+   * @param held Q, the units held
+   * @param traded the units traded so far
+   * @param direction d, +1 for a long and -1 for a short
+   * @return m * (c * p + d * gamma * c * (Q - c)): the fall in the requirement of one position of
+   *     {@code held} units (Q) with sign {@code direction} (d) after {@code traded} units (c) have
+   *     been traded towards flat
    */
   public double requirementRelief(
       double marginRate, double price, int direction, double gamma, double held, double traded) {
     return marginRate * (traded * price + direction * gamma * traded * (held - traded));
   }
 
-  /** d/dc of {@link #requirementRelief}: m * (p + d * gamma * (Q - 2c)). */
+  /**
+   * d/dc of {@link #requirementRelief}: m * (p + d * gamma * (Q - 2c)).
+   *
+   * @param marginRate m, the margin rate, in [0, 1]
+   * @param price p, the price, money per unit
+   * @param gamma gamma, money per unit per unit traded
+   * @param held Q, the units held
+   * @param traded the units traded so far
+   * @param direction d, +1 for a long and -1 for a short
+   * @return d/dc of {@link #requirementRelief}: m * (p + d * gamma * (Q - 2c))
+   */
   public double marginalRequirementRelief(
       double marginRate, double price, int direction, double gamma, double held, double traded) {
     return marginRate * (price + direction * gamma * (held - 2.0 * traded));

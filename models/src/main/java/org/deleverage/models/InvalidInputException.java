@@ -30,12 +30,20 @@ public final class InvalidInputException extends IllegalArgumentException {
     this.rule = rule;
   }
 
-  /** The path of the offending field, for example {@code assets[3].price}. */
+  /**
+   * The path of the offending field, for example {@code assets[3].price}.
+   *
+   * @return the path of the offending field, for example {@code assets[3].price}
+   */
   public String path() {
     return path;
   }
 
-  /** The rule that was broken, without the path, for example {@code must be > 0, was -5.0}. */
+  /**
+   * The rule that was broken, without the path, for example {@code must be > 0, was -5.0}.
+   *
+   * @return the rule that was broken, without the path, for example {@code must be > 0, was -5.0}
+   */
   public String rule() {
     return rule;
   }
@@ -43,6 +51,11 @@ public final class InvalidInputException extends IllegalArgumentException {
   /**
    * The same error seen from an enclosing value: {@code price} under {@code assets[3]} becomes
    * {@code assets[3].price}; an index segment such as {@code [1]} is joined without a dot.
+   *
+   * @param parent the path of the enclosing value
+   * @return the same error seen from an enclosing value: {@code price} under {@code assets[3]}
+   *     becomes {@code assets[3].price}; an index segment such as {@code [1]} is joined without a
+   *     dot
    */
   public InvalidInputException under(String parent) {
     String joined;

@@ -27,17 +27,31 @@ public record LinearPermanentImpact(double gamma) {
   /** No permanent impact. */
   public static final LinearPermanentImpact NONE = new LinearPermanentImpact(0.0);
 
-  /** Validates {@code gamma >= 0}. */
+  /**
+   * Validates {@code gamma >= 0}.
+   *
+   * @param gamma price move per unit traded, money per unit per unit, {@code >= 0}
+   */
   public LinearPermanentImpact {
     Checks.nonNegative("gamma", gamma);
   }
 
-  /** Linear permanent impact with coefficient {@code gamma}. */
+  /**
+   * Linear permanent impact with coefficient {@code gamma}.
+   *
+   * @param gamma price move per unit traded, money per unit per unit, {@code >= 0}
+   * @return the model
+   */
   public static LinearPermanentImpact of(double gamma) {
     return new LinearPermanentImpact(gamma);
   }
 
-  /** gamma * c: how far the mark has moved after {@code traded} units, money per unit. */
+  /**
+   * gamma * c: how far the mark has moved after {@code traded} units, money per unit.
+   *
+   * @param traded the units traded so far
+   * @return gamma * c: how far the mark has moved after {@code traded} units, money per unit
+   */
   public double markMove(double traded) {
     return gamma * traded;
   }
@@ -46,6 +60,13 @@ public record LinearPermanentImpact(double gamma) {
    * gamma * (Q * c - c^2 / 2 - sumOfSquares / 2): the permanent-impact loss after trades whose
    * total is {@code traded} (c) and whose squares sum to {@code sumOfSquares}, on a position of
    * {@code held} units (Q).
+   *
+   * @param held Q, the units held
+   * @param traded the units traded so far
+   * @param sumOfSquares the sum over the trades so far of n_j^2, units squared
+   * @return gamma * (Q * c - c^2 / 2 - sumOfSquares / 2): the permanent-impact loss after trades
+   *     whose total is {@code traded} (c) and whose squares sum to {@code sumOfSquares}, on a
+   *     position of {@code held} units (Q)
    */
   public double cost(double held, double traded, double sumOfSquares) {
     return gamma * (held * traded - 0.5 * traded * traded - 0.5 * sumOfSquares);
@@ -54,6 +75,11 @@ public record LinearPermanentImpact(double gamma) {
   /**
    * gamma * n * (Q - c): the part of the loss owed to one trade of {@code units} (n) that leaves
    * {@code remaining} units (Q - c) held, the mark-down it causes on what is kept.
+   *
+   * @param units n, the units traded in one period
+   * @param remaining the units still held after the trade
+   * @return gamma * n * (Q - c): the part of the loss owed to one trade of {@code units} (n) that
+   *     leaves {@code remaining} units (Q - c) held, the mark-down it causes on what is kept
    */
   public double tradeCost(double units, double remaining) {
     return gamma * units * remaining;

@@ -23,12 +23,21 @@ public record LinearTemporaryImpact(double eta) implements TemporaryImpactModel 
   /** No temporary impact at all. */
   public static final LinearTemporaryImpact NONE = new LinearTemporaryImpact(0.0);
 
-  /** Validates {@code eta >= 0}. */
+  /**
+   * Validates {@code eta >= 0}.
+   *
+   * @param eta the impact coefficient, {@code >= 0}
+   */
   public LinearTemporaryImpact {
     Checks.nonNegative("eta", eta);
   }
 
-  /** Linear impact with coefficient {@code eta}. */
+  /**
+   * Linear impact with coefficient {@code eta}.
+   *
+   * @param eta the impact coefficient, {@code >= 0}
+   * @return the model
+   */
   public static LinearTemporaryImpact of(double eta) {
     return new LinearTemporaryImpact(eta);
   }

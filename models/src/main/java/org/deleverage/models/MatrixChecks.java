@@ -11,7 +11,13 @@ public final class MatrixChecks {
 
   private MatrixChecks() {}
 
-  /** A copy of a square matrix of finite numbers (every row as long as there are rows). */
+  /**
+   * A copy of a square matrix of finite numbers (every row as long as there are rows).
+   *
+   * @param name the name of the matrix, for the error message
+   * @param given the matrix (not modified)
+   * @return a copy of a square matrix of finite numbers (every row as long as there are rows)
+   */
   public static double[][] square(String name, double[][] given) {
     Checks.present(name, given);
     int n = given.length;
@@ -34,6 +40,12 @@ public final class MatrixChecks {
   /**
    * A copy of a square matrix of finite numbers whose entries (i, j) and (j, i) differ by at most
    * {@code tolerance} times the larger of the pair and 1.
+   *
+   * @param name the name of the matrix, for the error message
+   * @param tolerance the tolerance of the check
+   * @param given the matrix (not modified)
+   * @return a copy of a square matrix of finite numbers whose entries (i, j) and (j, i) differ by
+   *     at most {@code tolerance} times the larger of the pair and 1
    */
   public static double[][] symmetric(String name, double[][] given, double tolerance) {
     double[][] copy = square(name, given);
@@ -54,6 +66,10 @@ public final class MatrixChecks {
   /**
    * The entries of a correlation matrix, row by row: a diagonal within {@code tolerance} of 1
    * and every entry within [-1 - tolerance, 1 + tolerance].
+   *
+   * @param name the name of the matrix, for the error message
+   * @param matrix the matrix (not modified)
+   * @param tolerance the tolerance of the check
    */
   public static void correlationEntries(String name, double[][] matrix, double tolerance) {
     for (int i = 0; i < matrix.length; i++) {
@@ -70,7 +86,13 @@ public final class MatrixChecks {
     }
   }
 
-  /** The largest variance of a covariance matrix, each diagonal entry checked to be >= 0. */
+  /**
+   * The largest variance of a covariance matrix, each diagonal entry checked to be >= 0.
+   *
+   * @param name the name of the matrix, for the error message
+   * @param matrix the matrix (not modified)
+   * @return the largest variance of a covariance matrix, each diagonal entry checked to be >= 0
+   */
   public static double largestVariance(String name, double[][] matrix) {
     double largest = 0.0;
     for (int i = 0; i < matrix.length; i++) {
@@ -83,7 +105,13 @@ public final class MatrixChecks {
     return largest;
   }
 
-  /** The smallest eigenvalue of a symmetric matrix is at least {@code -tolerance}. */
+  /**
+   * The smallest eigenvalue of a symmetric matrix is at least {@code -tolerance}.
+   *
+   * @param name the name of the matrix, for the error message
+   * @param matrix the matrix (not modified)
+   * @param tolerance the tolerance of the check
+   */
   public static void semidefinite(String name, double[][] matrix, double tolerance) {
     double smallest = SymmetricEigen.smallestEigenvalue(matrix);
     if (smallest < -tolerance) {

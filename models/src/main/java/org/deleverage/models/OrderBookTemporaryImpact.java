@@ -45,6 +45,8 @@ public final class OrderBookTemporaryImpact implements TemporaryImpactModel {
   /**
    * A ladder of the given levels, in any order.
    *
+   * @param levels the levels
+   * @return a ladder of the given levels, in any order
    * @throws InvalidInputException naming {@code levels} if there is none, or {@code
    *     levels[l]} if one is null
    */
@@ -59,17 +61,30 @@ public final class OrderBookTemporaryImpact implements TemporaryImpactModel {
     return new OrderBookTemporaryImpact(levels);
   }
 
-  /** A ladder of the given levels, in any order. */
+  /**
+   * A ladder of the given levels, in any order.
+   *
+   * @param levels the levels
+   * @return a ladder of the given levels, in any order
+   */
   public static OrderBookTemporaryImpact of(BookLevel... levels) {
     return of(java.util.Arrays.asList(levels));
   }
 
-  /** The levels, cheapest first. */
+  /**
+   * The levels, cheapest first.
+   *
+   * @return the levels, cheapest first
+   */
   public ImmutableList<BookLevel> levels() {
     return levels;
   }
 
-  /** z_1 + ... + z_L: the units the ladder holds. */
+  /**
+   * z_1 + ... + z_L: the units the ladder holds.
+   *
+   * @return the units the ladder holds, the sum of its sizes
+   */
   public double depth() {
     return depth;
   }

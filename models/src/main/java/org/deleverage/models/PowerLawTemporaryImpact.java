@@ -30,18 +30,34 @@ public record PowerLawTemporaryImpact(double coefficient, double exponent)
   /** The square-root law's exponent. */
   public static final double SQUARE_ROOT = 0.5;
 
-  /** Validates {@code coefficient >= 0} and {@code 0 < exponent <= 1}. */
+  /**
+   * Validates {@code coefficient >= 0} and {@code 0 < exponent <= 1}.
+   *
+   * @param coefficient c, dimensionless, {@code >= 0}
+   * @param exponent beta, in (0, 1]
+   */
   public PowerLawTemporaryImpact {
     Checks.nonNegative("coefficient", coefficient);
     Checks.inHalfOpenRange("exponent", exponent, 0.0, 1.0);
   }
 
-  /** Power-law impact h(n) = c sigma p (n / (tau V))^beta. */
+  /**
+   * Power-law impact h(n) = c sigma p (n / (tau V))^beta.
+   *
+   * @param coefficient c, dimensionless, {@code >= 0}
+   * @param exponent beta, in (0, 1]
+   * @return the model
+   */
   public static PowerLawTemporaryImpact of(double coefficient, double exponent) {
     return new PowerLawTemporaryImpact(coefficient, exponent);
   }
 
-  /** The square-root law h(n) = c sigma p sqrt(n / (tau V)). */
+  /**
+   * The square-root law h(n) = c sigma p sqrt(n / (tau V)).
+   *
+   * @param coefficient c, dimensionless, {@code >= 0}
+   * @return the square-root law h(n) = c sigma p sqrt(n / (tau V))
+   */
   public static PowerLawTemporaryImpact squareRoot(double coefficient) {
     return new PowerLawTemporaryImpact(coefficient, SQUARE_ROOT);
   }

@@ -11,26 +11,58 @@ package org.deleverage.models;
  */
 public interface TemporaryImpactModel {
 
-  /** The model's name as written in the problem file, for example {@code linear}. */
+  /**
+   * The model's name as written in the problem file, for example {@code linear}.
+   *
+   * @return the model's name as written in the problem file, for example {@code linear}
+   */
   String name();
 
-  /** h(n): the per-unit price concession, money per unit. */
+  /**
+   * h(n): the per-unit price concession, money per unit.
+   *
+   * @param units n, the units traded in one period
+   * @param conditions the asset's price, volatility, daily volume and period length
+   * @return h(n): the per-unit price concession, money per unit
+   */
   double concession(double units, TradingConditions conditions);
 
-  /** n * h(n): the money lost to temporary impact on the trade. */
+  /**
+   * n * h(n): the money lost to temporary impact on the trade.
+   *
+   * @param units n, the units traded in one period
+   * @param conditions the asset's price, volatility, daily volume and period length
+   * @return n * h(n): the money lost to temporary impact on the trade
+   */
   default double cost(double units, TradingConditions conditions) {
     return units * concession(units, conditions);
   }
 
-  /** d/dn [n * h(n)]: the marginal cost of one more unit, money per unit. */
+  /**
+   * d/dn [n * h(n)]: the marginal cost of one more unit, money per unit.
+   *
+   * @param units n, the units traded in one period
+   * @param conditions the asset's price, volatility, daily volume and period length
+   * @return d/dn [n * h(n)]: the marginal cost of one more unit, money per unit
+   */
   double marginalCost(double units, TradingConditions conditions);
 
-  /** d^2/dn^2 [n * h(n)]: the curvature of the cost, money per unit squared. */
+  /**
+   * d^2/dn^2 [n * h(n)]: the curvature of the cost, money per unit squared.
+   *
+   * @param units n, the units traded in one period
+   * @param conditions the asset's price, volatility, daily volume and period length
+   * @return d^2/dn^2 [n * h(n)]: the curvature of the cost, money per unit squared
+   */
   double curvature(double units, TradingConditions conditions);
 
   /**
    * The most units that can trade in one period under this model (an order book holds only so
    * much); {@code Double.POSITIVE_INFINITY} when the model sets no limit.
+   *
+   * @param conditions the asset's price, volatility, daily volume and period length
+   * @return the most units that can trade in one period under this model (an order book holds only
+   *     so much); {@code Double.POSITIVE_INFINITY} when the model sets no limit
    */
   default double capacity(TradingConditions conditions) {
     return Double.POSITIVE_INFINITY;
@@ -42,6 +74,11 @@ public interface TemporaryImpactModel {
    * and {@link #marginalCost} gives the slope to the right. Empty (the default) for a cost with a
    * continuous marginal cost. Solvers that need derivatives everywhere treat these points
    * specially.
+   *
+   * @param conditions the asset's price, volatility, daily volume and period length
+   * @return the trade sizes, in increasing order, at which the marginal cost jumps: the cost is
+   *     then piecewise linear and convex between them (an order book), {@link #curvature} is zero
+   *     off them and {@link #marginalCost} gives the slope to the right
    */
   default double[] kinks(TradingConditions conditions) {
     return new double[0];

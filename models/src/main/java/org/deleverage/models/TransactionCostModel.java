@@ -22,24 +22,47 @@ public record TransactionCostModel(double halfSpread, double fee, double feePerU
   /** Trading at the mark with no spread and no fees. */
   public static final TransactionCostModel NONE = new TransactionCostModel(0.0, 0.0, 0.0);
 
-  /** Validates every field. */
+  /**
+   * Validates every field.
+   *
+   * @param halfSpread s, {@code >= 0}
+   * @param fee f, {@code >= 0}
+   * @param feePerUnit u, money per unit, {@code >= 0}
+   */
   public TransactionCostModel {
     Checks.nonNegative("halfSpread", halfSpread);
     Checks.nonNegative("fee", fee);
     Checks.nonNegative("feePerUnit", feePerUnit);
   }
 
-  /** The spread cost s * p * n of trading {@code units} at the mark {@code price}. */
+  /**
+   * The spread cost s * p * n of trading {@code units} at the mark {@code price}.
+   *
+   * @param units n, the units traded in one period
+   * @param price p, the price, money per unit
+   * @return the spread cost s * p * n of trading {@code units} at the mark {@code price}
+   */
   public double spreadCost(double units, double price) {
     return halfSpread * price * units;
   }
 
-  /** The fees f * p * n + u * n of trading {@code units} at the mark {@code price}. */
+  /**
+   * The fees f * p * n + u * n of trading {@code units} at the mark {@code price}.
+   *
+   * @param units n, the units traded in one period
+   * @param price p, the price, money per unit
+   * @return the fees f * p * n + u * n of trading {@code units} at the mark {@code price}
+   */
   public double feeCost(double units, double price) {
     return (fee * price + feePerUnit) * units;
   }
 
-  /** e = (s + f) * p + u, the linear cost of one unit at the mark {@code price}. */
+  /**
+   * e = (s + f) * p + u, the linear cost of one unit at the mark {@code price}.
+   *
+   * @param price p, the price, money per unit
+   * @return e, money per unit
+   */
   public double costPerUnit(double price) {
     return (halfSpread + fee) * price + feePerUnit;
   }

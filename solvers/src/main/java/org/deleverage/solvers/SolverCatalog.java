@@ -19,17 +19,30 @@ public final class SolverCatalog {
 
   private SolverCatalog() {}
 
-  /** The solver called {@code name}, if there is one. */
+  /**
+   * The solver called {@code name}, if there is one.
+   *
+   * @param name a solver's name, as {@link #names()} lists them
+   * @return the solver called {@code name}, if there is one
+   */
   public static Optional<DeleveragingSolver> named(String name) {
     return Optional.ofNullable(SOLVERS.get(name));
   }
 
-  /** The solver used when none is named. */
+  /**
+   * The solver used when none is named.
+   *
+   * @return the solver used when none is named
+   */
   public static DeleveragingSolver defaultSolver() {
     return SOLVERS.get(DEFAULT_NAME);
   }
 
-  /** Every solver name, in a stable order. */
+  /**
+   * Every solver name, in a stable order.
+   *
+   * @return every solver name, in a stable order
+   */
   public static List<String> names() {
     return List.copyOf(SOLVERS.keySet());
   }

@@ -33,6 +33,12 @@ public final class AssetLedger {
   /**
    * The contribution of asset {@code i} to the excess after each period, coverage_ik above, for
    * the trades {@code units[k]}.
+   *
+   * @param problem the resolved problem
+   * @param i the asset's index in the problem
+   * @param units n, the units traded in one period
+   * @return the contribution of asset {@code i} to the excess after each period, coverage_ik above,
+   *     for the trades {@code units[k]}
    */
   public double[] coverage(ResolvedProblem problem, int i, double[] units) {
     double[] coverage = new double[units.length];
@@ -90,6 +96,13 @@ public final class AssetLedger {
   /**
    * d coverage_ik / d n_ij for every j: how the asset's contribution to X_k moves with each of
    * its trades (zero for j > k).
+   *
+   * @param problem the resolved problem
+   * @param i the asset's index in the problem
+   * @param units n, the units traded in one period
+   * @param k the 0-based period
+   * @return d coverage_ik / d n_ij for every j: how the asset's contribution to X_k moves with each
+   *     of its trades (zero for j > k)
    */
   public double[] coverageGradient(ResolvedProblem problem, int i, double[] units, int k) {
     double[] gradient = new double[units.length];
@@ -120,7 +133,15 @@ public final class AssetLedger {
     return gradient;
   }
 
-  /** d L_iN / d n_ij for every j: the marginal expected loss of each trade of asset {@code i}. */
+  /**
+   * d L_iN / d n_ij for every j: the marginal expected loss of each trade of asset {@code i}.
+   *
+   * @param problem the resolved problem
+   * @param i the asset's index in the problem
+   * @param units n, the units traded in one period
+   * @return d L_iN / d n_ij for every j: the marginal expected loss of each trade of asset {@code
+   *     i}
+   */
   public double[] lossGradient(ResolvedProblem problem, int i, double[] units) {
     double traded = 0.0;
     for (double n : units) {

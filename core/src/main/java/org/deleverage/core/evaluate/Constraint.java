@@ -25,7 +25,11 @@ public enum Constraint {
     this.rule = rule;
   }
 
-  /** The rule in words, for messages. */
+  /**
+   * The rule in words, for messages.
+   *
+   * @return the rule in words, for messages
+   */
   public String rule() {
     return rule;
   }

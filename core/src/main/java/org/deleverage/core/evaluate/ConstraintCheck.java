@@ -24,7 +24,11 @@ public record ConstraintCheck(
     double slack,
     double tolerance) {
 
-  /** Whether the constraint holds to its tolerance. */
+  /**
+   * Whether the constraint holds to its tolerance.
+   *
+   * @return whether the constraint holds to its tolerance
+   */
   public boolean satisfied() {
     return slack >= -tolerance;
   }
@@ -32,6 +36,9 @@ public record ConstraintCheck(
   /**
    * A sentence for messages, for example {@code ACME, period 2, n <= cap: 41000.0 against 40000.0
    * (slack -1000.0)}.
+   *
+   * @return a sentence for messages, for example {@code ACME, period 2, n <= cap: 41000.0 against
+   *     40000.0 (slack -1000.0)}
    */
   public String describe() {
     StringBuilder text = new StringBuilder();

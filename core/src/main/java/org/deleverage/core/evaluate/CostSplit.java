@@ -23,12 +23,21 @@ public record CostSplit(double spread, double fee, double temporaryImpact, doubl
   /** No cost. */
   public static final CostSplit ZERO = new CostSplit(0.0, 0.0, 0.0, 0.0);
 
-  /** The sum of the four parts. */
+  /**
+   * The sum of the four parts.
+   *
+   * @return the sum of the four parts
+   */
   public double total() {
     return spread + fee + temporaryImpact + permanentImpact;
   }
 
-  /** The part-by-part sum of this and {@code other}. */
+  /**
+   * The part-by-part sum of this and {@code other}.
+   *
+   * @param other the other split
+   * @return the part-by-part sum of this and {@code other}
+   */
   public CostSplit plus(CostSplit other) {
     return new CostSplit(
         spread + other.spread,

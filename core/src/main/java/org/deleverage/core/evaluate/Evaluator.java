@@ -33,6 +33,9 @@ public final class Evaluator {
   /**
    * Evaluates {@code table} against {@code problem}.
    *
+   * @param problem the resolved problem
+   * @param table the trade table
+   * @return every figure of MODEL.md sections 3 and 4 for the table, with each constraint checked
    * @throws InvalidInputException if the table's shape does not match the problem
    */
   public Evaluation evaluate(ResolvedProblem problem, TradeTable table) {
@@ -88,6 +91,13 @@ public final class Evaluator {
    * </pre>
    *
    * with one product Sigma x_k per period: O(N n K) for a factor model, O(N n^2) otherwise.
+   *
+   * @param problem the resolved problem
+   * @param table the trade table
+   * @return the gradient of the objective with respect to every trade, {@code [asset][period]}:
+   *     <pre> d/dn_ij = w dL_N/dn_ij - 2 d_i (lambda tau sum_{k>=j} (Sigma x_k)_i + lambda_res
+   *     (Sigma x_N)_i) + omega_i </pre>  with one product Sigma x_k per period: O(N n K) for a
+   *     factor model, O(N n^2) otherwise
    */
   public double[][] objectiveGradient(ResolvedProblem problem, TradeTable table) {
     checkShape(problem, table);
@@ -122,7 +132,14 @@ public final class Evaluator {
     return gradient;
   }
 
-  /** The gradient of the excess X_k after 0-based period {@code k}, {@code [asset][period]}. */
+  /**
+   * The gradient of the excess X_k after 0-based period {@code k}, {@code [asset][period]}.
+   *
+   * @param problem the resolved problem
+   * @param table the trade table
+   * @param k the 0-based period
+   * @return the gradient of the excess X_k after 0-based period {@code k}, {@code [asset][period]}
+   */
   public double[][] excessGradient(ResolvedProblem problem, TradeTable table, int k) {
     checkShape(problem, table);
     double[][] gradient = new double[problem.assetCount()][];
@@ -132,14 +149,26 @@ public final class Evaluator {
     return gradient;
   }
 
-  /** The tolerance of a money constraint with the given bound. */
+  /**
+   * The tolerance of a money constraint with the given bound.
+   *
+   * @param problem the resolved problem
+   * @param bound the bound a constraint compares with, money
+   * @return the tolerance of a money constraint with the given bound
+   */
   public static double moneyTolerance(ResolvedProblem problem, double bound) {
     double scale =
         Math.max(Math.abs(bound), Math.max(problem.shortfall(), Math.abs(problem.initialExcess())));
     return Math.max(MONEY_TOLERANCE, RELATIVE_TOLERANCE * scale);
   }
 
-  /** The tolerance of a unit constraint of asset {@code i}. */
+  /**
+   * The tolerance of a unit constraint of asset {@code i}.
+   *
+   * @param problem the resolved problem
+   * @param i the asset's index in the problem
+   * @return the tolerance of a unit constraint of asset {@code i}
+   */
   public static double unitTolerance(ResolvedProblem problem, int i) {
     return RELATIVE_TOLERANCE * Math.max(1.0, problem.held(i));
   }

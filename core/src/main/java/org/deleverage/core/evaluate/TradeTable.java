@@ -21,6 +21,8 @@ public final class TradeTable {
   /**
    * A table copied from {@code units[i][k]}, one row per asset, one column per period.
    *
+   * @param units n, the units traded in one period
+   * @return a table copied from {@code units[i][k]}, one row per asset, one column per period
    * @throws InvalidInputException if the rows differ in length or an entry is not finite
    */
   public static TradeTable of(double[][] units) {
@@ -41,32 +43,62 @@ public final class TradeTable {
     return new TradeTable(copy);
   }
 
-  /** A table of {@code assets} rows and {@code periods} columns with no trades. */
+  /**
+   * A table of {@code assets} rows and {@code periods} columns with no trades.
+   *
+   * @param assets the assets
+   * @param periods N, the number of periods
+   * @return a table of {@code assets} rows and {@code periods} columns with no trades
+   */
   public static TradeTable zeros(int assets, int periods) {
     return new TradeTable(new double[assets][periods]);
   }
 
-  /** n, the number of rows. */
+  /**
+   * n, the number of rows.
+   *
+   * @return n, the number of rows
+   */
   public int assetCount() {
     return units.length;
   }
 
-  /** N, the number of columns. */
+  /**
+   * N, the number of columns.
+   *
+   * @return N, the number of columns
+   */
   public int periods() {
     return units.length == 0 ? 0 : units[0].length;
   }
 
-  /** n_ik, the units of asset {@code i} traded in 0-based period {@code k}. */
+  /**
+   * n_ik, the units of asset {@code i} traded in 0-based period {@code k}.
+   *
+   * @param i the asset's index in the problem
+   * @param k the 0-based period
+   * @return n_ik, units
+   */
   public double units(int i, int k) {
     return units[i][k];
   }
 
-  /** A copy of the trades of asset {@code i}, one entry per period. */
+  /**
+   * A copy of the trades of asset {@code i}, one entry per period.
+   *
+   * @param i the asset's index in the problem
+   * @return a copy of the trades of asset {@code i}, one entry per period
+   */
   public double[] row(int i) {
     return units[i].clone();
   }
 
-  /** The total units of asset {@code i} traded over the horizon, c_iN. */
+  /**
+   * The total units of asset {@code i} traded over the horizon, c_iN.
+   *
+   * @param i the asset's index in the problem
+   * @return the total units of asset {@code i} traded over the horizon, c_iN
+   */
   public double traded(int i) {
     double total = 0.0;
     for (double value : units[i]) {
@@ -75,7 +107,11 @@ public final class TradeTable {
     return total;
   }
 
-  /** A copy of the whole table, {@code [asset][period]}. */
+  /**
+   * A copy of the whole table, {@code [asset][period]}.
+   *
+   * @return a copy of the whole table, {@code [asset][period]}
+   */
   public double[][] toArray() {
     double[][] copy = new double[units.length][];
     for (int i = 0; i < units.length; i++) {
@@ -84,7 +120,11 @@ public final class TradeTable {
     return copy;
   }
 
-  /** Whether no unit trades at all. */
+  /**
+   * Whether no unit trades at all.
+   *
+   * @return whether no unit trades at all
+   */
   public boolean isEmpty() {
     for (double[] row : units) {
       for (double value : row) {

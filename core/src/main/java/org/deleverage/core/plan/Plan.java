@@ -43,19 +43,45 @@ public record Plan(
     TradeTable table,
     Evaluation evaluation) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param status how good the plan is known to be
+   * @param solver the name of the solver that made it
+   * @param shortfall S, the shortfall covered, money
+   * @param maxCoverableShortfall the largest shortfall the solver can cover under the constraints;
+   *     for a baseline, the largest its own rule covers (a lower bound of the true S_max)
+   * @param objective the objective and its terms, as the evaluator computed them
+   * @param shadowPrice mu, the extra objective per extra unit of money required, where the solver
+   *     knows it
+   * @param trades the liquidation sequence: by period, then by hierarchy rank; no zero trades
+   * @param periods the account after each period
+   * @param hierarchy every asset, in the order the plan uses them
+   * @param iterations the solver's iterations
+   * @param solveMillis the time spent inside the solver, milliseconds
+   * @param table the trade table n_ik
+   * @param evaluation the evaluator's full account of the table
+   */
   public Plan {
     trades = ImmutableList.copyOf(trades);
     periods = ImmutableList.copyOf(periods);
     hierarchy = ImmutableList.copyOf(hierarchy);
   }
 
-  /** The total expected cost of the trades, which is the expected loss L_N. */
+  /**
+   * The total expected cost of the trades, which is the expected loss L_N.
+   *
+   * @return the total expected cost of the trades, which is the expected loss L_N
+   */
   public double expectedLoss() {
     return objective.expectedLoss();
   }
 
-  /** Whether the plan trades nothing. */
+  /**
+   * Whether the plan trades nothing.
+   *
+   * @return whether the plan trades nothing
+   */
   public boolean isEmpty() {
     return trades.isEmpty();
   }

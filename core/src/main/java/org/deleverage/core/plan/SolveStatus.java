@@ -20,7 +20,11 @@ public enum SolveStatus {
     this.label = label;
   }
 
-  /** The name used in the plan file. */
+  /**
+   * The name used in the plan file.
+   *
+   * @return the name used in the plan file
+   */
   public String label() {
     return label;
   }

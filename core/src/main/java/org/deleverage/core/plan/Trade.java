@@ -15,7 +15,11 @@ import org.deleverage.core.evaluate.CostSplit;
 public record Trade(
     int period, String asset, Side side, double quantity, double expectedPrice, CostSplit cost) {
 
-  /** The notional at the expected execution price. */
+  /**
+   * The notional at the expected execution price.
+   *
+   * @return the notional at the expected execution price
+   */
   public double notional() {
     return quantity * expectedPrice;
   }

@@ -11,18 +11,28 @@ import org.deleverage.core.plan.Plan;
  */
 public interface DeleveragingSolver {
 
-  /** The solver's name, as {@code --solver} takes it. */
+  /**
+   * The solver's name, as {@code --solver} takes it.
+   *
+   * @return the solver's name, as {@code --solver} takes it
+   */
   String name();
 
   /**
    * Solves the problem: a plan, or the largest shortfall the solver can cover, or why it failed.
    * Never throws for a problem that is merely infeasible.
+   *
+   * @param problem the resolved problem
+   * @return the plan, or why there is none (infeasible, with the largest coverable shortfall, or
+   *     failed)
    */
   SolveResult solve(ResolvedProblem problem);
 
   /**
    * Solves the problem and returns its plan.
    *
+   * @param problem the resolved problem
+   * @return the plan
    * @throws InfeasibleShortfallException if the shortfall is above what the solver can cover
    * @throws SolverFailedException if the solver failed
    */

@@ -16,7 +16,13 @@ public final class InfeasibleShortfallException extends RuntimeException {
   /** The largest shortfall the solver can cover. */
   private final double maxCoverableShortfall;
 
-  /** Creates the exception for {@code solver}, asked to cover {@code shortfall}. */
+  /**
+   * Creates the exception for {@code solver}, asked to cover {@code shortfall}.
+   *
+   * @param solver the solver's name
+   * @param shortfall S, the shortfall, money
+   * @param maxCoverableShortfall S_max, the largest coverable shortfall, money
+   */
   public InfeasibleShortfallException(
       String solver, double shortfall, double maxCoverableShortfall) {
     super(message(solver, shortfall, maxCoverableShortfall));
@@ -25,17 +31,29 @@ public final class InfeasibleShortfallException extends RuntimeException {
     this.maxCoverableShortfall = maxCoverableShortfall;
   }
 
-  /** The solver's name. */
+  /**
+   * The solver's name.
+   *
+   * @return the solver's name
+   */
   public String solver() {
     return solver;
   }
 
-  /** S, the shortfall asked for. */
+  /**
+   * S, the shortfall asked for.
+   *
+   * @return S, the shortfall asked for
+   */
   public double shortfall() {
     return shortfall;
   }
 
-  /** The largest shortfall the solver can cover. */
+  /**
+   * The largest shortfall the solver can cover.
+   *
+   * @return the largest shortfall the solver can cover
+   */
   public double maxCoverableShortfall() {
     return maxCoverableShortfall;
   }

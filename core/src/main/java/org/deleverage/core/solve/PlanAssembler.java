@@ -36,6 +36,10 @@ public final class PlanAssembler {
    * @param priority the assets in the solver's order of preference (a permutation of 0..n-1);
    *     the hierarchy ranks sold assets by their first period, then by this order, and lists the
    *     unsold ones after them in this order
+   * @param problem the resolved problem
+   * @param table the trade table
+   * @param report the solver's name, status, S_max, shadow price, iterations and time
+   * @return the plan for {@code table}, or the failure that it breaks a constraint
    */
   public SolveResult assemble(
       ResolvedProblem problem, TradeTable table, int[] priority, SolverReport report) {
@@ -97,6 +101,10 @@ public final class PlanAssembler {
   /**
    * The marginal objective per unit of excess freed by the first unit of each asset sold in
    * period 1 from the untouched book; NaN where that unit frees no excess.
+   *
+   * @param problem the resolved problem
+   * @return the marginal objective per unit of excess freed by the first unit of each asset sold in
+   *     period 1 from the untouched book; NaN where that unit frees no excess
    */
   public double[] marginalCostPerUnitRelief(ResolvedProblem problem) {
     TradeTable untouched = TradeTable.zeros(problem.assetCount(), problem.periods());

@@ -9,18 +9,31 @@ import org.deleverage.core.plan.Plan;
 public sealed interface SolveResult
     permits SolveResult.Solved, SolveResult.Infeasible, SolveResult.Failed {
 
-  /** The solver's name. */
+  /**
+   * The solver's name.
+   *
+   * @return the solver's name
+   */
   String solver();
 
-  /** The solver's iterations. */
+  /**
+   * The solver's iterations.
+   *
+   * @return the solver's iterations
+   */
   long iterations();
 
-  /** The time spent inside the solver, milliseconds. */
+  /**
+   * The time spent inside the solver, milliseconds.
+   *
+   * @return the time spent inside the solver, milliseconds
+   */
   double solveMillis();
 
   /**
    * The plan.
    *
+   * @return the plan
    * @throws InfeasibleShortfallException if the result is {@link Infeasible}
    * @throws SolverFailedException if the result is {@link Failed}
    */

@@ -4,7 +4,11 @@ package org.deleverage.core.solve;
 public final class SolverFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception. */
+  /**
+   * Creates the exception.
+   *
+   * @param message the message
+   */
   public SolverFailedException(String message) {
     super(message);
   }

@@ -24,6 +24,13 @@ public record SolverReport(
   /**
    * The report of a baseline rule: status feasible, the largest shortfall its rule covers, no
    * shadow price.
+   *
+   * @param solver the solver's name
+   * @param maxCoverableShortfall the largest shortfall the solver can cover, if it computed it
+   * @param iterations the solver's iterations
+   * @param solveMillis the time spent inside the solver, milliseconds
+   * @return the report of a baseline rule: status feasible, the largest shortfall its rule covers,
+   *     no shadow price
    */
   public static SolverReport feasible(
       String solver, double maxCoverableShortfall, long iterations, double solveMillis) {
@@ -36,7 +43,12 @@ public record SolverReport(
         solveMillis);
   }
 
-  /** The milliseconds since {@code startNanos}, a {@link System#nanoTime()} reading. */
+  /**
+   * The milliseconds since {@code startNanos}, a {@link System#nanoTime()} reading.
+   *
+   * @param startNanos a {@link System#nanoTime()} reading
+   * @return the milliseconds since {@code startNanos}, a {@link System#nanoTime()} reading
+   */
   public static double millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e6;
   }

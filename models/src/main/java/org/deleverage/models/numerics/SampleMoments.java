@@ -16,6 +16,7 @@ public final class SampleMoments {
    * The sample variance {@code sum_t (x_t - mean x)^2 / (n - 1)}.
    *
    * @param x at least two finite observations
+   * @return the sample variance {@code sum_t (x_t - mean x)^2 / (n - 1)}
    */
   public static double variance(double[] x) {
     requireTwo(x.length);
@@ -27,6 +28,7 @@ public final class SampleMoments {
    *
    * @param x at least two finite observations
    * @param y as many finite observations as {@code x}, on the same rows
+   * @return the sample covariance {@code sum_t (x_t - mean x)(y_t - mean y) / (n - 1)}
    */
   public static double covariance(double[] x, double[] y) {
     requireTwo(x.length);
@@ -40,6 +42,7 @@ public final class SampleMoments {
    *
    * @param x at least two finite observations
    * @param y as many finite observations as {@code x}, on the same rows
+   * @return the correlation, in [-1, 1]
    */
   public static double correlation(double[] x, double[] y) {
     requireTwo(x.length);

@@ -18,6 +18,7 @@ public final class SymmetricEigen {
    * The smallest eigenvalue of a symmetric matrix.
    *
    * @param matrix a square, symmetric matrix of finite numbers (not modified)
+   * @return the smallest eigenvalue of a symmetric matrix
    */
   public static double smallestEigenvalue(double[][] matrix) {
     if (matrix.length == 0) {

@@ -28,6 +28,13 @@ public final class Univariate {
    * A point of {@code [low, high]} where {@code f} is largest, for a unimodal (for example
    * concave) {@code f}: Brent's parabolic search, with both ends compared too, since the maximum
    * of a monotone function sits at an end.
+   *
+   * @param low the smallest allowed value
+   * @param high the largest allowed value
+   * @param f the function
+   * @return a point of {@code [low, high]} where {@code f} is largest, for a unimodal (for example
+   *     concave) {@code f}: Brent's parabolic search, with both ends compared too, since the
+   *     maximum of a monotone function sits at an end
    */
   public static double argmax(DoubleUnaryOperator f, double low, double high) {
     if (!(high > low)) {
@@ -57,6 +64,14 @@ public final class Univariate {
    * A point t of {@code [low, high]} with {@code f(t) >= 0}, as close as the accuracy allows to
    * the root of f, given {@code f(low) < 0 <= f(high)}: Brent's bracketing solver, keeping the
    * side where f is non-negative so the answer always satisfies the constraint f >= 0.
+   *
+   * @param low the smallest allowed value
+   * @param high the largest allowed value
+   * @param f the function, non-decreasing on [low, high]
+   * @return a point t of {@code [low, high]} with {@code f(t) >= 0}, as close as the accuracy
+   *     allows to the root of f, given {@code f(low) < 0 <= f(high)}: Brent's bracketing solver,
+   *     keeping the side where f is non-negative so the answer always satisfies the constraint f >=
+   *     0
    */
   public static double firstNonNegative(DoubleUnaryOperator f, double low, double high) {
     if (f.applyAsDouble(low) >= 0) {

@@ -33,7 +33,11 @@ public final class CorrelationRepair {
     this.converged = converged;
   }
 
-  /** The correlation matrix: the input when it was valid, else the nearest one found. */
+  /**
+   * The correlation matrix: the input when it was valid, else the nearest one found.
+   *
+   * @return the correlation matrix: the input when it was valid, else the nearest one found
+   */
   public double[][] matrix() {
     return Matrices.copy(matrix);
   }
@@ -41,22 +45,37 @@ public final class CorrelationRepair {
   /**
    * The Frobenius distance {@code ||A - X||_F = sqrt(sum_ij (A_ij - X_ij)^2)} from the input A
    * to {@link #matrix()} X, dimensionless; exactly 0 when nothing was repaired.
+   *
+   * @return the Frobenius distance {@code ||A - X||_F = sqrt(sum_ij (A_ij - X_ij)^2)} from the
+   *     input A to {@link #matrix()} X, dimensionless; exactly 0 when nothing was repaired
    */
   public double distance() {
     return distance;
   }
 
-  /** The smallest eigenvalue of the input (made exactly symmetric), before any repair. */
+  /**
+   * The smallest eigenvalue of the input (made exactly symmetric), before any repair.
+   *
+   * @return the smallest eigenvalue of the input (made exactly symmetric), before any repair
+   */
   public double smallestEigenvalueBefore() {
     return smallestEigenvalueBefore;
   }
 
-  /** The alternating-projection iterations run; 0 when nothing was repaired. */
+  /**
+   * The alternating-projection iterations run; 0 when nothing was repaired.
+   *
+   * @return the alternating-projection iterations run; 0 when nothing was repaired
+   */
   public int iterations() {
     return iterations;
   }
 
-  /** Whether the input was changed; false exactly when it was returned as it was. */
+  /**
+   * Whether the input was changed; false exactly when it was returned as it was.
+   *
+   * @return whether the input was changed; false exactly when it was returned as it was
+   */
   public boolean repaired() {
     return repaired;
   }
@@ -65,6 +84,8 @@ public final class CorrelationRepair {
    * Whether the iterations met the tolerance within the iteration bound. When false the matrix
    * is still a valid correlation matrix, but not certified to be the nearest one; true when
    * nothing was repaired.
+   *
+   * @return whether the iterations met the tolerance within the iteration bound
    */
   public boolean converged() {
     return converged;

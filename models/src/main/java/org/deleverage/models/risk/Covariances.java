@@ -24,6 +24,8 @@ public final class Covariances {
    * @param correlation an n x n correlation matrix (symmetric, unit diagonal, entries in [-1, 1],
    *     positive semidefinite, each to 1e-10); not modified
    * @param volatilities n volatilities, each finite and {@code >= 0}; not modified
+   * @return the covariance {@code Sigma_ij = s_i s_j C_ij}, n x n, exactly symmetric, positive
+   *     semidefinite when C is (it is D C D with D = diag(s), a congruence)
    * @throws InvalidInputException naming {@code correlation[i][j]} or {@code volatilities[i]} and
    *     the rule they break
    */
@@ -46,6 +48,7 @@ public final class Covariances {
    *
    * @param covariance an n x n covariance matrix (symmetric, non-negative diagonal, positive
    *     semidefinite, each to 1e-10 relative to the largest variance); not modified
+   * @return the correlation {@code C_ij = Sigma_ij / (s_i s_j)}, with a diagonal of exactly 1
    * @throws InvalidInputException naming {@code covariance[i][j]} and the rule it breaks
    */
   public static double[][] correlationOf(double[][] covariance) {

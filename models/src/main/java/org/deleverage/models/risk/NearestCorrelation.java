@@ -57,7 +57,12 @@ public record NearestCorrelation(double tolerance, int maxIterations) {
   /** A tolerance of 1e-10 and at most 1,000 iterations. */
   public static final NearestCorrelation DEFAULT = new NearestCorrelation(1e-10, 1000);
 
-  /** Validates the tolerance and the iteration bound. */
+  /**
+   * Validates the tolerance and the iteration bound.
+   *
+   * @param tolerance the relative change at which the iteration stops, in (0, 1)
+   * @param maxIterations the most iterations, each one symmetric eigendecomposition, {@code >= 1}
+   */
   public NearestCorrelation {
     Checks.finite("tolerance", tolerance);
     if (!(tolerance > 0 && tolerance < 1)) {
@@ -71,6 +76,7 @@ public record NearestCorrelation(double tolerance, int maxIterations) {
    *
    * @param matrix a non-empty square matrix of finite numbers, symmetric to 1e-10 relative (its
    *     diagonal may be anything); not modified
+   * @return the nearest correlation matrix to {@code matrix}
    * @throws InvalidInputException naming {@code matrix[i][j]} for an entry that is not finite or
    *     breaks the symmetry
    */

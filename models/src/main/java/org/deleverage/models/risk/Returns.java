@@ -25,6 +25,8 @@ public final class Returns {
    * missing.
    *
    * @param prices T x n prices, T >= 2, n >= 1, each {@code > 0} or NaN (missing); not modified
+   * @return the simple returns of a price history, a (T - 1) x n matrix with NaN where a return is
+   *     missing
    * @throws InvalidInputException naming {@code prices}, or the entry {@code prices[t][i]} (row
    *     t, column i, from 0) that is not a positive finite number or NaN
    */

@@ -52,6 +52,9 @@ public final class SampleCovariance {
    * The estimate from a price history (T x n, NaN where missing), through its simple returns
    * ({@link Returns#simple(double[][])}); assets are named by column in errors.
    *
+   * @param prices the prices, money per unit
+   * @return the estimate from a price history (T x n, NaN where missing), through its simple
+   *     returns ({@link Returns#simple(double[][])}); assets are named by column in errors
    * @throws InvalidInputException as {@link #ofPrices(double[][], List)}
    */
   public static SampleCovariance ofPrices(double[][] prices) {
@@ -65,6 +68,8 @@ public final class SampleCovariance {
    * @param prices T x n prices, T >= 2, each {@code > 0} or NaN; not modified
    * @param names the assets' names for error messages, one per column, or null to name them by
    *     column ({@code column 3}, from 0)
+   * @return the estimate from a price history (T x n, NaN where missing), through its simple
+   *     returns ({@link Returns#simple(double[][])})
    * @throws InvalidInputException naming {@code prices[t][i]} for a price that is not positive
    *     and finite (nor NaN), or naming the asset or the pair with fewer than 2 returns
    */
@@ -77,6 +82,9 @@ public final class SampleCovariance {
    * The estimate from daily returns (a row per day, a column per asset, NaN where missing);
    * assets are named by column in errors.
    *
+   * @param returns the returns
+   * @return the estimate from daily returns (a row per day, a column per asset, NaN where missing);
+   *     assets are named by column in errors
    * @throws InvalidInputException as {@link #ofReturns(double[][], List)}
    */
   public static SampleCovariance ofReturns(double[][] returns) {
@@ -89,6 +97,7 @@ public final class SampleCovariance {
    * @param returns T x n simple returns, T >= 2, each finite or NaN; not modified
    * @param names the assets' names for error messages, one per column, or null to name them by
    *     column ({@code column 3}, from 0)
+   * @return the estimate from daily returns (a row per day, a column per asset, NaN where missing)
    * @throws InvalidInputException naming {@code returns[t][i]} for an infinite return, or the
    *     asset or the pair with fewer than 2 returns
    */
@@ -106,7 +115,11 @@ public final class SampleCovariance {
     return estimate("returns", returns, names);
   }
 
-  /** The number of assets n. */
+  /**
+   * The number of assets n.
+   *
+   * @return the number of assets n
+   */
   public int size() {
     return covariance.length;
   }
@@ -114,6 +127,9 @@ public final class SampleCovariance {
   /**
    * The pairwise sample covariance S of returns, n x n, exactly symmetric, per day; not
    * necessarily positive semidefinite when returns are missing.
+   *
+   * @return the pairwise sample covariance S of returns, n x n, exactly symmetric, per day; not
+   *     necessarily positive semidefinite when returns are missing
    */
   public double[][] covariance() {
     return Matrices.copy(covariance);
@@ -122,6 +138,9 @@ public final class SampleCovariance {
   /**
    * The pairwise correlation C of returns, n x n, exactly symmetric, entries in [-1, 1], diagonal
    * exactly 1; not necessarily positive semidefinite when returns are missing.
+   *
+   * @return the pairwise correlation C of returns, n x n, exactly symmetric, entries in [-1, 1],
+   *     diagonal exactly 1; not necessarily positive semidefinite when returns are missing
    */
   public double[][] correlation() {
     return Matrices.copy(correlation);
@@ -130,6 +149,9 @@ public final class SampleCovariance {
   /**
    * The daily volatility of each asset, {@code sqrt(S_ii)}: the standard deviation of its simple
    * returns over every day it has one.
+   *
+   * @return the daily volatility of each asset, {@code sqrt(S_ii)}: the standard deviation of its
+   *     simple returns over every day it has one
    */
   public double[] volatilities() {
     double[] volatilities = new double[covariance.length];
@@ -142,6 +164,9 @@ public final class SampleCovariance {
   /**
    * The number of returns behind each entry: |O_ij| off the diagonal (days both assets have a
    * return), |O_i| on it.
+   *
+   * @return the number of returns behind each entry: |O_ij| off the diagonal (days both assets have
+   *     a return), |O_i| on it
    */
   public int[][] observations() {
     int[][] copy = new int[observations.length][];

@@ -26,6 +26,10 @@ public final class Stress {
    * @param covariance an n x n covariance matrix (symmetric, non-negative diagonal, positive
    *     semidefinite, each to 1e-10 relative to the largest variance)
    * @param factors n factors, each finite and {@code >= 0}
+   * @return every volatility scaled by its own factor:  <pre> Sigma'_ij = k_i * k_j * Sigma_ij
+   *     Sigma' = K Sigma K, K = diag(k) </pre>  so that the volatility {@code sqrt(Sigma_ii)} of
+   *     asset i becomes {@code k_i} times as large and the correlations stay as they were (for the
+   *     assets with {@code k_i > 0})
    * @throws InvalidInputException naming {@code covariance[i][j]}, {@code factors} or {@code
    *     factors[i]} and the rule
    */
@@ -46,6 +50,7 @@ public final class Stress {
    * @param covariance an n x n covariance matrix, as {@link #scaleVolatilities(double[][],
    *     double[])}
    * @param factor k, finite and {@code >= 0}
+   * @return every volatility scaled by one factor k: {@code Sigma' = k^2 Sigma}
    * @throws InvalidInputException naming {@code covariance[i][j]} or {@code factor} and the rule
    */
   public static double[][] scaleVolatilities(double[][] covariance, double factor) {
@@ -82,6 +87,9 @@ public final class Stress {
    * @param correlation an n x n correlation matrix (symmetric, unit diagonal, entries in [-1, 1],
    *     positive semidefinite, each to 1e-10)
    * @param theta the fraction, in [0, 1]
+   * @return every correlation moved the fraction theta of the way to 1:  <pre> C'_ij = C_ij + theta
+   *     * (1 - C_ij)        i != j,   C'_ii = 1 </pre>  theta = 0 leaves C as it is and theta = 1
+   *     makes every asset move as one
    * @throws InvalidInputException naming {@code correlation[i][j]} or {@code theta} and the rule
    */
   public static double[][] shiftCorrelations(double[][] correlation, double theta) {
@@ -117,6 +125,12 @@ public final class Stress {
    *     positive semidefinite, each to 1e-10)
    * @param assets the block: at least 2 distinct indices in [0, n)
    * @param value the correlation within the block, in [-1, 1]
+   * @return the correlation of every pair of the given assets set to one value, then repaired to
+   *     the nearest correlation matrix ({@link NearestCorrelation#DEFAULT}) when that breaks
+   *     positive semidefiniteness:  <pre> C'_ij = value     for i != j both in the block,   C'_ij =
+   *     C_ij otherwise </pre>  The block alone is a valid correlation matrix exactly when {@code -1
+   *     / (m - 1) <= value <= 1} for m assets, but its correlations with the assets outside it may
+   *     still make the whole matrix indefinite
    * @throws InvalidInputException naming {@code correlation[i][j]}, {@code assets}, {@code
    *     assets[k]} or {@code value} and the rule
    */

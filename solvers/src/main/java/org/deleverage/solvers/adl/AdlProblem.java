@@ -27,7 +27,16 @@ public record AdlProblem(
     OptionalDouble maintenanceMarginRate,
     List<OpposingPosition> positions) {
 
-  /** Validates every field and copies the positions. */
+  /**
+   * Validates every field and copies the positions.
+   *
+   * @param bankrupt the position to close
+   * @param mark the mark price m, > 0, in money per contract
+   * @param insuranceFund the insurance fund's balance, >= 0, in money
+   * @param maintenanceMarginRate r in [0, 1], used by {@link AdlRule#BINANCE}; may be empty
+   * @param positions the opposing positions, each on the side opposite to the bankrupt one, with
+   *     distinct account ids
+   */
   public AdlProblem {
     Checks.present("bankrupt", bankrupt);
     Checks.positive("mark", mark);

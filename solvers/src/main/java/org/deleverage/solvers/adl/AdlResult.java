@@ -31,13 +31,32 @@ public record AdlResult(
     List<Allocation> allocations,
     double unclosed) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param rule the ranking rule used
+   * @param lossPerContract l = d_b (b - m): what closing one contract of the bankrupt position at
+   *     the mark m instead of its bankruptcy price b costs (d_b = +1 for a long, -1 for a short);
+   *     negative when the mark is better than b
+   * @param marketClosed contracts closed in the market at the mark: all of them when l &lt;= 0,
+   *     otherwise min(size, F / l) for the fund's balance F
+   * @param fundPaid what the fund paid, marketClosed x l when l > 0, else 0
+   * @param fundAfter the fund's balance afterwards: F - fundPaid, plus the surplus -l x size when l
+   *     &lt; 0
+   * @param queue every opposing position in ADL order
+   * @param allocations the positions ADL closed, in queue order, each with at least some size
+   * @param unclosed contracts left open because the queue ran out, >= 0
+   */
   public AdlResult {
     queue = ImmutableList.copyOf(queue);
     allocations = ImmutableList.copyOf(allocations);
   }
 
-  /** The contracts ADL closed, the sum of the allocations. */
+  /**
+   * The contracts ADL closed, the sum of the allocations.
+   *
+   * @return the contracts ADL closed, the sum of the allocations
+   */
   public double adlClosed() {
     return allocations.stream().mapToDouble(Allocation::closed).sum();
   }

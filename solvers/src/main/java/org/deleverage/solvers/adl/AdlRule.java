@@ -40,7 +40,11 @@ public enum AdlRule {
   /** Mark over entry times notional over account value (Hyperliquid). */
   HYPERLIQUID;
 
-  /** The name used in files and on the command line: bitmex, binance or hyperliquid. */
+  /**
+   * The name used in files and on the command line: bitmex, binance or hyperliquid.
+   *
+   * @return the name used in files and on the command line: bitmex, binance or hyperliquid
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -14,7 +14,13 @@ import org.deleverage.models.Checks;
  */
 public record BankruptPosition(PositionSide side, double size, double bankruptcyPrice) {
 
-  /** Validates every field. */
+  /**
+   * Validates every field.
+   *
+   * @param side the side of the bankrupt position
+   * @param size its size in contracts, > 0
+   * @param bankruptcyPrice the price at which the account's equity is zero, > 0
+   */
   public BankruptPosition {
     Checks.present("side", side);
     Checks.positive("size", size);

@@ -14,7 +14,11 @@ package org.deleverage.solvers.analysis;
 public record Breakpoint(double shortfall, double width, String asset, AssetState from,
     AssetState to) {
 
-  /** In words, e.g. "BTC: not needed -> interior". */
+  /**
+   * In words, e.g. "BTC: not needed -> interior".
+   *
+   * @return the breakpoint in words
+   */
   public String describe() {
     return asset + ": " + label(from) + " -> " + label(to);
   }

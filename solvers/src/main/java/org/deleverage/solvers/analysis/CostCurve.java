@@ -56,7 +56,14 @@ public final class CostCurve {
   public record Result(double maxCoverableShortfall, List<CurvePoint> points,
       List<Breakpoint> breakpoints, int solves) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param maxCoverableShortfall S_max
+     * @param points the grid points, S increasing from 0 to S_max
+     * @param breakpoints the state changes found, S increasing
+     * @param solves the plan solves made
+     */
     public Result {
       points = ImmutableList.copyOf(points);
       breakpoints = ImmutableList.copyOf(breakpoints);

@@ -48,7 +48,13 @@ public final class EfficientFrontier {
   public record Result(List<FrontierPoint> points, FrontierPoint sellNow,
       FrontierPoint sellEvenly) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param points the optimal points, lambda increasing
+     * @param sellNow the "sell everything now" strategy
+     * @param sellEvenly the "sell evenly" strategy
+     */
     public Result {
       points = ImmutableList.copyOf(points);
     }

@@ -57,7 +57,11 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
 
   private final Priority priority;
 
-  /** The rule with the given priority. */
+  /**
+   * The rule with the given priority.
+   *
+   * @param priority the order in which assets are sold
+   */
   public GreedyMarginCallSolver(Priority priority) {
     this.priority = priority;
   }
@@ -67,7 +71,11 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
     return priority.solverName;
   }
 
-  /** The priority of this rule. */
+  /**
+   * The priority of this rule.
+   *
+   * @return the priority of this rule
+   */
   public Priority priority() {
     return priority;
   }

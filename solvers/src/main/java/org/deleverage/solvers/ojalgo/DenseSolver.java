@@ -11,6 +11,9 @@ public final class DenseSolver {
   /**
    * The solution x of A x = b.
    *
+   * @param a the matrix
+   * @param b the right-hand side
+   * @return the solution x of A x = b
    * @throws ArithmeticException if A is singular to working precision
    */
   public static double[] solve(double[][] a, double[] b) {

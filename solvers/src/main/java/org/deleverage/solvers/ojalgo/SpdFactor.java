@@ -23,6 +23,10 @@ public final class SpdFactor {
   /**
    * The factor of {@code matrix} (square, symmetric, not modified), or empty when it is not
    * positive definite to working precision.
+   *
+   * @param matrix the matrix (not modified)
+   * @return the factor of {@code matrix} (square, symmetric, not modified), or empty when it is not
+   *     positive definite to working precision
    */
   public static Optional<SpdFactor> of(double[][] matrix) {
     int n = matrix.length;
@@ -39,7 +43,11 @@ public final class SpdFactor {
     return Optional.of(new SpdFactor(cholesky, n));
   }
 
-  /** The inverse of the matrix, as a new array. */
+  /**
+   * The inverse of the matrix, as a new array.
+   *
+   * @return the inverse of the matrix, as a new array
+   */
   public double[][] inverse() {
     MatrixStore<Double> inverse = cholesky.getInverse();
     double[][] result = new double[size][size];
@@ -51,7 +59,12 @@ public final class SpdFactor {
     return result;
   }
 
-  /** The solution x of A x = b. */
+  /**
+   * The solution x of A x = b.
+   *
+   * @param b the right-hand side
+   * @return the solution x of A x = b
+   */
   public double[] solve(double[] b) {
     R064Store rhs = R064Store.FACTORY.make(size, 1);
     for (int i = 0; i < size; i++) {
@@ -65,7 +78,12 @@ public final class SpdFactor {
     return x;
   }
 
-  /** The solution X of A X = B for a square or rectangular B (rows of B: the size of A). */
+  /**
+   * The solution X of A X = B for a square or rectangular B (rows of B: the size of A).
+   *
+   * @param b the right-hand side
+   * @return the solution X of A X = B for a square or rectangular B (rows of B: the size of A)
+   */
   public double[][] solve(double[][] b) {
     int columns = b.length == 0 ? 0 : b[0].length;
     R064Store rhs = R064Store.FACTORY.make(size, columns);

@@ -57,7 +57,20 @@ public record InteriorPointOptions(
           DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT_MILLIS, false, DEFAULT_RELATIVE_GAP,
           FactorSolve.AUTOMATIC);
 
-  /** Validates the options. */
+  /**
+   * Validates the options.
+   *
+   * @param maxIterations the most Newton steps of one interior-point run (a solve makes two runs:
+   *     the largest coverable shortfall, then the plan); default {@value #DEFAULT_MAX_ITERATIONS}
+   * @param timeLimitMillis the most time one solve may take, milliseconds; default {@value
+   *     #DEFAULT_TIME_LIMIT_MILLIS}
+   * @param allowLocal whether a non-convex instance is solved locally (status "local", not
+   *     guaranteed optimal) instead of rejected; default false
+   * @param relativeGap the largest certified optimality gap, relative to max(1, |objective|), for
+   *     the status "optimal"; default {@value #DEFAULT_RELATIVE_GAP}
+   * @param factorSolve how the Newton systems treat the risk of a factor-model covariance; default
+   *     {@link FactorSolve#AUTOMATIC}. It changes the cost of a step, not the plan.
+   */
   public InteriorPointOptions {
     if (maxIterations < 1) {
       throw new IllegalArgumentException("maxIterations: must be >= 1, was " + maxIterations);
@@ -73,28 +86,53 @@ public record InteriorPointOptions(
     }
   }
 
-  /** These options with another iteration limit. */
+  /**
+   * These options with another iteration limit.
+   *
+   * @param value the most Newton steps of a run
+   * @return the copy
+   */
   public InteriorPointOptions withMaxIterations(int value) {
     return new InteriorPointOptions(value, timeLimitMillis, allowLocal, relativeGap, factorSolve);
   }
 
-  /** These options with another time limit. */
+  /**
+   * These options with another time limit.
+   *
+   * @param value the time limit of a solve, milliseconds
+   * @return the copy
+   */
   public InteriorPointOptions withTimeLimitMillis(long value) {
     return new InteriorPointOptions(maxIterations, value, allowLocal, relativeGap, factorSolve);
   }
 
-  /** These options, allowing or not a local solve of a non-convex instance. */
+  /**
+   * These options, allowing or not a local solve of a non-convex instance.
+   *
+   * @param value whether a non-convex instance may be solved locally
+   * @return the copy
+   */
   public InteriorPointOptions withAllowLocal(boolean value) {
     return new InteriorPointOptions(
         maxIterations, timeLimitMillis, value, relativeGap, factorSolve);
   }
 
-  /** These options with another gap tolerance. */
+  /**
+   * These options with another gap tolerance.
+   *
+   * @param value the certificate's relative tolerance
+   * @return the copy
+   */
   public InteriorPointOptions withRelativeGap(double value) {
     return new InteriorPointOptions(maxIterations, timeLimitMillis, allowLocal, value, factorSolve);
   }
 
-  /** These options with another treatment of a factor model's risk. */
+  /**
+   * These options with another treatment of a factor model's risk.
+   *
+   * @param value the form of the Newton system for a factor model
+   * @return the copy
+   */
   public InteriorPointOptions withFactorSolve(FactorSolve value) {
     return new InteriorPointOptions(
         maxIterations, timeLimitMillis, allowLocal, relativeGap, value);

@@ -58,12 +58,20 @@ public final class InteriorPointSolver implements DeleveragingSolver {
 
   private final InteriorPointOptions options;
 
-  /** The solver with the given options. */
+  /**
+   * The solver with the given options.
+   *
+   * @param options the tolerances, limits and choices of the method
+   */
   public InteriorPointSolver(InteriorPointOptions options) {
     this.options = options;
   }
 
-  /** The options. */
+  /**
+   * The options.
+   *
+   * @return the options
+   */
   public InteriorPointOptions options() {
     return options;
   }

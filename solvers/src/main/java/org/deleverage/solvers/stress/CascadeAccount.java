@@ -16,7 +16,13 @@ import org.deleverage.models.InvalidInputException;
  */
 public record CascadeAccount(String name, DeleveragingProblem problem, DeleveragingSolver solver) {
 
-  /** Validates every field. */
+  /**
+   * Validates every field.
+   *
+   * @param name the account's name, not blank
+   * @param problem the account before the shock
+   * @param solver how it deleverages: the optimiser or a baseline
+   */
   public CascadeAccount {
     Checks.present("name", name);
     if (name.isBlank()) {

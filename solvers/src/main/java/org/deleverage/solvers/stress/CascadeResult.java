@@ -35,7 +35,21 @@ public record CascadeResult(
     Map<String, Double> finalEquities,
     List<String> defaults) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param initialPrices the prices before the shock, by asset id
+   * @param shockedPrices the prices just after the shock
+   * @param shockLoss the loss of the shock alone, money
+   * @param rounds the rounds, in order
+   * @param totalLoss the loss at the end, money
+   * @param amplification totalLoss / shockLoss
+   * @param settled whether the cascade ended because no account was short (otherwise it hit the
+   *     round limit)
+   * @param finalShortfalls each account's shortfall at the end
+   * @param finalEquities each account's equity at the end
+   * @param defaults the accounts in default (equity below zero) at the end
+   */
   public CascadeResult {
     initialPrices = ImmutableMap.copyOf(initialPrices);
     shockedPrices = ImmutableMap.copyOf(shockedPrices);
@@ -45,7 +59,11 @@ public record CascadeResult(
     defaults = ImmutableList.copyOf(defaults);
   }
 
-  /** The units sold of each asset over all rounds (net of buy-backs), by asset id. */
+  /**
+   * The units sold of each asset over all rounds (net of buy-backs), by asset id.
+   *
+   * @return the units sold of each asset over all rounds (net of buy-backs), by asset id
+   */
   public Map<String, Double> totalSales() {
     Map<String, Double> total = new java.util.LinkedHashMap<>();
     for (CascadeRound round : rounds) {

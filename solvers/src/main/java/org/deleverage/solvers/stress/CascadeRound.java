@@ -31,7 +31,21 @@ public record CascadeRound(
     List<String> defaults,
     double lossToDate) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param round the 1-based round
+   * @param shortfalls each account's shortfall at the start of the round, money, by account
+   * @param equities each account's equity at the start of the round, money, by account
+   * @param deleveraged the accounts that were short this round, with what they did: the status of
+   *     their plan (optimal, feasible, local), "could not cover, sold for its largest coverable
+   *     shortfall" and the status, "nothing to sell", or "failed: " and the solver's reason
+   * @param sales net units sold per asset (sales of longs less buy-backs of shorts), by asset id
+   * @param prices the prices after the round's sales, by asset id
+   * @param priceMoves the relative price change of the round, p' / p - 1, by asset id
+   * @param defaults the accounts whose equity is below zero after the round
+   * @param lossToDate the fall in aggregate equity since before the shock, after the round
+   */
   public CascadeRound {
     shortfalls = ImmutableMap.copyOf(shortfalls);
     equities = ImmutableMap.copyOf(equities);

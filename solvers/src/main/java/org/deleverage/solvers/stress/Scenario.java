@@ -61,7 +61,19 @@ public record Scenario(
     double marginRateIncrease,
     Map<String, Double> marginRateIncreases) {
 
-  /** Validates every field and copies the collections. */
+  /**
+   * Validates every field and copies the collections.
+   *
+   * @param name the scenario's name
+   * @param priceShock the return of every asset without its own, > -1 (0 by default)
+   * @param priceShocks returns by asset id
+   * @param factorShocks f, one return per factor of the problem's factor model (empty if none)
+   * @param volatilityMultiplier k of every asset without its own, >= 0 (1 by default)
+   * @param volatilityMultipliers k by asset id
+   * @param correlationSpike theta in [0, 1]
+   * @param marginRateIncrease a of every asset without its own (0 by default)
+   * @param marginRateIncreases a by asset id
+   */
   public Scenario {
     Checks.present("name", name);
     Checks.finite("priceShock", priceShock);
@@ -91,56 +103,104 @@ public record Scenario(
     marginRateIncreases = checked("marginRateIncreases", marginRateIncreases);
   }
 
-  /** A scenario that changes nothing, to be built on with the {@code with...} copies. */
+  /**
+   * A scenario that changes nothing, to be built on with the {@code with...} copies.
+   *
+   * @param name the scenario's name
+   * @return a scenario that changes nothing, to be built on with the {@code with...} copies
+   */
   public static Scenario named(String name) {
     return new Scenario(name, 0.0, Map.of(), List.of(), 1.0, Map.of(), 0.0, 0.0, Map.of());
   }
 
-  /** A copy with every asset's return set to {@code shock} (unless it has its own). */
+  /**
+   * A copy with every asset's return set to {@code shock} (unless it has its own).
+   *
+   * @param shock the shock
+   * @return the copy
+   */
   public Scenario withPriceShock(double shock) {
     return new Scenario(name, shock, priceShocks, factorShocks, volatilityMultiplier,
         volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases);
   }
 
-  /** A copy with asset {@code id}'s return set to {@code shock}. */
+  /**
+   * A copy with asset {@code id}'s return set to {@code shock}.
+   *
+   * @param id the asset's id
+   * @param shock the shock
+   * @return the copy
+   */
   public Scenario withPriceShock(String id, double shock) {
     return new Scenario(name, priceShock, put(priceShocks, id, shock), factorShocks,
         volatilityMultiplier, volatilityMultipliers, correlationSpike, marginRateIncrease,
         marginRateIncreases);
   }
 
-  /** A copy with the factor returns f. */
+  /**
+   * A copy with the factor returns f.
+   *
+   * @param shocks one return per factor of the problem's factor model
+   * @return the copy
+   */
   public Scenario withFactorShocks(List<Double> shocks) {
     return new Scenario(name, priceShock, priceShocks, shocks, volatilityMultiplier,
         volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases);
   }
 
-  /** A copy with every asset's volatility multiplied by {@code k} (unless it has its own). */
+  /**
+   * A copy with every asset's volatility multiplied by {@code k} (unless it has its own).
+   *
+   * @param k the multiplier, >= 0
+   * @return the copy
+   */
   public Scenario withVolatilityMultiplier(double k) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, k, volatilityMultipliers,
         correlationSpike, marginRateIncrease, marginRateIncreases);
   }
 
-  /** A copy with asset {@code id}'s volatility multiplied by {@code k}. */
+  /**
+   * A copy with asset {@code id}'s volatility multiplied by {@code k}.
+   *
+   * @param id the asset's id
+   * @param k the multiplier, >= 0
+   * @return the copy
+   */
   public Scenario withVolatilityMultiplier(String id, double k) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
         put(volatilityMultipliers, id, k), correlationSpike, marginRateIncrease,
         marginRateIncreases);
   }
 
-  /** A copy with the correlation spike theta. */
+  /**
+   * A copy with the correlation spike theta.
+   *
+   * @param theta theta, in [0, 1]
+   * @return the copy
+   */
   public Scenario withCorrelationSpike(double theta) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
         volatilityMultipliers, theta, marginRateIncrease, marginRateIncreases);
   }
 
-  /** A copy with every asset's margin rate raised by {@code increase} (unless it has its own). */
+  /**
+   * A copy with every asset's margin rate raised by {@code increase} (unless it has its own).
+   *
+   * @param increase a, added to every margin rate
+   * @return the copy
+   */
   public Scenario withMarginRateIncrease(double increase) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
         volatilityMultipliers, correlationSpike, increase, marginRateIncreases);
   }
 
-  /** A copy with asset {@code id}'s margin rate raised by {@code increase}. */
+  /**
+   * A copy with asset {@code id}'s margin rate raised by {@code increase}.
+   *
+   * @param id the asset's id
+   * @param increase a, added to the asset's margin rate
+   * @return the copy
+   */
   public Scenario withMarginRateIncrease(String id, double increase) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
         volatilityMultipliers, correlationSpike, marginRateIncrease,
@@ -150,6 +210,8 @@ public record Scenario(
   /**
    * The asset returns r_i of this scenario for {@code problem}'s assets, in their order.
    *
+   * @param problem the resolved problem
+   * @return the asset returns r_i of this scenario for {@code problem}'s assets, in their order
    * @throws InvalidInputException naming the field when a map names an asset the problem does
    *     not hold, when factor shocks are given without a factor model of as many factors, or
    *     when a return is not above -1

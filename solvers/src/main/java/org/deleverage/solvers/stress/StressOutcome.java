@@ -29,7 +29,11 @@ public record StressOutcome(
     OptionalDouble objective,
     String message) {
 
-  /** Whether the account can cover the shortfall (the solver returned a plan). */
+  /**
+   * Whether the account can cover the shortfall (the solver returned a plan).
+   *
+   * @return whether the account can cover the shortfall (the solver returned a plan)
+   */
   public boolean covers() {
     return expectedLoss.isPresent();
   }
