@@ -50,7 +50,8 @@ public final class InvalidInputException extends IllegalArgumentException {
 
   /**
    * The same error seen from an enclosing value: {@code price} under {@code assets[3]} becomes
-   * {@code assets[3].price}; an index segment such as {@code [1]} is joined without a dot.
+   * {@code assets[3].price}; an index segment such as {@code [1]} is joined without a dot, and
+   * an empty parent (the top of a file) leaves the path as it is.
    *
    * @param parent the path of the enclosing value
    * @return the same error seen from an enclosing value: {@code price} under {@code assets[3]}
@@ -59,7 +60,9 @@ public final class InvalidInputException extends IllegalArgumentException {
    */
   public InvalidInputException under(String parent) {
     String joined;
-    if (path.isEmpty()) {
+    if (parent.isEmpty()) {
+      joined = path;
+    } else if (path.isEmpty()) {
       joined = parent;
     } else if (path.startsWith("[")) {
       joined = parent + path;

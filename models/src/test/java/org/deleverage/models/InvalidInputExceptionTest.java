@@ -44,6 +44,14 @@ class InvalidInputExceptionTest {
     assertThat(e.getMessage()).isEqualTo("requirement: is wrong");
   }
 
+  /** The top of a file has the empty path: a field there keeps its own name, with no dot. */
+  @Test
+  void underTheEmptyPathKeepsThePath() {
+    InvalidInputException e = new InvalidInputException("mark", "must be > 0, was -1.0").under("");
+    assertThat(e.path()).isEqualTo("mark");
+    assertThat(e.getMessage()).isEqualTo("mark: must be > 0, was -1.0");
+  }
+
   @Test
   void underNestsAndKeepsTheStackTrace() {
     InvalidInputException inner = new InvalidInputException("gamma", "must be >= 0, was -1.0");
