@@ -8,7 +8,8 @@ import java.util.List;
  * Closes a bankrupt position the way an exchange does when the market cannot take it at its
  * bankruptcy price: the liquidation engine closes it at the mark m as far as the insurance fund
  * covers the loss l = d_b (b - m) per contract, that is min(size, F / l) contracts for a fund F
- * (all of them, with no loss, when l &lt;= 0); the rest is auto-deleveraged: the opposing positions
+ * (all of them, with no loss, when l &lt;= 0), the fund paying min(F, size x l), exactly F when
+ * it is used up; the rest is auto-deleveraged: the opposing positions
  * are ranked by the {@link AdlRule} (profitable first, then the higher score, then the larger
  * position, then the account id in lexicographic order, so the queue is deterministic), and
  * closed in that order at the bankruptcy price b, each as far as its size and the remainder go.
@@ -46,10 +47,16 @@ public final class AdlEngine {
       marketClosed = size;
       fundPaid = 0.0;
       fundAfter = fund - loss * size;
-    } else {
-      marketClosed = Math.min(size, fund / loss);
-      fundPaid = marketClosed * loss;
+    } else if (size * loss < fund) {
+      marketClosed = size;
+      fundPaid = size * loss;
       fundAfter = fund - fundPaid;
+    } else {
+      // The fund is used up: it pays exactly its balance (not (F / l) l, which may round above
+      // F), and the contracts it covers are capped at the size against the same rounding.
+      marketClosed = Math.min(size, fund / loss);
+      fundPaid = fund;
+      fundAfter = 0.0;
     }
     List<AdlResult.QueueEntry> queue = queue(problem, rule);
     double left = size - marketClosed;

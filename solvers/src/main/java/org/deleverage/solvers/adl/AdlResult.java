@@ -2,6 +2,8 @@ package org.deleverage.solvers.adl;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import org.deleverage.models.Checks;
+import org.deleverage.models.InvalidInputException;
 
 /**
  * How a bankrupt position was closed: first in the market at the mark as far as the insurance
@@ -32,7 +34,7 @@ public record AdlResult(
     double unclosed) {
 
   /**
-   * Copies the lists.
+   * Validates every field and copies the lists.
    *
    * @param rule the ranking rule used
    * @param lossPerContract l = d_b (b - m): what closing one contract of the bankrupt position at
@@ -46,10 +48,25 @@ public record AdlResult(
    * @param queue every opposing position in ADL order
    * @param allocations the positions ADL closed, in queue order, each with at least some size
    * @param unclosed contracts left open because the queue ran out, >= 0
+   * @throws InvalidInputException naming the field and the rule when one is out of its range
    */
   public AdlResult {
+    Checks.present("rule", rule);
+    Checks.finite("lossPerContract", lossPerContract);
+    Checks.nonNegative("marketClosed", marketClosed);
+    Checks.nonNegative("fundPaid", fundPaid);
+    Checks.nonNegative("fundAfter", fundAfter);
+    Checks.present("queue", queue);
+    Checks.present("allocations", allocations);
+    Checks.nonNegative("unclosed", unclosed);
     queue = ImmutableList.copyOf(queue);
     allocations = ImmutableList.copyOf(allocations);
+    for (int r = 0; r < queue.size(); r++) {
+      if (queue.get(r).rank() != r + 1) {
+        throw new InvalidInputException(
+            "queue[" + r + "].rank", "must be " + (r + 1) + ", was " + queue.get(r).rank());
+      }
+    }
   }
 
   /**
@@ -74,7 +91,32 @@ public record AdlResult(
    *     up to the next 20%, in percent (20 = the first fifth, all five lights lit)
    */
   public record QueueEntry(
-      int rank, String account, double size, double score, boolean profitable, int percentile) {}
+      int rank, String account, double size, double score, boolean profitable, int percentile) {
+
+    /**
+     * Validates every field.
+     *
+     * @param rank 1 for the first closed
+     * @param account the account's id, not blank
+     * @param size the position's size in contracts, > 0
+     * @param score the rule's score, not NaN (+infinity allowed)
+     * @param profitable whether the position's unrealised PnL at the mark is > 0
+     * @param percentile 20, 40, 60, 80 or 100
+     * @throws InvalidInputException naming the field and the rule when one is out of its range
+     */
+    public QueueEntry {
+      Checks.atLeastOne("rank", rank);
+      requireAccount(account);
+      Checks.positive("size", size);
+      if (Double.isNaN(score)) {
+        throw new InvalidInputException("score", "must be a number, was NaN");
+      }
+      if (percentile < 20 || percentile > 100 || percentile % 20 != 0) {
+        throw new InvalidInputException(
+            "percentile", "must be 20, 40, 60, 80 or 100, was " + percentile);
+      }
+    }
+  }
 
   /**
    * What ADL closed of one position, at the bankruptcy price of the bankrupt one.
@@ -86,5 +128,31 @@ public record AdlResult(
    * @param remaining the size left open
    */
   public record Allocation(
-      String account, double closed, double price, double realisedPnl, double remaining) {}
+      String account, double closed, double price, double realisedPnl, double remaining) {
+
+    /**
+     * Validates every field.
+     *
+     * @param account the account's id, not blank
+     * @param closed contracts closed, > 0
+     * @param price the price they were closed at, the bankruptcy price b, > 0
+     * @param realisedPnl d closed (b - e): the profit the account realises on them
+     * @param remaining the size left open, >= 0
+     * @throws InvalidInputException naming the field and the rule when one is out of its range
+     */
+    public Allocation {
+      requireAccount(account);
+      Checks.positive("closed", closed);
+      Checks.positive("price", price);
+      Checks.finite("realisedPnl", realisedPnl);
+      Checks.nonNegative("remaining", remaining);
+    }
+  }
+
+  private static void requireAccount(String account) {
+    Checks.present("account", account);
+    if (account.isBlank()) {
+      throw new InvalidInputException("account", "must not be blank");
+    }
+  }
 }

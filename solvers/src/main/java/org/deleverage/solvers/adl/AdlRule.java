@@ -28,6 +28,9 @@ import org.deleverage.models.InvalidInputException;
  *       value = M + u (Hyperliquid docs, "Auto-deleveraging"). The documentation gives m / e
  *       without naming a side; for a short this library uses e / m, so that a larger profit ranks
  *       higher on both sides. A position whose account value is not positive scores +infinity.
+ *       The page says the ranked positions are closed at the previous mark price; {@link
+ *       AdlEngine} closes them under every rule at the bankruptcy price b, as BitMEX and Binance
+ *       document, so that the bankrupt account's equity ends at zero whatever the rule.
  * </ul>
  *
  * Immutable and thread-safe.
@@ -86,7 +89,8 @@ public enum AdlRule {
         double percent = d * (mark - entry) / entry;
         double distance = d * (mark - position.bankruptcyPrice());
         double leverage = distance > 0 ? mark / distance : Double.POSITIVE_INFINITY;
-        yield percent > 0 ? percent * leverage : percent / leverage;
+        // + 0.0 turns the -0.0 of a loss over an infinite leverage into 0.0.
+        yield percent > 0 ? percent * leverage : percent / leverage + 0.0;
       }
       case BINANCE -> {
         if (maintenanceMarginRate.isEmpty()) {

@@ -2,6 +2,7 @@ package org.deleverage.solvers.adl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -83,6 +84,68 @@ class AdlEngineTest {
     assertThat(result.allocations().get(0).account()).isEqualTo("2");
     assertThat(result.allocations().get(0).closed()).isCloseTo(10.0, within(1e-12));
     assertThat(result.adlClosed() + result.marketClosed()).isCloseTo(20.0, within(1e-12));
+  }
+
+  /**
+   * A fund that covers a fraction of a contract: 95 / 10 = 9.5 contracts closed in the market,
+   * the fund paying all of its 95 and ending at exactly 0; ADL takes the other 20 - 9.5 = 10.5:
+   * account 2's 10 (realising (650 - 600) x 10 = 500) and 0.5 of account 5's 20 (realising
+   * 50 x 0.5 = 25, 19.5 left).
+   */
+  @Test
+  void aFundUsedUpPaysExactlyItsBalance() {
+    AdlResult result = AdlEngine.DEFAULT.run(bitmexExample(95.0), AdlRule.BITMEX);
+
+    assertThat(result.marketClosed()).isCloseTo(9.5, within(1e-12));
+    assertThat(result.fundPaid()).isEqualTo(95.0);
+    assertThat(result.fundAfter()).isEqualTo(0.0);
+    assertThat(result.allocations())
+        .extracting(AdlResult.Allocation::account, AdlResult.Allocation::closed)
+        .containsExactly(tuple("2", 10.0), tuple("5", 0.5));
+    assertThat(result.allocations().get(1).realisedPnl()).isCloseTo(25.0, within(1e-9));
+    assertThat(result.allocations().get(1).remaining()).isCloseTo(19.5, within(1e-12));
+    assertThat(result.unclosed()).isZero();
+  }
+
+  /**
+   * Rounding does not overdraw the fund: a short bankrupt at b = 2 with the mark at 2.7 loses
+   * l = 2.7 - 2 per contract, which is 0.7000000000000002 in doubles; a fund of 7 covers
+   * 7 / l = 9.999999999999998 contracts, and (7 / l) x l = 7.000000000000001 would leave the fund
+   * at -8.9e-16. The fund pays exactly 7 and keeps exactly 0; ADL closes the other ~10 of the
+   * 20 from a long of 15 entered at 1.
+   */
+  @Test
+  void roundingNeverOverdrawsTheFund() {
+    AdlProblem problem =
+        new AdlProblem(
+            new BankruptPosition(PositionSide.SHORT, 20, 2.0), 2.7, 7.0, NO_RATE,
+            List.of(new OpposingPosition("a", PositionSide.LONG, 15, 1.0, 5.0)));
+
+    AdlResult result = AdlEngine.DEFAULT.run(problem, AdlRule.BITMEX);
+
+    assertThat(result.fundPaid()).isEqualTo(7.0);
+    assertThat(result.fundAfter()).isEqualTo(0.0);
+    assertThat(result.marketClosed()).isCloseTo(10.0, within(1e-12));
+    assertThat(result.adlClosed()).isCloseTo(10.0, within(1e-12));
+    assertThat(result.marketClosed() + result.adlClosed()).isCloseTo(20.0, within(1e-12));
+  }
+
+  /**
+   * A long past its own bankruptcy price (entry 700, margin 500 over 10 contracts: b_p = 650,
+   * at or above the mark 640) has infinite effective leverage; its BitMEX score is PnL% / L =
+   * (-60 / 700) / infinity, which is 0 and not the -0.0 of IEEE division, so that the score
+   * reads back from a file unchanged (a JSON -0.0 reads as 0).
+   */
+  @Test
+  void aLoserPastItsBankruptcyScoresPlusZero() {
+    AdlProblem problem =
+        new AdlProblem(
+            new BankruptPosition(PositionSide.SHORT, 1, 630.0), 640.0, 0.0, NO_RATE,
+            List.of(new OpposingPosition("a", PositionSide.LONG, 10, 700.0, 500.0)));
+
+    double score = AdlEngine.DEFAULT.run(problem, AdlRule.BITMEX).queue().get(0).score();
+
+    assertThat(Double.doubleToRawLongBits(score)).isEqualTo(Double.doubleToRawLongBits(0.0));
   }
 
   /** A fund of 500 covers 500 / 10 = 50 >= 20 contracts: no ADL, 200 paid, 300 left. */
@@ -252,6 +315,26 @@ class AdlEngineTest {
         .hasMessage("size: must be > 0, was 0.0");
     assertThatThrownBy(() -> AdlRule.of("ftx"))
         .hasMessage("rule: must be one of bitmex, binance, hyperliquid, was \"ftx\"");
+  }
+
+  @Test
+  void invalidResultsNameTheField() {
+    assertThatThrownBy(() -> new AdlResult.QueueEntry(1, "a", 10, Double.NaN, true, 20))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("score: must be a number, was NaN");
+    assertThatThrownBy(() -> new AdlResult.QueueEntry(1, "a", 10, 1.0, true, 30))
+        .hasMessage("percentile: must be 20, 40, 60, 80 or 100, was 30");
+    assertThatThrownBy(() -> new AdlResult.Allocation(" ", 1, 650, 5, 0))
+        .hasMessage("account: must not be blank");
+    assertThatThrownBy(() -> new AdlResult.Allocation("a", 1, 650, 5, -1))
+        .hasMessage("remaining: must be >= 0, was -1.0");
+    AdlResult.QueueEntry second = new AdlResult.QueueEntry(2, "a", 10, 1.0, true, 100);
+    assertThatThrownBy(
+            () -> new AdlResult(AdlRule.BITMEX, 1, 0, 0, 0, List.of(second), List.of(), 0))
+        .hasMessage("queue[0].rank: must be 1, was 2");
+    assertThatThrownBy(
+            () -> new AdlResult(AdlRule.BITMEX, 1, 0, 0, -1e-16, List.of(), List.of(), 0))
+        .hasMessage("fundAfter: must be >= 0, was -1.0E-16");
   }
 
   /** The BitMEX example's positions (see {@link #reproducesBitmexDocumentedExample}). */
