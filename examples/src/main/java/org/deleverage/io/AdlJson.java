@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.deleverage.models.Checks;
 import org.deleverage.models.InvalidInputException;
 import org.deleverage.solvers.adl.AdlProblem;
 import org.deleverage.solvers.adl.AdlResult;
@@ -39,8 +40,11 @@ import org.deleverage.solvers.adl.PositionSide;
  * Sides are {@code long} or {@code short} in any case; every position must be opposite to the
  * bankrupt one. Unknown fields are rejected, and errors name the JSON path and the rule
  * ({@code positions[3].entryPrice: must be > 0, was 0.0}). The result is written with every
- * figure of {@link AdlResult}; a score that is infinite is written as {@code null}. Stateless and
- * thread-safe.
+ * figure of {@link AdlResult}; a score that is infinite is written as {@code null}. Both files
+ * read back to what was written: {@link #writeInput} writes an input that {@link #read(String)}
+ * reads, and {@link #readResult} reads what {@link #write} wrote (every double is written with
+ * the digits of {@link Double#toString}, so the values are the same to the last bit). Stateless
+ * and thread-safe.
  */
 public final class AdlJson {
 
@@ -49,6 +53,13 @@ public final class AdlJson {
   private static final List<String> BANKRUPT_FIELDS = List.of("side", "size", "bankruptcyPrice");
   private static final List<String> POSITION_FIELDS =
       List.of("account", "side", "size", "entryPrice", "margin");
+  private static final List<String> RESULT_FIELDS =
+      List.of("rule", "bankrupt", "mark", "insuranceFund", "lossPerContract", "marketClosed",
+          "fundPaid", "fundAfter", "adlClosed", "unclosed", "queue", "allocations");
+  private static final List<String> QUEUE_FIELDS =
+      List.of("rank", "account", "size", "score", "profitable", "percentile");
+  private static final List<String> ALLOCATION_FIELDS =
+      List.of("account", "closed", "price", "realisedPnl", "remaining");
 
   private AdlJson() {}
 
@@ -58,7 +69,19 @@ public final class AdlJson {
    * @param problem the bankrupt position, the market, the fund and the opposing positions
    * @param rule the file's {@code rule}, empty when it names none
    */
-  public record Input(AdlProblem problem, Optional<AdlRule> rule) {}
+  public record Input(AdlProblem problem, Optional<AdlRule> rule) {
+
+    /**
+     * Checks that both parts are given.
+     *
+     * @param problem the bankrupt position, the market, the fund and the opposing positions
+     * @param rule the file's {@code rule}, empty when it names none
+     */
+    public Input {
+      Checks.present("problem", problem);
+      Checks.present("rule", rule);
+    }
+  }
 
   /**
    * The input in {@code json}.
@@ -152,6 +175,116 @@ public final class AdlJson {
           .put("remaining", allocation.remaining());
     }
     return Json.write(root);
+  }
+
+  /**
+   * An input file holding {@code input}, indented, ending in a newline: the fields of the class
+   * comment, {@code rule} and {@code maintenanceMarginRate} left out when empty.
+   *
+   * @param input the problem and the rule to name, if any
+   * @return the document
+   */
+  public static String writeInput(Input input) {
+    AdlProblem problem = input.problem();
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    input.rule().ifPresent(rule -> root.put("rule", rule.label()));
+    root.put("mark", problem.mark());
+    root.put("insuranceFund", problem.insuranceFund());
+    problem.maintenanceMarginRate().ifPresent(rate -> root.put("maintenanceMarginRate", rate));
+    ObjectNode bankrupt = root.putObject("bankrupt");
+    bankrupt.put("side", side(problem.bankrupt().side()));
+    bankrupt.put("size", problem.bankrupt().size());
+    bankrupt.put("bankruptcyPrice", problem.bankrupt().bankruptcyPrice());
+    ArrayNode positions = root.putArray("positions");
+    for (OpposingPosition position : problem.positions()) {
+      positions
+          .addObject()
+          .put("account", position.account())
+          .put("side", side(position.side()))
+          .put("size", position.size())
+          .put("entryPrice", position.entryPrice())
+          .put("margin", position.margin());
+    }
+    return Json.write(root);
+  }
+
+  /**
+   * The result in {@code json}, a document written by {@link #write}: its {@code bankrupt},
+   * {@code mark} and {@code insuranceFund} (parts of the problem) are accepted and not read back,
+   * a {@code null} score is +infinity, and {@code adlClosed} must be the sum of the allocations'
+   * {@code closed} to 1e-9 of the larger.
+   *
+   * @param json the text of a result file
+   * @return the result
+   * @throws InvalidInputException naming the JSON path and the rule of the first error
+   */
+  public static AdlResult readResult(String json) {
+    JsonNode root;
+    try {
+      root = Json.READER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw Json.malformed(e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new InvalidInputException("", "the ADL result is empty");
+    }
+    if (!root.isObject()) {
+      throw new InvalidInputException(
+          "", "an ADL result must be a JSON object, was " + JsonObject.describe(root));
+    }
+    JsonObject top = JsonObject.of(root, "").onlyFields(RESULT_FIELDS);
+    AdlRule rule = top.built(() -> AdlRule.of(top.requiredString("rule")));
+    List<AdlResult.QueueEntry> queue = new ArrayList<>();
+    for (JsonObject entry : objects(top, "queue")) {
+      entry.onlyFields(QUEUE_FIELDS);
+      int rank = entry.requiredInteger("rank");
+      String account = entry.requiredString("account");
+      double size = entry.requiredNumber("size");
+      entry.required("score");
+      double score = entry.nullableNumber("score").orElse(Double.POSITIVE_INFINITY);
+      entry.required("profitable");
+      boolean profitable = entry.bool("profitable", false);
+      int percentile = entry.requiredInteger("percentile");
+      queue.add(entry.built(
+          () -> new AdlResult.QueueEntry(rank, account, size, score, profitable, percentile)));
+    }
+    List<AdlResult.Allocation> allocations = new ArrayList<>();
+    for (JsonObject allocation : objects(top, "allocations")) {
+      allocation.onlyFields(ALLOCATION_FIELDS);
+      String account = allocation.requiredString("account");
+      double closed = allocation.requiredNumber("closed");
+      double price = allocation.requiredNumber("price");
+      double pnl = allocation.requiredNumber("realisedPnl");
+      double remaining = allocation.requiredNumber("remaining");
+      allocations.add(allocation.built(
+          () -> new AdlResult.Allocation(account, closed, price, pnl, remaining)));
+    }
+    double loss = top.requiredNumber("lossPerContract");
+    double market = top.requiredNumber("marketClosed");
+    double paid = top.requiredNumber("fundPaid");
+    double after = top.requiredNumber("fundAfter");
+    double unclosed = top.requiredNumber("unclosed");
+    AdlResult result = top.built(
+        () -> new AdlResult(rule, loss, market, paid, after, queue, allocations, unclosed));
+    if (top.has("adlClosed")) {
+      double written = top.requiredNumber("adlClosed");
+      double sum = result.adlClosed();
+      if (Math.abs(written - sum) > 1e-9 * Math.max(Math.abs(written), Math.abs(sum))) {
+        throw new InvalidInputException(
+            "adlClosed", "must be the sum of allocations[].closed, " + sum + ", was " + written);
+      }
+    }
+    return result;
+  }
+
+  /** The required array {@code name} of {@code parent}, each element an object. */
+  private static List<JsonObject> objects(JsonObject parent, String name) {
+    JsonNode array = JsonObject.array(parent.required(name), parent.pathOf(name));
+    List<JsonObject> objects = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      objects.add(JsonObject.of(array.get(i), JsonObject.element(parent.pathOf(name), i)));
+    }
+    return objects;
   }
 
   static String side(PositionSide side) {
