@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Random;
 import java.util.SplittableRandom;
+import org.deleverage.io.AdlJson;
 import org.deleverage.solvers.adl.AdlEngine;
 import org.deleverage.solvers.adl.AdlProblem;
 import org.deleverage.solvers.adl.AdlResult;
@@ -74,6 +78,95 @@ class AdlPropertiesTest {
                   assertThat(before.score()).isGreaterThanOrEqualTo(after.score());
                 }
               }
+            });
+  }
+
+  /**
+   * The fund is accounted for exactly: with l = d_b (b - m) the loss of a contract closed at the
+   * mark, the market takes every contract when l &lt;= 0 or when the fund covers them all (size x l
+   * &lt; F), else F / l of them and the fund pays all of F; the fund's balance after is F - paid
+   * (plus the surplus -l x size when l &lt; 0); and what is left open is exactly what the whole
+   * queue could not take, max(0, size - market - sum of the queue's sizes).
+   */
+  @Test
+  void theFundPaysFirstAndOnlyWhatTheQueueCannotTakeStaysOpen() {
+    qt().withFixedSeed(4242L)
+        .withExamples(400)
+        .forAll(Instances.seeds())
+        .checkAssert(
+            seed -> {
+              AdlProblem problem = market(seed);
+              AdlResult result = AdlEngine.DEFAULT.run(problem, AdlRule.BITMEX);
+              double size = problem.bankrupt().size();
+              double fund = problem.insuranceFund();
+              double loss = result.lossPerContract();
+
+              assertThat(loss)
+                  .isEqualTo(problem.bankrupt().side().sign()
+                      * (problem.bankrupt().bankruptcyPrice() - problem.mark()));
+              if (loss <= 0 || size * loss < fund) {
+                assertThat(result.marketClosed()).isEqualTo(size);
+                assertThat(result.fundPaid()).isEqualTo(Math.max(0.0, size * loss));
+                assertThat(result.fundAfter())
+                    .isCloseTo(fund - size * loss, within(1e-9 * (fund + size * Math.abs(loss))));
+              } else {
+                assertThat(result.marketClosed()).isCloseTo(fund / loss, within(1e-12 * size));
+                assertThat(result.fundPaid()).isEqualTo(fund);
+                assertThat(result.fundAfter()).isZero();
+              }
+              double queued =
+                  problem.positions().stream().mapToDouble(OpposingPosition::size).sum();
+              double expectedOpen = Math.max(0.0, size - result.marketClosed() - queued);
+              assertThat(result.unclosed()).isCloseTo(expectedOpen, within(1e-9 * size));
+              assertThat(result.adlClosed())
+                  .isCloseTo(size - result.marketClosed() - result.unclosed(),
+                      within(1e-9 * size));
+            });
+  }
+
+  /**
+   * The queue and the allocation do not depend on the order the positions are given in: ties
+   * (20% of the generated positions copy the previous one's size, entry and margin) are broken by
+   * size and then by account id, never by position in the input.
+   */
+  @Test
+  void theQueueDoesNotDependOnTheOrderOfThePositions() {
+    qt().withFixedSeed(77L)
+        .withExamples(300)
+        .forAll(Instances.seeds())
+        .checkAssert(
+            seed -> {
+              AdlProblem problem = market(seed);
+              List<OpposingPosition> shuffled = new ArrayList<>(problem.positions());
+              Collections.shuffle(shuffled, new Random(seed));
+              AdlProblem reordered =
+                  new AdlProblem(problem.bankrupt(), problem.mark(), problem.insuranceFund(),
+                      problem.maintenanceMarginRate(), shuffled);
+              for (AdlRule rule : AdlRule.values()) {
+                assertThat(AdlEngine.DEFAULT.run(reordered, rule))
+                    .isEqualTo(AdlEngine.DEFAULT.run(problem, rule));
+              }
+            });
+  }
+
+  /**
+   * Files hold what they were written from: an input written by AdlJson reads back as the same
+   * problem, and a result as the same result, every double to the last bit.
+   */
+  @Test
+  void inputsAndResultsReadBackFromJsonAsWritten() {
+    qt().withFixedSeed(1234L)
+        .withExamples(200)
+        .forAll(Instances.seeds())
+        .checkAssert(
+            seed -> {
+              AdlProblem problem = market(seed);
+              AdlRule rule = AdlRule.values()[(int) Math.floorMod(seed, 3L)];
+              AdlJson.Input input = new AdlJson.Input(problem, Optional.of(rule));
+              AdlResult result = AdlEngine.DEFAULT.run(problem, rule);
+
+              assertThat(AdlJson.read(AdlJson.writeInput(input))).isEqualTo(input);
+              assertThat(AdlJson.readResult(AdlJson.write(problem, result))).isEqualTo(result);
             });
   }
 
