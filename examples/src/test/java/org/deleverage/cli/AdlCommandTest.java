@@ -83,6 +83,23 @@ class AdlCommandTest {
     assertThat(json.get("allocations")).isEmpty();
   }
 
+  /** {@code --out FILE} holds what standard output shows, and a JSON result reads back. */
+  @Test
+  void theOutFileHoldsWhatStandardOutputShows() throws IOException {
+    Path csv = dir.resolve("adl.csv");
+    Path json = dir.resolve("adl-result.json");
+
+    CommandRun.Result toFile = run("adl", "--format", "csv", "--out", csv.toString());
+    CommandRun.Result toJson = run("adl", "--format", "json", "--out", json.toString());
+
+    assertThat(toFile.code()).isZero();
+    assertThat(toFile.out()).isEmpty();
+    assertThat(Files.readString(csv)).isEqualTo(run("adl", "--format", "csv").out());
+    assertThat(toJson.code()).isZero();
+    assertThat(org.deleverage.io.AdlJson.readResult(Files.readString(json)).adlClosed())
+        .isEqualTo(20.0);
+  }
+
   @Test
   void invalidInputIsExitCodeTwoWithItsPathAndNothingWritten() throws IOException {
     String input =
@@ -102,6 +119,11 @@ class AdlCommandTest {
         "adl", "-").err())
         .startsWith("deleverage: fund: unknown field");
     assertThat(run("adl", "--rule", "ftx").code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    CommandRun.Result topLevel = runWithStdin(
+        input.replace("\"entryPrice\": 0", "\"entryPrice\": 600").replace("660", "-660"),
+        "adl", "-");
+    assertThat(topLevel.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(topLevel.err()).isEqualTo("deleverage: mark: must be > 0, was -660.0\n");
     assertThat(runWithStdin(input.replace("\"long\"", "\"sideways\""), "adl", "-").err())
         .isEqualTo("deleverage: positions[0].side: must be long or short, was \"sideways\"\n");
   }
