@@ -156,11 +156,7 @@ public final class AdlJson {
       json.put("rank", entry.rank());
       json.put("account", entry.account());
       json.put("size", entry.size());
-      if (Double.isFinite(entry.score())) {
-        json.put("score", entry.score());
-      } else {
-        json.putNull("score");
-      }
+      Json.putFinite(json, "score", entry.score());
       json.put("profitable", entry.profitable());
       json.put("percentile", entry.percentile());
     }

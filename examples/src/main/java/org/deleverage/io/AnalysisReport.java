@@ -65,7 +65,7 @@ public final class AnalysisReport {
       csv.append(PlanCsv.number(p.shortfall())).append(',')
           .append(PlanCsv.number(p.objective())).append(',')
           .append(PlanCsv.number(p.expectedLoss())).append(',')
-          .append(cell(p.shadowPrice())).append(',')
+          .append(PlanCsv.optional(p.shadowPrice())).append(',')
           .append(p.status()).append('\n');
     }
     return csv.toString();
@@ -88,7 +88,7 @@ public final class AnalysisReport {
       json.put("shortfall", p.shortfall());
       json.put("objective", p.objective());
       json.put("expectedLoss", p.expectedLoss());
-      optional(json, "shadowPrice", p.shadowPrice());
+      Json.putOptional(json, "shadowPrice", p.shadowPrice());
       json.put("status", p.status());
       ObjectNode states = json.putObject("states");
       for (int i = 0; i < assets.size(); i++) {
@@ -194,9 +194,9 @@ public final class AnalysisReport {
         + "riskContribution,marginRate,firstPeriod,soldFraction,binding\n");
     for (HierarchyRow r : rows) {
       csv.append(r.rank()).append(',').append(PlanCsv.field(r.asset())).append(',')
-          .append(cell(r.marginalCostPerUnitRelief())).append(',')
+          .append(PlanCsv.optional(r.marginalCostPerUnitRelief())).append(',')
           .append(Double.isFinite(r.daysToLiquidate()) ? PlanCsv.number(r.daysToLiquidate()) : "")
-          .append(',').append(cell(r.riskContribution())).append(',')
+          .append(',').append(PlanCsv.optional(r.riskContribution())).append(',')
           .append(PlanCsv.number(r.marginRate())).append(',')
           .append(r.firstPeriod().isPresent() ? Integer.toString(r.firstPeriod().getAsInt()) : "")
           .append(',').append(PlanCsv.number(r.soldFraction())).append(',')
@@ -216,10 +216,9 @@ public final class AnalysisReport {
     ArrayNode list = root.putArray("hierarchy");
     for (HierarchyRow r : rows) {
       ObjectNode json = list.addObject().put("rank", r.rank()).put("asset", r.asset());
-      optional(json, "marginalCostPerUnitRelief", r.marginalCostPerUnitRelief());
-      optional(json, "daysToLiquidate", Double.isFinite(r.daysToLiquidate())
-          ? OptionalDouble.of(r.daysToLiquidate()) : OptionalDouble.empty());
-      optional(json, "riskContribution", r.riskContribution());
+      Json.putOptional(json, "marginalCostPerUnitRelief", r.marginalCostPerUnitRelief());
+      Json.putFinite(json, "daysToLiquidate", r.daysToLiquidate());
+      Json.putOptional(json, "riskContribution", r.riskContribution());
       json.put("marginRate", r.marginRate());
       if (r.firstPeriod().isPresent()) {
         json.put("firstPeriod", r.firstPeriod().getAsInt());
@@ -241,8 +240,7 @@ public final class AnalysisReport {
 
   private static void put(ObjectNode json, FrontierPoint p) {
     json.put("strategy", p.label());
-    optional(json, "riskAversion", Double.isNaN(p.riskAversion())
-        ? OptionalDouble.empty() : OptionalDouble.of(p.riskAversion()));
+    Json.putFinite(json, "riskAversion", p.riskAversion());
     json.put("expectedLoss", p.expectedLoss());
     json.put("timingRisk", p.timingRisk());
     json.put("objective", p.objective());
@@ -250,18 +248,6 @@ public final class AnalysisReport {
 
   private static String label(AssetState state) {
     return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-  }
-
-  private static void optional(ObjectNode json, String name, OptionalDouble value) {
-    if (value.isPresent()) {
-      json.put(name, value.getAsDouble());
-    } else {
-      json.putNull(name);
-    }
-  }
-
-  private static String cell(OptionalDouble value) {
-    return value.isPresent() ? PlanCsv.number(value.getAsDouble()) : "";
   }
 
   private static String price(OptionalDouble value) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalDouble;
 import java.util.ArrayDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,5 +103,23 @@ final class Json {
   /** Writes {@code tree} as indented UTF-8 JSON to {@code out}, which is not closed. */
   static void write(JsonNode tree, OutputStream out) throws IOException {
     out.write(write(tree).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Puts {@code value} as {@code name}, or null when it is empty. */
+  static void putOptional(ObjectNode parent, String name, OptionalDouble value) {
+    if (value.isPresent()) {
+      parent.put(name, value.getAsDouble());
+    } else {
+      parent.putNull(name);
+    }
+  }
+
+  /** Puts {@code value} as {@code name}, or null when it is not finite (JSON has no infinity). */
+  static void putFinite(ObjectNode parent, String name, double value) {
+    if (Double.isFinite(value)) {
+      parent.put(name, value);
+    } else {
+      parent.putNull(name);
+    }
   }
 }

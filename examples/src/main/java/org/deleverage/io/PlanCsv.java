@@ -71,6 +71,16 @@ public final class PlanCsv {
   }
 
   /**
+   * {@code value} as {@link #number(double)} writes it, or an empty cell when there is none.
+   *
+   * @param value the figure, if any
+   * @return the cell's text
+   */
+  static String optional(java.util.OptionalDouble value) {
+    return value.isPresent() ? number(value.getAsDouble()) : "";
+  }
+
+  /**
    * {@code value} in plain decimal notation with the digits of {@link Double#toString}, which
    * read back to the same double: 12345000, 0.0000001, 2.5.
    */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.deleverage.core.evaluate.CostSplit;
 import org.deleverage.core.evaluate.ObjectiveValue;
@@ -65,7 +64,7 @@ public final class PlanJson {
     root.put("status", plan.status().label());
     root.put("solver", plan.solver());
     root.put("shortfall", plan.shortfall());
-    putOptional(root, "maxCoverableShortfall", plan.maxCoverableShortfall());
+    Json.putOptional(root, "maxCoverableShortfall", plan.maxCoverableShortfall());
     ObjectiveValue objective = plan.objective();
     root.putObject("objective")
         .put("total", objective.total())
@@ -73,7 +72,7 @@ public final class PlanJson {
         .put("timingVariance", objective.timingVariance())
         .put("residualVariance", objective.residualVariance())
         .put("reluctance", objective.reluctance());
-    putOptional(root, "shadowPrice", plan.shadowPrice());
+    Json.putOptional(root, "shadowPrice", plan.shadowPrice());
     root.put("iterations", plan.iterations());
     ArrayNode trades = root.putArray("trades");
     for (Trade trade : plan.trades()) {
@@ -100,7 +99,7 @@ public final class PlanJson {
     ArrayNode hierarchy = root.putArray("hierarchy");
     for (HierarchyEntry entry : plan.hierarchy()) {
       ObjectNode json = hierarchy.addObject().put("rank", entry.rank()).put("asset", entry.asset());
-      putOptional(json, "marginalCostPerUnitRelief", entry.marginalCostPerUnitRelief());
+      Json.putOptional(json, "marginalCostPerUnitRelief", entry.marginalCostPerUnitRelief());
       OptionalInt first = entry.firstPeriod();
       if (first.isPresent()) {
         json.put("firstPeriod", first.getAsInt());
@@ -133,11 +132,4 @@ public final class PlanJson {
         .put("total", cost.total());
   }
 
-  private static void putOptional(ObjectNode parent, String name, OptionalDouble value) {
-    if (value.isPresent()) {
-      parent.put(name, value.getAsDouble());
-    } else {
-      parent.putNull(name);
-    }
-  }
 }

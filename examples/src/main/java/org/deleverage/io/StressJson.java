@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.models.InvalidInputException;
@@ -173,9 +172,9 @@ public final class StressJson {
       json.put("equity", outcome.equity());
       json.put("shortfall", outcome.shortfall());
       json.put("status", outcome.status());
-      optional(json, "maxCoverableShortfall", outcome.maxCoverableShortfall());
-      optional(json, "expectedLoss", outcome.expectedLoss());
-      optional(json, "objective", outcome.objective());
+      Json.putOptional(json, "maxCoverableShortfall", outcome.maxCoverableShortfall());
+      Json.putOptional(json, "expectedLoss", outcome.expectedLoss());
+      Json.putOptional(json, "objective", outcome.objective());
       if (!outcome.message().isEmpty()) {
         json.put("message", outcome.message());
       }
@@ -203,7 +202,7 @@ public final class StressJson {
     root.put("settled", result.settled());
     root.put("shockLoss", result.shockLoss());
     root.put("totalLoss", result.totalLoss());
-    number(root, "amplification", result.amplification());
+    Json.putFinite(root, "amplification", result.amplification());
     putMap(root, "initialPrices", result.initialPrices());
     putMap(root, "shockedPrices", result.shockedPrices());
     ArrayNode rounds = root.putArray("rounds");
@@ -288,24 +287,8 @@ public final class StressJson {
                 + name + "\""));
   }
 
-  private static void optional(ObjectNode json, String name, OptionalDouble value) {
-    if (value.isPresent()) {
-      json.put(name, value.getAsDouble());
-    } else {
-      json.putNull(name);
-    }
-  }
-
-  private static void number(ObjectNode json, String name, double value) {
-    if (Double.isFinite(value)) {
-      json.put(name, value);
-    } else {
-      json.putNull(name);
-    }
-  }
-
   private static void putMap(ObjectNode parent, String name, Map<String, Double> values) {
     ObjectNode json = parent.putObject(name);
-    values.forEach((key, value) -> number(json, key, value));
+    values.forEach((key, value) -> Json.putFinite(json, key, value));
   }
 }

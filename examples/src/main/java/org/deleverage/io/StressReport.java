@@ -46,9 +46,9 @@ public final class StressReport {
           .append(PlanCsv.number(o.equity())).append(',')
           .append(PlanCsv.number(o.shortfall())).append(',')
           .append(o.status()).append(',')
-          .append(cell(o.maxCoverableShortfall())).append(',')
-          .append(cell(o.expectedLoss())).append(',')
-          .append(cell(o.objective())).append('\n');
+          .append(PlanCsv.optional(o.maxCoverableShortfall())).append(',')
+          .append(PlanCsv.optional(o.expectedLoss())).append(',')
+          .append(PlanCsv.optional(o.objective())).append('\n');
     }
     return csv.toString();
   }
@@ -150,10 +150,6 @@ public final class StressReport {
       }
     }
     return text.toString();
-  }
-
-  private static String cell(OptionalDouble value) {
-    return value.isPresent() ? PlanCsv.number(value.getAsDouble()) : "";
   }
 
   private static String money(OptionalDouble value) {
