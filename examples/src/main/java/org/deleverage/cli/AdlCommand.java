@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deleverage.io.AdlJson;
 import org.deleverage.io.AdlReport;
+import org.deleverage.models.InvalidInputException;
 import org.deleverage.solvers.adl.AdlEngine;
 import org.deleverage.solvers.adl.AdlResult;
 import org.deleverage.solvers.adl.AdlRule;
@@ -82,13 +83,11 @@ final class AdlCommand extends Subcommand implements Callable<Integer> {
   static final class RuleConverter implements ITypeConverter<AdlRule> {
     @Override
     public AdlRule convert(String value) {
-      for (AdlRule rule : AdlRule.values()) {
-        if (rule.label().equalsIgnoreCase(value)) {
-          return rule;
-        }
+      try {
+        return AdlRule.of(value);
+      } catch (InvalidInputException e) {
+        throw new TypeConversionException(e.rule());
       }
-      throw new TypeConversionException(
-          "expected bitmex, binance or hyperliquid, was '" + value + "'");
     }
   }
 }

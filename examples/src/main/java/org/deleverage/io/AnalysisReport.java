@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import org.deleverage.solvers.analysis.AssetState;
 import org.deleverage.solvers.analysis.Breakpoint;
 import org.deleverage.solvers.analysis.CostCurve;
 import org.deleverage.solvers.analysis.CurvePoint;
@@ -92,13 +91,13 @@ public final class AnalysisReport {
       json.put("status", p.status());
       ObjectNode states = json.putObject("states");
       for (int i = 0; i < assets.size(); i++) {
-        states.put(assets.get(i), label(p.states().get(i)));
+        states.put(assets.get(i), p.states().get(i).label());
       }
     }
     ArrayNode breakpoints = root.putArray("breakpoints");
     for (Breakpoint b : curve.breakpoints()) {
       breakpoints.addObject().put("shortfall", b.shortfall()).put("width", b.width())
-          .put("asset", b.asset()).put("from", label(b.from())).put("to", label(b.to()));
+          .put("asset", b.asset()).put("from", b.from().label()).put("to", b.to().label());
     }
     return Json.write(root);
   }
@@ -178,7 +177,7 @@ public final class AnalysisReport {
               ? format("%.1f%%", 100 * r.riskContribution().getAsDouble()) : "-",
           format("%.0f%%", 100 * r.marginRate()),
           r.firstPeriod().isPresent() ? Integer.toString(r.firstPeriod().getAsInt()) : "-",
-          format("%.1f%%", 100 * r.soldFraction()), label(r.state()));
+          format("%.1f%%", 100 * r.soldFraction()), r.state().label());
     }
     return "Deleveraging hierarchy: why each asset is where it is\n\n" + table.render("  ");
   }
@@ -200,7 +199,7 @@ public final class AnalysisReport {
           .append(PlanCsv.number(r.marginRate())).append(',')
           .append(r.firstPeriod().isPresent() ? Integer.toString(r.firstPeriod().getAsInt()) : "")
           .append(',').append(PlanCsv.number(r.soldFraction())).append(',')
-          .append(label(r.state())).append('\n');
+          .append(r.state().label()).append('\n');
     }
     return csv.toString();
   }
@@ -226,7 +225,7 @@ public final class AnalysisReport {
         json.putNull("firstPeriod");
       }
       json.put("soldFraction", r.soldFraction());
-      json.put("binding", label(r.state()));
+      json.put("binding", r.state().label());
     }
     return Json.write(root);
   }
@@ -244,10 +243,6 @@ public final class AnalysisReport {
     json.put("expectedLoss", p.expectedLoss());
     json.put("timingRisk", p.timingRisk());
     json.put("objective", p.objective());
-  }
-
-  private static String label(AssetState state) {
-    return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String price(OptionalDouble value) {

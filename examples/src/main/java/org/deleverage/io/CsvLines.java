@@ -2,6 +2,7 @@ package org.deleverage.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.deleverage.models.InvalidInputException;
 
 /**
@@ -10,6 +11,10 @@ import org.deleverage.models.InvalidInputException;
  * and column.
  */
 final class CsvLines {
+
+  /** A decimal number, optionally signed, with an optional exponent. */
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
   private CsvLines() {}
 
@@ -29,6 +34,26 @@ final class CsvLines {
       }
     }
     throw new InvalidInputException(source, "the file is empty; expected a header row");
+  }
+
+  /**
+   * The finite decimal number in a non-empty cell.
+   *
+   * @param cell the cell's text
+   * @param where the source, row and column, for errors
+   * @return the number
+   * @throws InvalidInputException naming {@code where} when the cell is not a decimal number or
+   *     is too large for a double
+   */
+  static double decimal(String cell, String where) {
+    if (!NUMBER.matcher(cell).matches()) {
+      throw new InvalidInputException(where, "not a number: \"" + cell + "\"");
+    }
+    double value = Double.parseDouble(cell);
+    if (Double.isInfinite(value)) {
+      throw new InvalidInputException(where, "must be a finite number, was \"" + cell + "\"");
+    }
+    return value;
   }
 
   /** The lines of {@code text}, a leading byte-order mark dropped, split at LF or CRLF. */

@@ -204,15 +204,7 @@ public final class PortfolioCsv {
       if (cell.isEmpty()) {
         return fallback;
       }
-      if (!PriceHistoryCsv.NUMBER.matcher(cell).matches()) {
-        throw new InvalidInputException(where(name), "not a number: \"" + cell + "\"");
-      }
-      double value = Double.parseDouble(cell);
-      if (Double.isInfinite(value)) {
-        throw new InvalidInputException(
-            where(name), "must be a finite number, was \"" + cell + "\"");
-      }
-      return value;
+      return CsvLines.decimal(cell, where(name));
     }
 
     boolean bool(String name) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.deleverage.models.InvalidInputException;
 
 /**
@@ -35,9 +34,6 @@ import org.deleverage.models.InvalidInputException;
  * "abc"}. Stateless and thread-safe.
  */
 public final class PriceHistoryCsv {
-
-  static final Pattern NUMBER =
-      Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
   private PriceHistoryCsv() {}
 
@@ -138,13 +134,7 @@ public final class PriceHistoryCsv {
     if (cell.isEmpty()) {
       return Double.NaN;
     }
-    if (!NUMBER.matcher(cell).matches()) {
-      throw new InvalidInputException(where, "not a number: \"" + cell + "\"");
-    }
-    double price = Double.parseDouble(cell);
-    if (Double.isInfinite(price)) {
-      throw new InvalidInputException(where, "must be a finite number, was \"" + cell + "\"");
-    }
+    double price = CsvLines.decimal(cell, where);
     if (!(price > 0)) {
       throw new InvalidInputException(where, "must be > 0, was " + price);
     }

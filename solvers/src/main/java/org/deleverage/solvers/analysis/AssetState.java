@@ -21,6 +21,15 @@ public enum AssetState {
   /** Sold to the last unit it may sell (the whole position when no retain minimum). */
   EXHAUSTED;
 
+  /**
+   * The state in words, as files and tables show it: {@code not needed}, {@code retain limit}.
+   *
+   * @return the name in lower case, words separated by a space
+   */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
   /** The relative tolerance of the judgements, of the position. */
   public static final double TOLERANCE = 1e-6;
 

@@ -20,10 +20,7 @@ public record Breakpoint(double shortfall, double width, String asset, AssetStat
    * @return the breakpoint in words
    */
   public String describe() {
-    return asset + ": " + label(from) + " -> " + label(to);
+    return asset + ": " + from.label() + " -> " + to.label();
   }
 
-  static String label(AssetState state) {
-    return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-  }
 }
