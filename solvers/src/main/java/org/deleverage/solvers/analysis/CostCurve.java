@@ -99,43 +99,35 @@ public final class CostCurve {
     int solves = 1 + count;
     int sweep = 1;
     progress.done(solves, sweep);
-    List<double[]> brackets = new ArrayList<>();
+    List<Bracket> brackets = new ArrayList<>();
     for (int j = 1; j < count; j++) {
+      CurvePoint below = points.get(j - 1);
+      CurvePoint above = points.get(j);
       for (int i = 0; i < probe.assetCount(); i++) {
-        if (points.get(j - 1).states().get(i) != points.get(j).states().get(i)) {
-          brackets.add(new double[] {points.get(j - 1).shortfall(), points.get(j).shortfall(), i});
+        if (below.states().get(i) != above.states().get(i)) {
+          brackets.add(new Bracket(i, below.shortfall(), above.shortfall(),
+              below.states().get(i), above.states().get(i)));
         }
       }
-    }
-    List<AssetState[]> ends = new ArrayList<>();
-    for (double[] bracket : brackets) {
-      int i = (int) bracket[2];
-      ends.add(new AssetState[] {state(points, bracket[0], i), state(points, bracket[1], i)});
     }
     for (int level = 0; level < BISECTIONS && !brackets.isEmpty(); level++) {
       List<ResolvedProblem> middles = new ArrayList<>();
-      for (double[] bracket : brackets) {
-        middles.add(at(problem, 0.5 * (bracket[0] + bracket[1])));
+      for (Bracket bracket : brackets) {
+        middles.add(at(problem, bracket.middle()));
       }
       List<SolveResult> results = solver.solveEach(middles);
       for (int b = 0; b < brackets.size(); b++) {
-        double[] bracket = brackets.get(b);
+        Bracket bracket = brackets.get(b);
         CurvePoint middle = point(results.get(b), middles.get(b));
-        int i = (int) bracket[2];
-        if (middle.states().get(i) == ends.get(b)[0]) {
-          bracket[0] = middle.shortfall();
-        } else {
-          bracket[1] = middle.shortfall();
-        }
+        brackets.set(b, bracket.narrowed(middle.shortfall(), middle.states().get(bracket.asset())));
       }
       solves += middles.size();
       progress.done(solves, ++sweep);
     }
     List<Breakpoint> breakpoints = new ArrayList<>();
-    for (int b = 0; b < brackets.size(); b++) {
-      double[] bracket = brackets.get(b);
-      breakpoints.add(new Breakpoint(0.5 * (bracket[0] + bracket[1]), bracket[1] - bracket[0],
-          probe.id((int) bracket[2]), ends.get(b)[0], ends.get(b)[1]));
+    for (Bracket bracket : brackets) {
+      breakpoints.add(new Breakpoint(bracket.middle(), bracket.high() - bracket.low(),
+          probe.id(bracket.asset()), bracket.below(), bracket.above()));
     }
     breakpoints.sort(java.util.Comparator.comparingDouble(Breakpoint::shortfall));
     return new Result(most, points, breakpoints, solves);
@@ -176,12 +168,23 @@ public final class CostCurve {
         plan.shadowPrice(), plan.status().label(), states);
   }
 
-  private static AssetState state(List<CurvePoint> points, double shortfall, int i) {
-    for (CurvePoint point : points) {
-      if (point.shortfall() == shortfall) {
-        return point.states().get(i);
-      }
+  /**
+   * Where asset {@code asset} changes state, between shortfalls {@code low} (state {@code below})
+   * and {@code high} (another state, {@code above}).
+   */
+  private record Bracket(int asset, double low, double high, AssetState below,
+      AssetState above) {
+
+    double middle() {
+      return 0.5 * (low + high);
     }
-    throw new IllegalStateException("no grid point at " + shortfall);
+
+    /** The half that still holds the change, given the state at the middle. */
+    Bracket narrowed(double middle, AssetState state) {
+      return state == below
+          ? new Bracket(asset, middle, high, below, above)
+          : new Bracket(asset, low, middle, below, above);
+    }
   }
+
 }

@@ -90,17 +90,7 @@ public final class EfficientFrontier {
     List<FrontierPoint> points = new ArrayList<>();
     for (int j = 0; j < count; j++) {
       double lambda = lambdas[j];
-      Objective weights = new Objective(problem.objective().costWeight(), lambda,
-          problem.objective().residualRiskAversion());
-      ResolvedProblem at = new DeleveragingProblem(problem.account(), problem.assets(),
-          problem.dependence(), problem.horizon(), problem.requirement(), weights).resolve();
-      SolveResult result = solver.solve(at);
-      if (!(result instanceof SolveResult.Solved solved)) {
-        throw new SolverFailedException("frontier at risk aversion " + lambda + ": "
-            + (result instanceof SolveResult.Failed failed ? failed.reason()
-                : "the shortfall is above the largest coverable one"));
-      }
-      Plan plan = solved.plan();
+      Plan plan = planAt(problem, solver, lambda, "frontier at risk aversion " + lambda);
       points.add(new FrontierPoint("optimal", lambda, plan.expectedLoss(),
           Math.sqrt(plan.objective().timingVariance()), plan.objective().total()));
       progress.accept(j + 1);
@@ -122,19 +112,29 @@ public final class EfficientFrontier {
    * @throws SolverFailedException if the problem without risk aversion cannot be solved
    */
   public static double suggestedHigh(DeleveragingProblem problem, DeleveragingSolver solver) {
-    Objective none = new Objective(problem.objective().costWeight(), 0.0,
+    Plan plan = planAt(problem, solver, 0.0, "frontier: the plan without risk aversion");
+    double variance = plan.objective().timingVariance();
+    double loss = Math.max(1.0, plan.expectedLoss());
+    return variance > 0 ? 1e5 * loss / variance : 1e-4;
+  }
+
+  /**
+   * The plan of {@code problem} with its risk aversion set to {@code lambda} (its other weights
+   * kept), or a failure that begins with {@code what}.
+   */
+  private static Plan planAt(DeleveragingProblem problem, DeleveragingSolver solver,
+      double lambda, String what) {
+    Objective weights = new Objective(problem.objective().costWeight(), lambda,
         problem.objective().residualRiskAversion());
     SolveResult result = solver.solve(new DeleveragingProblem(problem.account(),
-        problem.assets(), problem.dependence(), problem.horizon(), problem.requirement(), none)
-        .resolve());
+        problem.assets(), problem.dependence(), problem.horizon(), problem.requirement(),
+        weights).resolve());
     if (!(result instanceof SolveResult.Solved solved)) {
-      throw new SolverFailedException("frontier: the plan without risk aversion: "
+      throw new SolverFailedException(what + ": "
           + (result instanceof SolveResult.Failed failed ? failed.reason()
               : "the shortfall is above the largest coverable one"));
     }
-    double variance = solved.plan().objective().timingVariance();
-    double loss = Math.max(1.0, solved.plan().expectedLoss());
-    return variance > 0 ? 1e5 * loss / variance : 1e-4;
+    return solved.plan();
   }
 
   /**
