@@ -86,17 +86,21 @@ public final class CostCurve {
     if (count < 2) {
       throw new InvalidInputException("points", "must be >= 2, was " + count);
     }
+    // The first point, S = 0, also tells S_max, which places the others.
     ResolvedProblem probe = at(problem, 0.0);
-    double most = maxCoverable(solver.solveEach(List.of(probe)).get(0));
+    SolveResult first = solver.solveEach(List.of(probe)).get(0);
+    double most = maxCoverable(first);
+    List<CurvePoint> points = new ArrayList<>();
+    points.add(point(first, probe));
     List<ResolvedProblem> grid = new ArrayList<>();
-    for (int j = 0; j < count; j++) {
+    for (int j = 1; j < count; j++) {
       grid.add(at(problem, j == count - 1 ? most : most * j / (count - 1)));
     }
-    List<CurvePoint> points = new ArrayList<>();
-    for (SolveResult result : solver.solveEach(grid)) {
-      points.add(point(result, grid.get(points.size())));
+    List<SolveResult> solved = solver.solveEach(grid);
+    for (int j = 0; j < grid.size(); j++) {
+      points.add(point(solved.get(j), grid.get(j)));
     }
-    int solves = 1 + count;
+    int solves = count;
     int sweep = 1;
     progress.done(solves, sweep);
     List<Bracket> brackets = new ArrayList<>();
