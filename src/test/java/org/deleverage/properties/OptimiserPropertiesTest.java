@@ -121,7 +121,10 @@ class OptimiserPropertiesTest {
             seed -> {
               DeleveragingProblem generated = Instances.problem(seed);
               double most = maxCoverable(OPTIMAL.solve(generated.resolve()));
-              if (!(most > 0)) {
+              // A largest coverable shortfall of a few units of rounding (an account that can
+              // free nothing before its deadline) leaves no room below it: every shortfall there
+              // is at the edge, where the shadow price is unbounded and reported as absent.
+              if (!(most > 1e-6)) {
                 return;
               }
               double shortfall = most * new SplittableRandom(seed).nextDouble(0.1, 0.9);

@@ -25,7 +25,9 @@ import org.deleverage.models.TradingConditions;
  * the curvature of the r_k term, on the diagonal, and the curvature phi''(n_j) of each trade,
  * on the difference n_j = r_{j-1} - r_j (it adds phi'' to both diagonal entries and -phi''
  * between them). The solver keeps the two apart to eliminate the Hessian without cancellation.
- * Immutable.
+ * An order book's cost T is piecewise linear; where the optimiser carries it in level variables
+ * ({@link OrderBookLevels}) the path leaves T out, and otherwise it uses T exactly, with the
+ * slope to the right at a level's end. Immutable.
  */
 final class AssetPath {
 
@@ -35,7 +37,8 @@ final class AssetPath {
   private final double alpha2;
   private final double squares;
   private final double temporary;
-  private final KinkSmoothing impact;
+  private final TemporaryImpactModel impact;
+  private final TradingConditions conditions;
 
   private AssetPath(
       double held,
@@ -46,7 +49,8 @@ final class AssetPath {
       double temporary,
       TemporaryImpactModel model,
       TradingConditions conditions) {
-    this.impact = new KinkSmoothing(model, conditions);
+    this.impact = model;
+    this.conditions = conditions;
     this.held = held;
     this.alpha0 = alpha0;
     this.alpha1 = alpha1;
@@ -55,8 +59,11 @@ final class AssetPath {
     this.temporary = temporary;
   }
 
-  /** w L_N + omega (Q - r_N): the asset's part of the objective other than risk. */
-  static AssetPath objective(ResolvedProblem problem, int i) {
+  /**
+   * w L_N + omega (Q - r_N): the asset's part of the objective other than risk; without the
+   * temporary cost when {@code withoutTemporary} (it is then carried elsewhere).
+   */
+  static AssetPath objective(ResolvedProblem problem, int i, boolean withoutTemporary) {
     double q = problem.held(i);
     double gamma = problem.gamma(i);
     double e = problem.costPerUnit(i);
@@ -68,13 +75,17 @@ final class AssetPath {
         -(w * e + omega),
         -w * gamma / 2,
         -w * gamma / 2,
-        w,
+        withoutTemporary ? 0.0 : w,
         problem.temporaryImpact(i),
         problem.conditions(i));
   }
 
-  /** The asset's contribution to X_k: C_k in margin mode, K_k in cash mode. */
-  static AssetPath coverage(ResolvedProblem problem, int i) {
+  /**
+   * The asset's contribution to X_k: C_k in margin mode, K_k in cash mode; without the temporary
+   * cost when {@code withoutTemporary}.
+   */
+  static AssetPath coverage(ResolvedProblem problem, int i, boolean withoutTemporary) {
+    double temporary = withoutTemporary ? 0.0 : -1.0;
     double q = problem.held(i);
     double gamma = problem.gamma(i);
     double e = problem.costPerUnit(i);
@@ -87,7 +98,7 @@ final class AssetPath {
           -d * p + gamma * q + e,
           -gamma / 2,
           gamma / 2,
-          -1.0,
+          temporary,
           problem.temporaryImpact(i),
           problem.conditions(i));
     }
@@ -98,7 +109,7 @@ final class AssetPath {
         -m * p + m * d * gamma * q + e,
         -m * d * gamma + gamma / 2,
         gamma / 2,
-        -1.0,
+        temporary,
         problem.temporaryImpact(i),
         problem.conditions(i));
   }
@@ -109,27 +120,13 @@ final class AssetPath {
   }
 
   /**
-   * The rise of the marginal temporary cost over an order book's ladder, money per unit; zero for
-   * a cost without kinks.
-   */
-  double kinkStep() {
-    return impact.totalStep();
-  }
-
-  /** The smoothing of the asset's temporary cost. */
-  KinkSmoothing smoothing() {
-    return impact;
-  }
-
-  /**
    * F_k at {@code remaining} (r, 0-based periods), adding {@code weight} times its gradient and
    * its Hessian where asked: {@code diagonal[k]}, the curvature of the r_k term, and {@code
-   * difference[j]}, the curvature of the trade n_j = r_{j-1} - r_j. An order book's cost is
-   * smoothed over {@code width} units ({@link KinkSmoothing}); zero means the exact cost.
+   * difference[j]}, the curvature of the trade n_j = r_{j-1} - r_j.
    */
   double accumulate(
       double[] remaining, int k, double weight, double[] gradient, double[] diagonal,
-      double[] difference, double width) {
+      double[] difference) {
     double r = remaining[k];
     double value = alpha0 + alpha1 * r + alpha2 * r * r;
     if (gradient != null) {
@@ -140,10 +137,12 @@ final class AssetPath {
     }
     for (int j = 0; j <= k; j++) {
       double n = trade(remaining, j);
-      value += squares * n * n + (temporary == 0 ? 0 : temporary * impact.cost(n, width));
+      value += squares * n * n + (temporary == 0 ? 0 : temporary * impact.cost(n, conditions));
       if (gradient != null || difference != null) {
-        double slope = 2 * squares * n + temporary * impact.marginalCost(n, width);
-        double curvature = 2 * squares + temporary * impact.curvature(n, width);
+        double slope = 2 * squares * n
+            + (temporary == 0 ? 0 : temporary * impact.marginalCost(n, conditions));
+        double curvature = 2 * squares
+            + (temporary == 0 || difference == null ? 0 : temporary * impact.curvature(n, conditions));
         // n_j = r_{j-1} - r_j: d/dr_j = -phi'(n_j), d/dr_{j-1} = +phi'(n_j).
         if (gradient != null) {
           gradient[j] -= weight * slope;

@@ -1,348 +1,211 @@
 package org.deleverage.solvers.optimal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.deleverage.core.PriceCovariance;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.TradeTable;
-import org.deleverage.models.numerics.SymmetricEigen;
+import org.deleverage.models.OrderBookTemporaryImpact;
 
 /**
  * The optimisation of MODEL.md section 4 as the interior-point method sees it: scaled variables,
- * an objective, linear constraints and the concave coverage constraints.
+ * an objective, linear constraints, the concave coverage constraints and, for order books, the
+ * equalities that tie level variables to trades. It is assembled from named parts: the {@link
+ * Presolve} (movable assets, fixed paths, money scale M), one {@link AssetPath} per asset and
+ * role, the {@link LinearConstraint}s, the {@link CoverageRows}, the {@link RiskForm} and the
+ * {@link OrderBookLevels}; this class evaluates them at a point and maps a point back to a trade
+ * table.
  *
- * <p>Variables: y_ik = r_ik / Q_i, the fraction of asset i still held after period k, for the
- * movable assets (those that can trade at all), stored period-major ({@code k * movable + a}),
- * and in {@link Goal#CAPACITY} one more, t = S / M. Assets that cannot move (locked, empty, or
- * held to one path by their limits) are constants. Money is divided by the scale M.
+ * <p>Variables, in order: y_ik = r_ik / Q_i, the fraction of movable asset i still held after
+ * period k, period-major ({@code k * movable + a}); in the capacity and headroom goals one more,
+ * the level t; then the level variables u_ikl of the order books (when {@code levelled}). Money is
+ * divided by M.
  *
  * <ul>
  *   <li>{@link Goal#PLAN}: minimise F = f / M, the objective of MODEL.md section 4, subject to
- *       G_c = (X_0 - b_c + sum_i coverage_i,k_c) / M >= 0 for the deadline (b = buffer) and each
- *       schedule step (b = -S (1 - phi)).
+ *       G_c = (X_0 - b_c + sum_i coverage_i,k_c) / M &gt;= 0 for the deadline (b = buffer) and
+ *       each schedule step (b = -S (1 - phi)).
  *   <li>{@link Goal#CAPACITY}: maximise t subject to (sum_i coverage_i,k_c - b0_c) / M - beta_c t
- *       >= 0, with b0 = buffer and beta = 1 at the deadline, b0 = 0 and beta = phi for a step:
- *       the largest coverable shortfall S_max = M t of MODEL.md section 5, since with X_0 = -S
- *       the requirement holds exactly when S <= S_max.
+ *       &gt;= 0, with b0 = buffer and beta = 1 at the deadline, b0 = 0 and beta = phi at a step:
+ *       the largest coverable shortfall S_max = M t of MODEL.md section 5, since with X_0 = -S the
+ *       requirement holds exactly when S &lt;= S_max.
+ *   <li>{@link Goal#HEADROOM}: maximise t subject to (sum_i coverage_i,k_c - b_c) / M - t &gt;= 0:
+ *       for an account that starts with excess X_0 &gt; 0 and no shortfall, the requirement holds
+ *       exactly when X_0 + M t &gt;= 0.
  * </ul>
- *
- * Linear constraints, per movable asset and period: n_ik / Q_i = y_i,k-1 - y_ik >= 0, and <=
- * cap_i / Q_i where the cap can bind; y_iN >= retainMin_i / Q_i and <= retainMax_i / Q_i. Each
- * touches at most two neighbouring variables of one asset.
  */
 final class Formulation {
-
-  private static final int LOWER = 0;
-  private static final int UPPER = 1;
-  private static final int RETAIN_MIN = 2;
-  private static final int RETAIN_MAX = 3;
-
-  /** Eigenvalues of F below this fraction of the largest are left out of its square root. */
-  static final double ROOT_CUTOFF = 1e-12;
 
   /** What is optimised. */
   enum Goal {
     /** The least objective that covers the requirement. */
     PLAN,
-    /** The largest coverable shortfall. */
-    CAPACITY
+    /** The largest coverable shortfall, given as X_0 = -S. */
+    CAPACITY,
+    /** The largest fall of a healthy account's excess that the requirement still allows. */
+    HEADROOM
   }
 
   final ResolvedProblem problem;
   final Goal goal;
   final int periods;
-  final int[] movable;
   final double scale;
   final int variableCount;
   final boolean[] pinned;
   final double[] start;
+  final LinearConstraint[] linear;
 
-  // Linear constraints g = ca * v[ia] + cb * v[ib] + c0 (an index of -1 means no term).
-  final int[] linearA;
-  final double[] linearCa;
-  final int[] linearB;
-  final double[] linearCb;
-  final double[] linearC0;
-  private final int[] linearKind;
-  private final int[] linearAsset;
-  private final int[] linearPeriod;
-
-  // Coverage constraints.
-  final int[] coveragePeriod;
-  final double[] coverageConstant;
-  final double[] coverageSlope;
-  private final int[] originalConstraint;
-  private final int constraintCount;
-
+  private final Presolve presolve;
+  private final int[] movable;
   private final AssetPath[] objectivePaths;
   private final AssetPath[] coveragePaths;
-  private final double[][] fixedPath;
-  private final double[] riskWeight;
-  private final boolean riskFree;
-  private final double[][] riskRoot;
-  private final double[] specificRisk;
-  private final boolean lowRank;
+  private final CoverageRows coverage;
+  private final RiskForm risk;
+  private final OrderBookLevels levels;
 
-  /** The formulation, with the low-rank form of a factor model's risk used when it pays. */
+  /** The formulation, order books by level variables, a factor model's risk chosen as it pays. */
   Formulation(ResolvedProblem problem, Goal goal) {
-    this(problem, goal, InteriorPointOptions.FactorSolve.AUTOMATIC);
+    this(problem, goal, InteriorPointOptions.FactorSolve.AUTOMATIC, true);
+  }
+
+  /** The formulation with order books by level variables. */
+  Formulation(ResolvedProblem problem, Goal goal, InteriorPointOptions.FactorSolve factorSolve) {
+    this(problem, goal, factorSolve, true);
   }
 
   /**
    * The formulation of {@code goal}, treating a factor model's risk in the Newton system as
-   * {@code factorSolve} says (see {@link #lowRankRisk()}).
+   * {@code factorSolve} says, and the order books by level variables ({@code levelled}) or by
+   * their exact piecewise-linear cost in the trade (for the active-set finish, which fixes the
+   * trades that sit at a level's end).
    */
-  Formulation(ResolvedProblem problem, Goal goal, InteriorPointOptions.FactorSolve factorSolve) {
+  Formulation(
+      ResolvedProblem problem, Goal goal, InteriorPointOptions.FactorSolve factorSolve,
+      boolean levelled) {
     this.problem = problem;
     this.goal = goal;
     this.periods = problem.periods();
-    int n = problem.assetCount();
-    List<Integer> moving = new ArrayList<>();
-    fixedPath = new double[n][];
-    for (int i = 0; i < n; i++) {
-      double[] fixed = fixedPath(problem, i);
-      if (fixed == null) {
-        moving.add(i);
-      } else {
-        fixedPath[i] = fixed;
-      }
-    }
-    movable = moving.stream().mapToInt(Integer::intValue).toArray();
+    this.presolve = Presolve.of(problem);
+    this.movable = presolve.movable();
+    this.scale = presolve.scale();
     int f = movable.length;
-    variableCount = f * periods + (goal == Goal.CAPACITY ? 1 : 0);
+    int n = problem.assetCount();
+    int ny = f * periods + (goal == Goal.PLAN ? 0 : 1);
+    levels = levelled ? OrderBookLevels.of(problem, movable, scale, ny)
+        : OrderBookLevels.none(f, periods);
+    variableCount = ny + levels.count();
     pinned = new boolean[variableCount];
     start = new double[variableCount];
-    scale = moneyScale(problem);
     objectivePaths = new AssetPath[n];
     coveragePaths = new AssetPath[n];
-    for (int i = 0; i < n; i++) {
-      objectivePaths[i] = AssetPath.objective(problem, i);
-      coveragePaths[i] = AssetPath.coverage(problem, i);
-    }
-
-    List<double[]> linear = new ArrayList<>();
+    boolean[] byLevels = new boolean[n];
     for (int a = 0; a < f; a++) {
+      byLevels[movable[a]] = levels.levelled(a);
+    }
+    for (int i = 0; i < n; i++) {
+      objectivePaths[i] = AssetPath.objective(problem, i, byLevels[i]);
+      coveragePaths[i] = AssetPath.coverage(problem, i, byLevels[i]);
+    }
+    linear = linearConstraints();
+    int[] rowPeriods = CoverageRows.problemPeriods(problem);
+    double[] fixedCoverage = new double[rowPeriods.length];
+    for (int c = 0; c < rowPeriods.length; c++) {
+      for (int i = 0; i < n; i++) {
+        double[] fixed = presolve.fixedPath()[i];
+        if (fixed != null) {
+          fixedCoverage[c] += coveragePaths[i].accumulate(fixed, rowPeriods[c], 1.0, null, null,
+              null);
+        }
+      }
+    }
+    coverage = CoverageRows.of(problem, goal, fixedCoverage);
+    risk = RiskForm.of(problem, goal, movable, scale, factorSolve);
+  }
+
+  /**
+   * The linear constraints, per movable asset: the floor and cap of each trade (for an asset on
+   * level variables the floor is implied by the levels' floors, and the cap only where the
+   * participation limit is below the book's depth), the retain limits, and each level's floor and
+   * cap. Also pins a terminal position held to one value and sets the strictly interior start.
+   */
+  private LinearConstraint[] linearConstraints() {
+    List<LinearConstraint> rows = new ArrayList<>();
+    for (int a = 0; a < movable.length; a++) {
       int i = movable[a];
       double held = problem.held(i);
       double cap = problem.periodCap(i) / held;
-      double low = problem.retainMin(i) / held;
-      double high = problem.retainMax(i) / held;
       boolean capBinds = problem.periodCap(i) < problem.sellableUnits(i);
+      boolean byLevels = levels.levelled(a);
+      if (byLevels) {
+        double depth = ((OrderBookTemporaryImpact) problem.temporaryImpact(i)).depth();
+        capBinds &= problem.periodCap(i) < depth;
+      }
       boolean terminalPinned = problem.retainMax(i) - problem.retainMin(i) <= 1e-12 * held;
       for (int k = 0; k < periods; k++) {
-        int here = index(a, k);
         int before = k == 0 ? -1 : index(a, k - 1);
-        double constant = k == 0 ? 1.0 : 0.0;
-        // y_{k-1} - y_k >= 0 and cap - (y_{k-1} - y_k) >= 0.
-        linear.add(new double[] {before, 1, here, -1, constant, LOWER, i, k});
+        if (!byLevels) {
+          rows.add(LinearConstraint.trade(
+              LinearConstraint.Kind.TRADE_FLOOR, i, k, before, index(a, k), cap));
+        }
         if (capBinds) {
-          linear.add(new double[] {before, -1, here, 1, cap - constant, UPPER, i, k});
+          rows.add(LinearConstraint.trade(
+              LinearConstraint.Kind.TRADE_CAP, i, k, before, index(a, k), cap));
         }
       }
       int last = index(a, periods - 1);
       if (terminalPinned) {
         pinned[last] = true;
       } else {
-        linear.add(new double[] {last, 1, -1, 0, -low, RETAIN_MIN, i, periods - 1});
+        rows.add(LinearConstraint.single(LinearConstraint.Kind.RETAIN_MIN, i, periods - 1, last,
+            problem.retainMin(i) / held, true));
         if (problem.retainMax(i) < held) {
-          linear.add(new double[] {last, -1, -1, 0, high, RETAIN_MAX, i, periods - 1});
+          rows.add(LinearConstraint.single(LinearConstraint.Kind.RETAIN_MAX, i, periods - 1,
+              last, problem.retainMax(i) / held, false));
         }
       }
-      // A strictly interior start: the midpoint of what may be sold, evenly over the periods.
+      // A strictly interior start: the midpoint of what may be sold, evenly over the periods,
+      // each book trade split over its levels in proportion to their sizes.
       double least = problem.forcedUnits(i);
       double most = Math.min(problem.sellableUnits(i), periods * problem.periodCap(i));
       double total = terminalPinned ? problem.sellableUnits(i) : 0.5 * (least + most);
       for (int k = 0; k < periods; k++) {
         start[index(a, k)] = 1.0 - total * (k + 1) / (periods * held);
-      }
-    }
-    int count = linear.size();
-    linearA = new int[count];
-    linearCa = new double[count];
-    linearB = new int[count];
-    linearCb = new double[count];
-    linearC0 = new double[count];
-    linearKind = new int[count];
-    linearAsset = new int[count];
-    linearPeriod = new int[count];
-    for (int j = 0; j < count; j++) {
-      double[] row = linear.get(j);
-      linearKind[j] = (int) row[5];
-      linearAsset[j] = (int) row[6];
-      linearPeriod[j] = (int) row[7];
-      linearA[j] = (int) row[0];
-      linearCa[j] = row[1];
-      linearB[j] = (int) row[2];
-      linearCb[j] = row[3];
-      linearC0[j] = row[4];
-    }
-
-    int steps = problem.scheduleSize();
-    int[] period = new int[steps + 1];
-    double[] constant = new double[steps + 1];
-    double[] slope = new double[steps + 1];
-    period[0] = problem.deadlineIndex();
-    for (int s = 0; s < steps; s++) {
-      period[s + 1] = problem.scheduleIndex(s);
-    }
-    for (int c = 0; c <= steps; c++) {
-      double fraction = c == 0 ? 1.0 : problem.scheduleFraction(c - 1);
-      double bound = c == 0 ? problem.buffer() : -problem.shortfall() * (1 - fraction);
-      if (goal == Goal.PLAN) {
-        constant[c] = problem.initialExcess() - bound;
-      } else {
-        constant[c] = c == 0 ? -problem.buffer() : 0.0;
-        slope[c] = fraction;
-      }
-      for (int i = 0; i < n; i++) {
-        if (fixedPath[i] != null) {
-          constant[c] +=
-              coveragePaths[i].accumulate(fixedPath[i], period[c], 1.0, null, null, null, 0.0);
+        int g = levels.groupOf(a, k);
+        if (g >= 0) {
+          OrderBookLevels.Group group = levels.group(g);
+          double depth = Arrays.stream(group.sizes()).sum();
+          for (int l = 0; l < group.indices().length; l++) {
+            int u = group.indices()[l];
+            start[u] = total / (periods * held) * group.sizes()[l] / depth;
+            rows.add(LinearConstraint.single(LinearConstraint.Kind.LEVEL_FLOOR, i, k, u, 0.0,
+                true));
+            rows.add(LinearConstraint.single(LinearConstraint.Kind.LEVEL_CAP, i, k, u,
+                group.sizes()[l], false));
+          }
         }
       }
     }
-    // Two constraints on the same period with the same slope differ only in their constant, so
-    // the one with the smaller constant implies the other; keeping both would make the Newton
-    // system singular. The implied one keeps a zero multiplier.
-    List<Integer> kept = new ArrayList<>();
-    for (int c = 0; c <= steps; c++) {
-      boolean implied = false;
-      for (int d = 0; d <= steps; d++) {
-        implied |= d != c && period[d] == period[c] && slope[d] == slope[c]
-            && (constant[d] < constant[c] || (constant[d] == constant[c] && d < c));
-      }
-      if (!implied) {
-        kept.add(c);
-      }
-    }
-    originalConstraint = kept.stream().mapToInt(Integer::intValue).toArray();
-    constraintCount = steps + 1;
-    coveragePeriod = new int[kept.size()];
-    coverageConstant = new double[kept.size()];
-    coverageSlope = new double[kept.size()];
-    for (int c = 0; c < kept.size(); c++) {
-      coveragePeriod[c] = period[kept.get(c)];
-      coverageConstant[c] = constant[kept.get(c)];
-      coverageSlope[c] = slope[kept.get(c)];
-    }
-
-    riskWeight = new double[periods];
-    int riskPeriods = 0;
-    for (int k = 0; k < periods; k++) {
-      riskWeight[k] =
-          goal == Goal.PLAN
-              ? problem.riskAversion() * problem.periodLength()
-                  + (k == periods - 1 ? problem.residualRiskAversion() : 0.0)
-              : 0.0;
-      riskPeriods += riskWeight[k] > 0 ? 1 : 0;
-    }
-    PriceCovariance sigma = problem.priceCovariance();
-    boolean coupled;
-    if (sigma.isFactorModel()) {
-      riskRoot = riskRoot(problem, movable, scale);
-      specificRisk = new double[f];
-      int exposed = 0;
-      for (int a = 0; a < f; a++) {
-        int i = movable[a];
-        specificRisk[a] = problem.held(i) * problem.held(i) * sigma.specificVariance(i) / scale;
-        boolean any = false;
-        for (double value : riskRoot[a]) {
-          any |= value != 0.0;
-        }
-        exposed += any ? 1 : 0;
-      }
-      // Two movable assets exposed to the factors are (in general) coupled by them.
-      coupled = exposed >= 2;
-    } else {
-      riskRoot = null;
-      specificRisk = null;
-      coupled = false;
-      for (int i = 0; i < n && !coupled; i++) {
-        for (int j = 0; j < n && !coupled; j++) {
-          coupled = i != j && problem.covariance(i, j) != 0.0 && problem.held(i) != 0.0
-              && problem.held(j) != 0.0;
-        }
-      }
-    }
-    riskFree = riskPeriods == 0 || !coupled;
-    lowRank =
-        !riskFree
-            && sigma.isFactorModel()
-            && (factorSolve == InteriorPointOptions.FactorSolve.LOW_RANK
-                || (factorSolve == InteriorPointOptions.FactorSolve.AUTOMATIC
-                    && riskRank() * riskPeriods <= f));
+    return rows.toArray(new LinearConstraint[0]);
   }
 
   /**
-   * The rows (L R)_a / sqrt(M) of the movable assets, with L_i = d_i Q_i G_i their loadings in
-   * money per fraction held and F = R R' the factor covariance's square root from its eigenpairs
-   * (eigenvalues below {@value #ROOT_CUTOFF} of the largest dropped, so a singular F gives fewer
-   * columns): their products are the factor part of Sigma-hat / M.
+   * A start strictly inside the linear constraints (the midpoint of what each asset may sell,
+   * evenly over the periods, each book trade split over its levels in proportion to their sizes),
+   * which may break the coverage constraints: the method's slacks absorb that until it closes.
+   * For a capacity or headroom goal the level t is set below what that point covers, so that the
+   * start is inside every constraint.
    */
-  private static double[][] riskRoot(ResolvedProblem problem, int[] movable, double scale) {
-    PriceCovariance sigma = problem.priceCovariance();
-    int factors = sigma.factorCount();
-    double[][] covariance = new double[factors][factors];
-    for (int k = 0; k < factors; k++) {
-      for (int l = 0; l < factors; l++) {
-        covariance[k][l] = sigma.factorCovariance(k, l);
-      }
-    }
-    double[][] root = SymmetricEigen.semidefiniteRoot(covariance, ROOT_CUTOFF);
-    int rank = factors == 0 ? 0 : root[0].length;
-    double[][] rows = new double[movable.length][rank];
-    for (int a = 0; a < movable.length; a++) {
-      int i = movable[a];
-      double weight = problem.direction(i) * problem.held(i) / Math.sqrt(scale);
-      for (int c = 0; c < rank; c++) {
-        double sum = 0.0;
-        for (int k = 0; k < factors; k++) {
-          sum += sigma.loading(i, k) * root[k][c];
-        }
-        rows[a][c] = weight * sum;
-      }
-    }
-    return rows;
-  }
-
-  /**
-   * A start strictly inside the linear constraints, and inside the coverage constraints where
-   * that is easy: in {@link Goal#CAPACITY} the level t is set below what the interior point of
-   * the linear constraints covers; in {@link Goal#PLAN}, given the plan that covers the most
-   * ({@code widest}, the capacity solution), the start moves from the interior point towards it
-   * until the coverage constraints hold, which they do strictly when the shortfall is below the
-   * largest coverable one.
-   */
-  double[] startingPoint(double[] widest) {
+  double[] startingPoint() {
     double[] point = start.clone();
-    int m = coverageCount();
-    if (goal == Goal.CAPACITY) {
+    if (goal != Goal.PLAN) {
       Point at = evaluate(point, null);
       double level = Double.POSITIVE_INFINITY;
-      for (int c = 0; c < m; c++) {
-        if (coverageSlope[c] > 0) {
-          level = Math.min(level, at.coverage[c] / coverageSlope[c]);
+      for (int c = 0; c < coverageCount(); c++) {
+        if (coverage.slope(c) > 0) {
+          level = Math.min(level, at.coverage[c] / coverage.slope(c));
         }
       }
       point[levelIndex()] = Double.isInfinite(level) ? 0.0 : level - 1.0;
-      return point;
-    }
-    if (widest == null) {
-      return point;
-    }
-    for (double weight : new double[] {0.999, 0.99, 0.9, 0.5}) {
-      double[] blend = new double[variableCount];
-      for (int v = 0; v < variableCount; v++) {
-        blend[v] = pinned[v] ? start[v] : weight * widest[v] + (1 - weight) * start[v];
-      }
-      Point at = evaluate(blend, null);
-      boolean inside = true;
-      for (int c = 0; c < m; c++) {
-        inside &= at.coverage[c] > 0;
-      }
-      if (inside) {
-        return blend;
-      }
     }
     return point;
   }
@@ -352,134 +215,54 @@ final class Formulation {
     return movable.length;
   }
 
+  /** The problem index of movable asset a. */
+  int asset(int a) {
+    return movable[a];
+  }
+
+  /** The number of y variables, f N. */
+  int trajectoryCount() {
+    return movable.length * periods;
+  }
+
   /** The index of y for movable asset {@code a} after period {@code k}. */
   int index(int a, int k) {
     return k * movable.length + a;
   }
 
-  /** The index of t, in {@link Goal#CAPACITY}. */
+  /** The index of t, in the capacity and headroom goals. */
   int levelIndex() {
     return movable.length * periods;
   }
 
-  /**
-   * The multipliers of every coverage constraint of the problem, the deadline first and then
-   * the schedule steps, from those of the constraints kept (an implied one has zero).
-   */
-  double[] problemDuals(double[] keptDuals) {
-    double[] duals = new double[constraintCount];
-    for (int c = 0; c < originalConstraint.length; c++) {
-      duals[originalConstraint[c]] = keptDuals[c];
-    }
-    return duals;
+  /** The order books' level variables. */
+  OrderBookLevels levels() {
+    return levels;
   }
 
-  /**
-   * The multipliers of the linear constraints in the problem's own units, from the scaled duals
-   * z of the method (z M / Q_i): of n_ik >= 0, of n_ik <= cap_i, and of the retain limits.
-   */
-  LinearMultipliers linearMultipliers(double[] linearDuals) {
-    int n = problem.assetCount();
-    LinearMultipliers multipliers =
-        new LinearMultipliers(new double[n][periods], new double[n][periods], new double[n],
-            new double[n]);
-    for (int j = 0; j < linearKind.length; j++) {
-      int i = linearAsset[j];
-      double value = linearDuals[j] * scale / problem.held(i);
-      switch (linearKind[j]) {
-        case LOWER -> multipliers.lower()[i][linearPeriod[j]] += value;
-        case UPPER -> multipliers.upper()[i][linearPeriod[j]] += value;
-        case RETAIN_MIN -> multipliers.retainMin()[i] += value;
-        default -> multipliers.retainMax()[i] += value;
-      }
-    }
-    return multipliers;
+  /** The risk terms. */
+  RiskForm risk() {
+    return risk;
   }
 
-  /**
-   * Multipliers of the linear constraints, by asset and period, in objective units per unit.
-   *
-   * @param lower of n_ik >= 0
-   * @param upper of n_ik <= cap_i
-   * @param retainMin of r_iN >= retainMin_i
-   * @param retainMax of r_iN <= retainMax_i
-   */
-  record LinearMultipliers(
-      double[][] lower, double[][] upper, double[] retainMin, double[] retainMax) {}
+  /** The coverage rows. */
+  CoverageRows coverageRows() {
+    return coverage;
+  }
 
   /** The number of coverage constraints kept. */
   int coverageCount() {
-    return coveragePeriod.length;
-  }
-
-  /** Whether a movable asset trades on an order book, whose kinked cost is smoothed. */
-  boolean smoothed() {
-    for (int i : movable) {
-      if (objectivePaths[i].smoothing().kinked()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * v with every order-book trade that sits at a kink moved as the smoothing tightens from
-   * {@code before} to {@code after} ({@link KinkSmoothing#follow}), so that the iterate stays on
-   * the smoothed optimum's path; {@code v} itself if nothing moves or a pinned terminal
-   * position would.
-   */
-  double[] followKinks(double[] v, double before, double after) {
-    double[] moved = null;
-    for (int a = 0; a < movable.length; a++) {
-      int i = movable[a];
-      KinkSmoothing smoothing = objectivePaths[i].smoothing();
-      if (!smoothing.kinked()) {
-        continue;
-      }
-      double held = problem.held(i);
-      double previous = 1.0;
-      double shift = 0.0;
-      for (int k = 0; k < periods; k++) {
-        double units = held * (previous - v[index(a, k)]);
-        previous = v[index(a, k)];
-        shift += smoothing.follow(units, width(i, before), width(i, after)) - units;
-        if (shift != 0.0) {
-          moved = moved == null ? v.clone() : moved;
-          moved[index(a, k)] = v[index(a, k)] - shift / held;
-        }
-      }
-      if (shift != 0.0 && pinned[index(a, periods - 1)]) {
-        return v;
-      }
-    }
-    return moved == null ? v : moved;
-  }
-
-  /** t_i: the units over which asset i's order book is smoothed for smoothing level mu. */
-  private double width(int i, double mu) {
-    double step = objectivePaths[i].kinkStep();
-    return step > 0 ? mu * scale / step : 0.0;
+    return coverage.count();
   }
 
   /** Whether the period blocks of the Hessian are diagonal (no risk couples the assets). */
   boolean diagonalBlocks() {
-    return riskFree;
+    return !risk.coupled();
   }
 
-  /**
-   * Whether the Newton system takes the risk of a factor model as a low-rank term over diagonal
-   * blocks rather than as dense blocks: with {@link InteriorPointOptions.FactorSolve#AUTOMATIC},
-   * when the assets are coupled and K' N_r <= f, for K' the rank of F, N_r the periods with a
-   * risk weight and f the movable assets (the low-rank system is then no larger than one period's
-   * dense block); always or never with the other two choices.
-   */
+  /** Whether the Newton system takes a factor model's risk as a low-rank term. */
   boolean lowRankRisk() {
-    return lowRank;
-  }
-
-  /** The risk weight of period k: lambda tau, plus lambda_res in the last period. */
-  double riskWeight(int k) {
-    return riskWeight[k];
+    return risk.lowRank();
   }
 
   /** Sigma-hat_ij = d_i Q_i Sigma_ij d_j Q_j between movable assets a and b, divided by M. */
@@ -490,35 +273,42 @@ final class Formulation {
         * problem.direction(j) * problem.held(j) / scale;
   }
 
-  /** Q_i^2 s_i / M, the specific part of Sigma-hat_ii / M for movable asset a (factor model). */
-  double specificRisk(int a) {
-    return specificRisk[a];
+  /**
+   * The multipliers of the linear constraints in the problem's own units, from the scaled duals
+   * z of the method (z M / Q_i): of n_ik &gt;= 0, of n_ik &lt;= cap_i, and of the retain limits.
+   * The level variables' bounds have no counterpart in the problem and are left out.
+   */
+  LinearMultipliers linearMultipliers(double[] linearDuals) {
+    int n = problem.assetCount();
+    LinearMultipliers multipliers =
+        new LinearMultipliers(new double[n][periods], new double[n][periods], new double[n],
+            new double[n]);
+    for (int j = 0; j < linear.length; j++) {
+      LinearConstraint row = linear[j];
+      int i = row.asset();
+      double value = linearDuals[j] * scale / problem.held(i);
+      switch (row.kind()) {
+        case TRADE_FLOOR -> multipliers.lower()[i][row.period()] += value;
+        case TRADE_CAP -> multipliers.upper()[i][row.period()] += value;
+        case RETAIN_MIN -> multipliers.retainMin()[i] += value;
+        case RETAIN_MAX -> multipliers.retainMax()[i] += value;
+        case LEVEL_FLOOR, LEVEL_CAP -> { }
+        default -> throw new IllegalStateException("kind: " + row.kind());
+      }
+    }
+    return multipliers;
   }
 
   /**
-   * (L R)_a / sqrt(M) for movable asset a (factor model): Sigma-hat_ab / M = row a . row b, plus
-   * the specific part when a = b. Not copied.
+   * Multipliers of the linear constraints, by asset and period, in objective units per unit.
+   *
+   * @param lower of n_ik &gt;= 0
+   * @param upper of n_ik &lt;= cap_i
+   * @param retainMin of r_iN &gt;= retainMin_i
+   * @param retainMax of r_iN &lt;= retainMax_i
    */
-  double[] riskRoot(int a) {
-    return riskRoot[a];
-  }
-
-  /** K', the number of columns of {@link #riskRoot(int)}. */
-  int riskRank() {
-    return riskRoot == null || riskRoot.length == 0 ? 0 : riskRoot[0].length;
-  }
-
-  /** The value of linear constraint j at v. */
-  double linearValue(int j, double[] v) {
-    double value = linearC0[j];
-    if (linearA[j] >= 0) {
-      value += linearCa[j] * v[linearA[j]];
-    }
-    if (linearB[j] >= 0) {
-      value += linearCb[j] * v[linearB[j]];
-    }
-    return value;
-  }
+  record LinearMultipliers(
+      double[][] lower, double[][] upper, double[] retainMin, double[] retainMax) {}
 
   /** The remaining units r of movable asset {@code a} at v. */
   double[] remaining(int a, double[] v) {
@@ -531,21 +321,26 @@ final class Formulation {
   }
 
   /**
-   * Evaluates everything at v: objective and its gradient, the coverage constraints and their
-   * gradients, and the Hessian of the Lagrangian F - sum_c z_c G_c without the risk blocks, per
-   * movable asset as the curvature of each y_k term and of each trade y_{k-1} - y_k.
+   * The residual of group g's equality, y_k-1 - y_k - sum_l u_l (zero when the levels add up to
+   * the trade).
    */
-  Point evaluate(double[] v, double[] coverageDuals) {
-    return evaluate(v, coverageDuals, 0.0);
+  double groupResidual(int g, double[] v) {
+    OrderBookLevels.Group group = levels.group(g);
+    int k = group.period();
+    double value = (k == 0 ? 1.0 : v[index(group.slot(), k - 1)]) - v[index(group.slot(), k)];
+    for (int u : group.indices()) {
+      value -= v[u];
+    }
+    return value;
   }
 
   /**
-   * As {@link #evaluate(double[], double[])}, with every order book's cost smoothed for barrier
-   * parameter {@code mu} (scaled objective units): over t_i = mu M / sum_j d_ij units, so that
-   * the smoothing adds at most mu ln 2 to the scaled cost of any one trade (see {@link
-   * KinkSmoothing}) and vanishes with mu.
+   * Evaluates everything at v: objective and its gradient, the coverage constraints and their
+   * gradients, and the Hessian of the Lagrangian F - sum_c z_c G_c without the risk blocks, per
+   * movable asset as the curvature of each y_k term and of each trade y_k-1 - y_k. The level
+   * variables enter the objective and the constraints linearly.
    */
-  Point evaluate(double[] v, double[] coverageDuals, double mu) {
+  Point evaluate(double[] v, double[] coverageDuals) {
     int f = movable.length;
     int m = coverageCount();
     Point point = new Point(variableCount, m, f, periods);
@@ -557,26 +352,23 @@ final class Formulation {
       int i = movable[a];
       double held = problem.held(i);
       double[] r = remaining(a, v);
-      double width = width(i, mu);
-      java.util.Arrays.fill(diagonal, 0.0);
-      java.util.Arrays.fill(difference, 0.0);
+      Arrays.fill(diagonal, 0.0);
+      Arrays.fill(difference, 0.0);
       if (goal == Goal.PLAN) {
-        java.util.Arrays.fill(gradR, 0.0);
+        Arrays.fill(gradR, 0.0);
         objective +=
-            objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, difference, width);
+            objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, difference);
         for (int k = 0; k < periods; k++) {
           point.objectiveGradient[index(a, k)] += gradR[k] * held / scale;
         }
       }
       for (int c = 0; c < m; c++) {
-        java.util.Arrays.fill(gradR, 0.0);
+        Arrays.fill(gradR, 0.0);
         double weight = coverageDuals == null ? 0.0 : -coverageDuals[c];
         point.coverage[c] +=
-            coveragePaths[i].accumulate(r, coveragePeriod[c], 1.0, gradR, null, null, width)
-                / scale;
+            coveragePaths[i].accumulate(r, coverage.period(c), 1.0, gradR, null, null) / scale;
         if (weight != 0.0) {
-          coveragePaths[i].accumulate(
-              r, coveragePeriod[c], weight, null, diagonal, difference, width);
+          coveragePaths[i].accumulate(r, coverage.period(c), weight, null, diagonal, difference);
         }
         for (int k = 0; k < periods; k++) {
           point.coverageGradient[c][index(a, k)] = gradR[k] * held / scale;
@@ -587,15 +379,34 @@ final class Formulation {
         point.difference[a][k] = difference[k] * held * held / scale;
       }
     }
+    double weight = problem.costWeight();
+    for (int g = 0; g < levels.groupCount(); g++) {
+      OrderBookLevels.Group group = levels.group(g);
+      int[] indices = group.indices();
+      for (int l = 0; l < indices.length; l++) {
+        double slope = group.slopes()[l];
+        double u = v[indices[l]];
+        if (goal == Goal.PLAN) {
+          objective += weight * slope * u * scale;
+          point.objectiveGradient[indices[l]] += weight * slope;
+        }
+        for (int c = 0; c < m; c++) {
+          if (group.period() <= coverage.period(c)) {
+            point.coverage[c] -= slope * u;
+            point.coverageGradient[c][indices[l]] -= slope;
+          }
+        }
+      }
+    }
     for (int c = 0; c < m; c++) {
-      point.coverage[c] += coverageConstant[c] / scale;
-      if (goal == Goal.CAPACITY) {
-        point.coverage[c] -= coverageSlope[c] * v[levelIndex()];
-        point.coverageGradient[c][levelIndex()] = -coverageSlope[c];
+      point.coverage[c] += coverage.constant(c) / scale;
+      if (goal != Goal.PLAN) {
+        point.coverage[c] -= coverage.slope(c) * v[levelIndex()];
+        point.coverageGradient[c][levelIndex()] = -coverage.slope(c);
       }
     }
     if (goal == Goal.PLAN) {
-      objective += risk(v, point.objectiveGradient);
+      objective += riskTerms(v, point.objectiveGradient);
       point.objective = objective / scale;
     } else {
       point.objective = -v[levelIndex()];
@@ -608,29 +419,31 @@ final class Formulation {
    * The risk terms sum_k w_k x_k' Sigma x_k in money, adding their scaled gradient 2 w_k d_i Q_i
    * (Sigma x_k)_i / M; one product Sigma x_k per period, O(n K) for a factor model.
    */
-  private double risk(double[] v, double[] gradient) {
+  private double riskTerms(double[] v, double[] gradient) {
     int n = problem.assetCount();
     double total = 0.0;
     double[] x = new double[n];
     int[] slot = new int[n];
-    java.util.Arrays.fill(slot, -1);
+    Arrays.fill(slot, -1);
     for (int a = 0; a < movable.length; a++) {
       slot[movable[a]] = a;
     }
     for (int k = 0; k < periods; k++) {
-      if (riskWeight[k] == 0.0) {
+      double w = risk.weight(k);
+      if (w == 0.0) {
         continue;
       }
       for (int i = 0; i < n; i++) {
-        double remaining = slot[i] >= 0 ? problem.held(i) * v[index(slot[i], k)] : fixedPath[i][k];
+        double remaining =
+            slot[i] >= 0 ? problem.held(i) * v[index(slot[i], k)] : presolve.fixedPath()[i][k];
         x[i] = problem.direction(i) * remaining;
       }
       double[] product = problem.priceCovariance().times(x);
       for (int i = 0; i < n; i++) {
-        total += riskWeight[k] * x[i] * product[i];
+        total += w * x[i] * product[i];
         if (slot[i] >= 0) {
           gradient[index(slot[i], k)] +=
-              2 * riskWeight[k] * problem.direction(i) * problem.held(i) * product[i] / scale;
+              2 * w * problem.direction(i) * problem.held(i) * product[i] / scale;
         }
       }
     }
@@ -642,10 +455,11 @@ final class Formulation {
     int n = problem.assetCount();
     double[][] units = new double[n][periods];
     for (int i = 0; i < n; i++) {
-      if (fixedPath[i] != null) {
+      double[] fixed = presolve.fixedPath()[i];
+      if (fixed != null) {
         for (int k = 0; k < periods; k++) {
-          double before = k == 0 ? problem.held(i) : fixedPath[i][k - 1];
-          units[i][k] = before - fixedPath[i][k];
+          double before = k == 0 ? problem.held(i) : fixed[k - 1];
+          units[i][k] = before - fixed[k];
         }
       }
     }
@@ -661,42 +475,6 @@ final class Formulation {
   /** The trade table at v. */
   TradeTable table(double[] v) {
     return TradeTable.of(trades(v));
-  }
-
-  /**
-   * The path of remaining units of an asset that cannot move, or null if it can: a locked or
-   * empty position, one that may sell nothing, or one its forced sale holds at the cap in every
-   * period.
-   */
-  private static double[] fixedPath(ResolvedProblem problem, int i) {
-    int periods = problem.periods();
-    double held = problem.held(i);
-    double[] path = new double[periods];
-    if (problem.locked(i) || held == 0.0 || problem.sellableUnits(i) <= 1e-12 * held) {
-      java.util.Arrays.fill(path, held);
-      return path;
-    }
-    double cap = problem.periodCap(i);
-    if (problem.forcedUnits(i) >= periods * cap * (1 - 1e-12)) {
-      for (int k = 0; k < periods; k++) {
-        path[k] = Math.max(problem.retainMax(i), held - (k + 1) * cap);
-      }
-      return path;
-    }
-    return null;
-  }
-
-  /**
-   * M: the money scale, the shortfall, the buffer or the largest position's market value,
-   * whichever is largest, so that the scaled excess and its gradient in y (a position's relief,
-   * at most Q_i p_i / M) are of order one at most.
-   */
-  private static double moneyScale(ResolvedProblem problem) {
-    double largest = 0.0;
-    for (int i = 0; i < problem.assetCount(); i++) {
-      largest = Math.max(largest, problem.held(i) * problem.price(i));
-    }
-    return Math.max(1.0, Math.max(problem.shortfall(), Math.max(problem.buffer(), largest)));
   }
 
   /** Everything the method needs at one point. */

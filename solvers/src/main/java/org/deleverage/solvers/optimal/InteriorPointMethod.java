@@ -1,41 +1,41 @@
 package org.deleverage.solvers.optimal;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A primal-dual interior-point method with Mehrotra's predictor-corrector for the smooth convex
- * problem of a {@link Formulation}: minimise F(v) subject to g_j(v) >= 0, the linear
- * constraints and the concave coverage constraints. With slacks s and duals z it follows Newton's
- * method on the perturbed optimality conditions
+ * A primal-dual interior-point method with Mehrotra's predictor-corrector (S. Mehrotra, "On the
+ * implementation of a primal-dual interior point method", SIAM J. Optim. 2(4), 1992; in the
+ * nonlinear form of Nocedal and Wright, Numerical Optimization, 2nd ed., section 19.3) for the
+ * smooth convex program of a {@link Formulation}: minimise F(v) subject to g_j(v) &gt;= 0 (the
+ * linear constraints and the concave coverage constraints) and h(v) = 0 (the equalities that tie
+ * an order book's level variables to their trade). With slacks s, duals z and multipliers lambda
+ * it follows Newton's method on the perturbed optimality conditions
  *
  * <pre>
- *   grad F - J' z = 0,    g(v) - s = 0,    s_j z_j = sigma mu
+ *   grad F - J' z - E' lambda = 0,    g(v) - s = 0,    h(v) = 0,    s_j z_j = sigma mu
  * </pre>
  *
- * eliminating s and z so that each step solves (H + J' S^-1 Z J) dv = -r_d - J' S^-1 (r_c + Z r_p)
- * with the structured {@link NewtonSystem}. The start is strictly inside the linear constraints
- * (which then hold at every iterate) and may break the coverage constraints (their slack absorbs
- * the difference until it closes). Steps keep s and z positive (fraction to the boundary 0.995).
- * It stops when the residuals and the complementarity s'z are small against the objective's own
- * size, when the residuals stop falling (working precision), or at the iteration or time limit;
- * the caller judges the result by the evaluator and the optimality certificate.
- *
- * <p>Power-law impact needs nothing special: its cost is smooth and convex for n > 0 and the
- * barrier keeps every trade there, so the exact Hessian is used. An order book's cost is convex
- * but piecewise linear; the method works on its smooth upper approximation ({@link
- * KinkSmoothing}) with a width tied to the barrier parameter, tightened by at most a given factor
- * per step ({@value #SMOOTHING_STEP} by default; the solver retries a stalled run with other
- * factors), moving trades that sit at a kink along with it and keeping mu from running ahead of
- * it, until the smoothing changes the objective by less than {@value #SMOOTHING_FLOOR} of its
- * size; then the ordinary convergence takes over on that fixed smooth problem. Exactness for the
- * true, kinked cost is then a matter for the certificate, which bounds such costs by the convex
- * function itself ({@link OptimalityCertificate}).
+ * eliminating the linear constraints' s and z so that each step solves the structured {@link
+ * NewtonSystem}. The start is strictly inside the linear constraints (which then hold at every
+ * iterate) and may break the coverage constraints (their slack absorbs the difference until it
+ * closes). Steps keep s and z positive (fraction to the boundary {@value #STEP_FRACTION}) and are
+ * shortened until a merit function, the squared residuals, falls: the coverage constraints are
+ * curved, and a full step can overshoot them. It stops when the residuals and the complementarity
+ * s'z are small against the objective's own size ({@value #PRIMAL_TOLERANCE} primal, {@value
+ * #DUAL_TOLERANCE} dual relative to the gradients, {@value #COMPLEMENTARITY_TOLERANCE}
+ * complementarity relative to |F| + {@value #GAP_FLOOR}), when the residuals stop falling (working
+ * precision), or at the iteration or time limit. It ends near the active constraints, never on
+ * them: the {@link ActiveSetFinish} then solves the optimality conditions on the active set, and
+ * the caller judges the result by the evaluator and the {@link OptimalityCertificate}.
  */
 final class InteriorPointMethod {
 
   private static final double STEP_FRACTION = 0.995;
   private static final double SUFFICIENT_DECREASE = 1e-4;
   private static final int MAX_HALVINGS = 40;
+  /** The merits a step is compared with: the largest of the last this many iterates'. */
+  private static final int NONMONOTONE_MEMORY = 5;
   private static final double PRIMAL_TOLERANCE = 1e-10;
   private static final double DUAL_TOLERANCE = 1e-11;
   private static final double COMPLEMENTARITY_TOLERANCE = 1e-10;
@@ -43,122 +43,107 @@ final class InteriorPointMethod {
   private static final double LOCAL_REGION = 1e-10;
   private static final int STALL_ITERATIONS = 15;
   private static final double STALL_FACTOR = 0.9;
-  /** The default factor by which an order book's smoothing may tighten per step. */
-  static final double SMOOTHING_STEP = 3.0;
-  private static final double SMOOTHING_LAG = 10.0;
-  private static final double SMOOTHING_FLOOR = 1e-10;
 
   /**
    * What a run ended with.
    *
    * @param converged whether the tolerances were met
    * @param point the last iterate v
-   * @param coverageDuals z of the coverage constraints, in the objective's own units
-   * @param linearDuals z of the linear constraints, scaled
+   * @param slacks s of the linear constraints then the coverage constraints
+   * @param duals z in the same order (the coverage ones in the objective's own units)
    * @param iterations Newton steps taken
    * @param reason why it stopped, in words
-   * @param primalResidual the largest |g(v) - s| at the point, scaled
+   * @param primalResidual the largest |g(v) - s| or |h(v)| at the point, scaled
    * @param relativeGap the complementarity s'z against |F| + 1e-5 at the point
+   * @param gradientSize the largest entry of grad F or J'z at the point
    */
   record Outcome(
       boolean converged,
       double[] point,
-      double[] coverageDuals,
-      double[] linearDuals,
+      double[] slacks,
+      double[] duals,
       int iterations,
       String reason,
       double primalResidual,
-      double relativeGap) {
+      double relativeGap,
+      double gradientSize) {
 
     /** Whether the point is feasible to {@code primal} and complementary to {@code gap}. */
     boolean within(double primal, double gap) {
       return converged || (primalResidual <= primal && relativeGap <= gap);
+    }
+
+    /** z of the coverage constraints. */
+    double[] coverageDuals(int linear) {
+      return Arrays.copyOfRange(duals, linear, duals.length);
+    }
+
+    /** z of the linear constraints, scaled. */
+    double[] linearDuals(int linear) {
+      return Arrays.copyOf(duals, linear);
     }
   }
 
   private InteriorPointMethod() {}
 
   /**
-   * Runs the method from {@code start}, which must be strictly inside the linear constraints.
+   * Runs the method from {@code start}, which must be strictly inside the linear constraints and
+   * satisfy the groups' equalities.
    *
    * @param regularise whether to add to the diagonal until the Newton system is positive
    *     definite (a local solve of a non-convex instance); otherwise only a vanishing amount is
    *     tried before giving up
-   * @param smoothingStep the largest factor by which an order book's smoothing tightens per
-   *     step ({@value #SMOOTHING_STEP} by default)
    */
   static Outcome run(
       Formulation model, double[] start, int maxIterations, long deadlineNanos,
-      boolean regularise, double smoothingStep) {
-    int linear = model.linearA.length;
+      boolean regularise) {
+    int linear = model.linear.length;
     int m = model.coverageCount();
     int p = linear + m;
+    int groups = model.levels().groupCount();
     double[] v = start.clone();
     double[] s = new double[p];
     double[] z = new double[p];
+    double[] lambda = new double[groups];
     for (int j = 0; j < linear; j++) {
-      s[j] = Math.max(model.linearValue(j, v), 1e-10);
+      s[j] = Math.max(model.linear[j].value(v), 1e-10);
       z[j] = 1.0;
     }
-    // Order books are smoothed for the barrier parameter (Formulation#evaluate), starting wide.
-    Formulation.Point point = model.evaluate(v, new double[m], 1.0);
+    Formulation.Point point = model.evaluate(v, new double[m]);
     for (int c = 0; c < m; c++) {
       s[linear + c] = Math.max(point.coverage[c], 1e-2);
       z[linear + c] = 1.0;
     }
-    boolean smoothed = model.smoothed();
-    double smoothing = 1.0;
-    double lastSize = 1.0;
     int iteration = 0;
+    java.util.ArrayDeque<Double> recent = new java.util.ArrayDeque<>();
     double bestMerit = Double.POSITIVE_INFINITY;
     int lastProgress = 0;
     Outcome best = null;
     while (true) {
-      double[] coverageDuals = java.util.Arrays.copyOfRange(z, linear, p);
+      double[] coverageDuals = Arrays.copyOfRange(z, linear, p);
       double mu = dot(s, z) / Math.max(p, 1);
-      // The order books' smoothing follows mu down, but by at most a factor smoothingStep per
-      // step: a trade at a kink must follow its smoothed optimum, which moves with the width, and
-      // from too far away the sharper curve looks flat to Newton's method.
-      double floor = SMOOTHING_FLOOR * lastSize;
-      double tighter = Math.max(Math.max(mu, floor), smoothing / smoothingStep);
-      if (smoothed && tighter < smoothing) {
-        follow(model, model.followKinks(v, smoothing, tighter), v, s, tighter);
-      }
-      smoothing = tighter;
-      point = model.evaluate(v, coverageDuals, smoothing);
-      double[] residualDual = dualResidual(model, point, z);
-      double[] residualPrimal = new double[p];
-      for (int j = 0; j < linear; j++) {
-        residualPrimal[j] = model.linearValue(j, v) - s[j];
-      }
-      for (int c = 0; c < m; c++) {
-        residualPrimal[linear + c] = point.coverage[c] - s[linear + c];
-      }
+      point = model.evaluate(v, coverageDuals);
+      Residuals residuals = residuals(model, point, v, s, z, lambda);
       // Relative to the objective's own size: its gradient and value can be far below the
       // constraints' (costs of basis points against a shortfall of millions).
       double gradientSize =
           Math.max(maxAbs(point.objectiveGradient), maxAbs(transposeProduct(model, point, z)));
+      double primal = Math.max(maxAbs(residuals.primal), maxAbs(residuals.equality));
       boolean feasibleToTolerance =
-          maxAbs(residualDual) <= DUAL_TOLERANCE * gradientSize
-              && maxAbs(residualPrimal) <= PRIMAL_TOLERANCE;
+          maxAbs(residuals.dual) <= DUAL_TOLERANCE * gradientSize && primal <= PRIMAL_TOLERANCE;
       double size = Math.abs(point.objective) + GAP_FLOOR;
-      double primal = maxAbs(residualPrimal);
       double gap = dot(s, z) / size;
       // Close to the solution Newton's method converges on its own and the merit, dominated by
       // round-off there, would only hold it back: no line search below this.
       boolean local =
-          maxAbs(residualDual) <= LOCAL_REGION * gradientSize
-              && maxAbs(residualPrimal) <= LOCAL_REGION;
-      lastSize = size;
-      boolean tightening = smoothed && smoothing > Math.max(SMOOTHING_LAG * mu, floor);
-      if (feasibleToTolerance && gap <= COMPLEMENTARITY_TOLERANCE && !tightening) {
-        return new Outcome(true, v, coverageDuals, linearDuals(z, linear), iteration, "converged",
-            primal, gap);
+          maxAbs(residuals.dual) <= LOCAL_REGION * gradientSize && primal <= LOCAL_REGION;
+      if (feasibleToTolerance && gap <= COMPLEMENTARITY_TOLERANCE) {
+        return new Outcome(true, v, s, z, iteration, "converged", primal, gap, gradientSize);
       }
-      double currentMerit = merit(residualDual, residualPrimal, s, z);
+      double currentMerit = residuals.merit(s, z);
       if (currentMerit < bestMerit) {
-        best = new Outcome(false, v.clone(), coverageDuals, linearDuals(z, linear), iteration, "",
-            primal, gap);
+        best = new Outcome(false, v.clone(), s.clone(), z.clone(), iteration, "", primal, gap,
+            gradientSize);
       }
       if (currentMerit < bestMerit * STALL_FACTOR) {
         lastProgress = iteration;
@@ -171,16 +156,13 @@ final class InteriorPointMethod {
                   ? "no convergence in " + maxIterations + " steps"
                   : System.nanoTime() > deadlineNanos ? "time limit reached" : null;
       if (stop != null) {
-        return new Outcome(
-            false, best.point(), best.coverageDuals(), best.linearDuals(), iteration, stop,
-            best.primalResidual(), best.relativeGap());
+        return ended(best, iteration, stop);
       }
       Optional<NewtonSystem> system = factor(model, point, s, z, regularise);
       if (system.isEmpty()) {
-        return new Outcome(
-            false, v, coverageDuals, linearDuals(z, linear), iteration,
+        return new Outcome(false, v, s, z, iteration,
             "the Newton system is not positive definite (the instance is not convex)", primal,
-            gap);
+            gap, gradientSize);
       }
       iteration++;
 
@@ -188,11 +170,9 @@ final class InteriorPointMethod {
       for (int j = 0; j < p; j++) {
         complementarity[j] = s[j] * z[j];
       }
-      Step affine;
       Step combined;
       try {
-        affine = step(model, point, system.get(), s, z, residualDual, residualPrimal,
-            complementarity);
+        Step affine = step(model, point, system.get(), s, z, residuals, complementarity);
         double alphaAffine = Math.min(maxStep(s, affine.ds), maxStep(z, affine.dz));
         double muAffine = 0.0;
         for (int j = 0; j < p; j++) {
@@ -200,130 +180,202 @@ final class InteriorPointMethod {
         }
         muAffine /= Math.max(p, 1);
         double sigma = Math.pow(muAffine / mu, 3);
-        // While an order book's smoothing is still tightening, mu may not run ahead of it: a
-        // trade at a kink can only follow the smoothing from strictly inside its bounds.
-        double target =
-            Math.max(sigma * mu, tightening ? smoothing / (smoothingStep * SMOOTHING_LAG) : 0.0);
         for (int j = 0; j < p; j++) {
-          complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - target;
+          complementarity[j] = s[j] * z[j] + affine.ds[j] * affine.dz[j] - sigma * mu;
         }
-        combined = step(model, point, system.get(), s, z, residualDual, residualPrimal,
-            complementarity);
+        combined = step(model, point, system.get(), s, z, residuals, complementarity);
       } catch (ArithmeticException singular) {
-        return new Outcome(
-            false, best.point(), best.coverageDuals(), best.linearDuals(), iteration,
-            "singular Newton system at working precision", best.primalResidual(),
-            best.relativeGap());
+        return ended(best, iteration, "singular Newton system at working precision");
       }
-      double alpha =
-          Math.min(1.0, STEP_FRACTION * Math.min(maxStep(s, combined.ds), maxStep(z, combined.dz)));
       // The coverage constraints are curved, so a full step can overshoot them and the plain
-      // predictor-corrector can cycle: backtrack until the residuals fall (a merit function).
-      double merit = merit(residualDual, residualPrimal, s, z);
-      double[] trialV = new double[v.length];
-      double[] trialS = new double[p];
-      double[] trialZ = new double[p];
-      for (int halving = 0; ; halving++) {
-        for (int i = 0; i < v.length; i++) {
-          trialV[i] = v[i] + alpha * combined.dv[i];
+      // predictor-corrector can cycle: a step is taken only when the residuals (a merit
+      // function) fall below the largest of the last few iterates' (a nonmonotone rule, after
+      // Grippo, Lampariello and Lucidi 1986: requiring a fall at every step jams near a curved
+      // boundary). A full step refused for its overshoot is first corrected to second order (the
+      // same system, with the coverage residual the step would leave; Nocedal and Wright,
+      // section 15.6), then shortened by halving until the merit falls.
+      double alpha = fractionToBoundary(s, z, combined);
+      Trial trial = trial(model, v, s, z, lambda, combined, alpha);
+      double reference = recent.stream().mapToDouble(Double::doubleValue).max().orElse(currentMerit);
+      boolean accepted = local || trial.merit <= (1 - SUFFICIENT_DECREASE * alpha) * reference;
+      if (!accepted) {
+        try {
+          Step corrected = step(model, point, system.get(), s, z,
+              residuals.withCoverage(linear, alpha, trial.overshoot), complementarity);
+          double alphaCorrected = fractionToBoundary(s, z, corrected);
+          Trial second = trial(model, v, s, z, lambda, corrected, alphaCorrected);
+          if (second.merit <= (1 - SUFFICIENT_DECREASE * alphaCorrected) * reference) {
+            trial = second;
+            accepted = true;
+          }
+        } catch (ArithmeticException singular) {
+          // No correction: shorten the step instead.
         }
-        for (int j = 0; j < p; j++) {
-          trialS[j] = s[j] + alpha * combined.ds[j];
-          trialZ[j] = z[j] + alpha * combined.dz[j];
-        }
-        if (local
-            || halving >= MAX_HALVINGS
-            || merit(model, trialV, trialS, trialZ, smoothing)
-                <= (1 - SUFFICIENT_DECREASE * alpha) * merit) {
-          break;
-        }
-        alpha /= 2;
       }
+      for (int halving = 1; !accepted && halving <= MAX_HALVINGS; halving++) {
+        alpha /= 2;
+        trial = trial(model, v, s, z, lambda, combined, alpha);
+        accepted = trial.merit <= (1 - SUFFICIENT_DECREASE * alpha) * reference;
+      }
+      recent.addLast(currentMerit);
+      if (recent.size() > NONMONOTONE_MEMORY) {
+        recent.removeFirst();
+      }
+      double[] trialV = trial.v;
+      double[] trialS = trial.s;
+      double[] trialZ = trial.z;
+      double[] trialLambda = trial.lambda;
       System.arraycopy(trialV, 0, v, 0, v.length);
       System.arraycopy(trialS, 0, s, 0, p);
       System.arraycopy(trialZ, 0, z, 0, p);
+      System.arraycopy(trialLambda, 0, lambda, 0, groups);
     }
+  }
+
+  /** The largest step in (0, 1] that keeps s and z positive, at the fraction to the boundary. */
+  private static double fractionToBoundary(double[] s, double[] z, Step step) {
+    return Math.min(1.0, STEP_FRACTION * Math.min(maxStep(s, step.ds), maxStep(z, step.dz)));
   }
 
   /**
-   * Moves v to {@code moved} if every constraint stays strictly satisfied, shifting the slacks by
-   * the change (the coverage constraints' at the smoothing {@code mu} about to be used) so that
-   * the primal residuals stay as they were: a move that opened a residual would throw the
-   * iterate back by as much, and a trade next to a kink would move again at the next tightening.
+   * A trial point: the iterate moved by alpha along a step, the coverage slacks reset where the
+   * constraint holds, its merit, and the coverage residual G(v) - s the step left before the reset
+   * (its overshoot, for a second-order correction).
    */
-  private static void follow(
-      Formulation model, double[] moved, double[] v, double[] s, double mu) {
-    if (moved == v) {
-      return;
-    }
-    int linear = model.linearA.length;
-    double[] shifted = new double[s.length];
-    for (int j = 0; j < linear; j++) {
-      double after = model.linearValue(j, moved);
-      shifted[j] = s[j] + after - model.linearValue(j, v);
-      if (!(after > 0) || !(shifted[j] > 0)) {
-        return;
-      }
-    }
-    double[] before = model.evaluate(v, null, mu).coverage;
-    double[] after = model.evaluate(moved, null, mu).coverage;
-    for (int c = 0; c < before.length; c++) {
-      shifted[linear + c] = s[linear + c] + after[c] - before[c];
-      if (!(shifted[linear + c] > 0)) {
-        return;
-      }
-    }
-    System.arraycopy(shifted, 0, s, 0, s.length);
-    System.arraycopy(moved, 0, v, 0, v.length);
-  }
+  private record Trial(
+      double[] v, double[] s, double[] z, double[] lambda, double merit, double[] overshoot) {}
 
-  private static double[] linearDuals(double[] z, int linear) {
-    return java.util.Arrays.copyOf(z, linear);
-  }
-
-  /**
-   * ||r_d||^2 + ||r_p||^2 + ||s z||^2 at a trial point, with order books smoothed for the
-   * barrier parameter {@code mu} of the step.
-   */
-  private static double merit(
-      Formulation model, double[] v, double[] s, double[] z, double mu) {
-    int linear = model.linearA.length;
+  private static Trial trial(
+      Formulation model, double[] v, double[] s, double[] z, double[] lambda, Step step,
+      double alpha) {
+    int linear = model.linear.length;
     int p = s.length;
-    Formulation.Point point = model.evaluate(v, null, mu);
-    double[] residualPrimal = new double[p];
+    double[] trialV = new double[v.length];
+    double[] trialS = new double[p];
+    double[] trialZ = new double[p];
+    double[] trialLambda = new double[lambda.length];
+    for (int i = 0; i < v.length; i++) {
+      trialV[i] = v[i] + alpha * step.dv[i];
+    }
+    for (int j = 0; j < p; j++) {
+      trialS[j] = s[j] + alpha * step.ds[j];
+      trialZ[j] = z[j] + alpha * step.dz[j];
+    }
+    for (int g = 0; g < lambda.length; g++) {
+      trialLambda[g] = lambda[g] + alpha * step.dlambda[g];
+    }
+    Formulation.Point point = model.evaluate(trialV, null);
+    double[] overshoot = new double[p - linear];
+    for (int c = 0; c < overshoot.length; c++) {
+      overshoot[c] = point.coverage[c] - trialS[linear + c];
+    }
+    resetCoverageSlacks(point, trialS, linear);
+    double merit =
+        residuals(model, point, trialV, trialS, trialZ, trialLambda).merit(trialS, trialZ);
+    return new Trial(trialV, trialS, trialZ, trialLambda, merit, overshoot);
+  }
+
+  /**
+   * Sets the slack of every coverage constraint that holds strictly at the trial point to its
+   * value there. A coverage constraint is concave, so a Newton step overshoots it by a term of
+   * second order in the step, which would otherwise count against the step in the merit as a
+   * primal residual and shorten steps near a curved boundary until the method jams; where the
+   * constraint holds, its true slack is known and positive, and no residual is needed.
+   */
+  private static void resetCoverageSlacks(Formulation.Point trial, double[] s, int linear) {
+    for (int c = 0; c < trial.coverage.length; c++) {
+      if (trial.coverage[c] > 0) {
+        s[linear + c] = trial.coverage[c];
+      }
+    }
+  }
+
+  /** The best iterate seen, as the outcome of a run that stopped for {@code reason}. */
+  private static Outcome ended(Outcome best, int iterations, String reason) {
+    return new Outcome(false, best.point(), best.slacks(), best.duals(), iterations, reason,
+        best.primalResidual(), best.relativeGap(), best.gradientSize());
+  }
+
+  /**
+   * The residuals at a point: dual grad F - J' z - E' lambda (zero on pinned variables), primal
+   * g(v) - s, and the groups' equalities h(v).
+   */
+  private record Residuals(double[] dual, double[] primal, double[] equality) {
+
+    /**
+     * These residuals with each coverage constraint's primal residual replaced by alpha r_p +
+     * the residual a step of length alpha left (the second-order correction's).
+     */
+    Residuals withCoverage(int linear, double alpha, double[] left) {
+      double[] corrected = primal.clone();
+      for (int c = 0; c < left.length; c++) {
+        corrected[linear + c] = alpha * primal[linear + c] + left[c];
+      }
+      return new Residuals(dual, corrected, equality);
+    }
+
+    /** ||r_d||^2 + ||r_p||^2 + ||h||^2 + ||s z||^2. */
+    double merit(double[] s, double[] z) {
+      double sum = dot(dual, dual) + dot(primal, primal) + dot(equality, equality);
+      for (int j = 0; j < s.length; j++) {
+        sum += s[j] * z[j] * s[j] * z[j];
+      }
+      return sum;
+    }
+  }
+
+  private static Residuals residuals(
+      Formulation model, Formulation.Point point, double[] v, double[] s, double[] z,
+      double[] lambda) {
+    int linear = model.linear.length;
+    int p = s.length;
+    double[] dual = transposeProduct(model, point, z);
+    OrderBookLevels levels = model.levels();
+    for (int g = 0; g < levels.groupCount(); g++) {
+      OrderBookLevels.Group group = levels.group(g);
+      int k = group.period();
+      if (k > 0) {
+        dual[model.index(group.slot(), k - 1)] += lambda[g];
+      }
+      dual[model.index(group.slot(), k)] -= lambda[g];
+      for (int u : group.indices()) {
+        dual[u] -= lambda[g];
+      }
+    }
+    for (int i = 0; i < dual.length; i++) {
+      dual[i] = model.pinned[i] ? 0.0 : point.objectiveGradient[i] - dual[i];
+    }
+    double[] primal = new double[p];
     for (int j = 0; j < linear; j++) {
-      residualPrimal[j] = model.linearValue(j, v) - s[j];
+      primal[j] = model.linear[j].value(v) - s[j];
     }
     for (int c = 0; c < p - linear; c++) {
-      residualPrimal[linear + c] = point.coverage[c] - s[linear + c];
+      primal[linear + c] = point.coverage[c] - s[linear + c];
     }
-    return merit(dualResidual(model, point, z), residualPrimal, s, z);
-  }
-
-  private static double merit(double[] dual, double[] primal, double[] s, double[] z) {
-    double sum = dot(dual, dual) + dot(primal, primal);
-    for (int j = 0; j < s.length; j++) {
-      sum += s[j] * z[j] * s[j] * z[j];
+    double[] equality = new double[levels.groupCount()];
+    for (int g = 0; g < equality.length; g++) {
+      equality[g] = model.groupResidual(g, v);
     }
-    return sum;
+    return new Residuals(dual, primal, equality);
   }
 
   private static Optional<NewtonSystem> factor(
       Formulation model, Formulation.Point point, double[] s, double[] z, boolean regularise) {
-    Optional<NewtonSystem> system = NewtonSystem.factor(model, point, s, z, 0.0);
+    NewtonSystem.Weights weights = NewtonSystem.Weights.barrier(model, s, z);
+    Optional<NewtonSystem> system = NewtonSystem.factor(model, point, weights, 0.0);
     double delta = 1e-14;
     double limit = regularise ? 1e6 : 1e-8;
     while (system.isEmpty() && delta <= limit) {
-      system = NewtonSystem.factor(model, point, s, z, delta);
+      system = NewtonSystem.factor(model, point, weights, delta);
       delta *= 100;
     }
     return system;
   }
 
   /**
-   * The direction (dv, ds, dz) for the complementarity residual r_c: the linear constraints
-   * eliminated, dz_lin = -S^-1 (r_c + Z ds), the coverage constraints kept in the augmented rows
-   * U' dv + (S/Z) dz_c = -r_c / z - r_p.
+   * The direction (dv, ds, dz, dlambda) for the complementarity residual r_c: the linear
+   * constraints eliminated, dz_lin = -S^-1 (r_c + Z ds), the coverage constraints kept in the
+   * augmented rows U' dv + (S/Z) dz_c = -r_c / z - r_p, the groups' equalities E dv = -h.
    */
   private static Step step(
       Formulation model,
@@ -331,62 +383,47 @@ final class InteriorPointMethod {
       NewtonSystem system,
       double[] s,
       double[] z,
-      double[] residualDual,
-      double[] residualPrimal,
+      Residuals residuals,
       double[] complementarity) {
     int p = s.length;
-    int linear = model.linearA.length;
+    int linear = model.linear.length;
     int m = p - linear;
     double[] scaled = new double[p];
     for (int j = 0; j < linear; j++) {
-      scaled[j] = (complementarity[j] + z[j] * residualPrimal[j]) / s[j];
+      scaled[j] = (complementarity[j] + z[j] * residuals.primal[j]) / s[j];
     }
     double[] rhs = transposeProduct(model, point, scaled);
     for (int i = 0; i < rhs.length; i++) {
-      rhs[i] = -residualDual[i] - rhs[i];
+      rhs[i] = -residuals.dual[i] - rhs[i];
     }
     double[] q = new double[m];
     double[] d = new double[m];
     for (int c = 0; c < m; c++) {
       int j = linear + c;
-      q[c] = -complementarity[j] / z[j] - residualPrimal[j];
+      q[c] = -complementarity[j] / z[j] - residuals.primal[j];
       d[c] = s[j] / z[j];
     }
-    double[] solution = system.solve(rhs, q, d);
-    double[] dv = java.util.Arrays.copyOf(solution, model.variableCount);
+    double[] equality = new double[residuals.equality.length];
+    for (int g = 0; g < equality.length; g++) {
+      equality[g] = -residuals.equality[g];
+    }
+    NewtonSystem.Solution solution = system.solve(rhs, equality, q, d, null);
+    double[] dv = solution.dv();
     double[] ds = product(model, point, dv);
     double[] dz = new double[p];
     for (int j = 0; j < p; j++) {
-      ds[j] += residualPrimal[j];
-      dz[j] =
-          j < linear
-              ? -(complementarity[j] + z[j] * ds[j]) / s[j]
-              : solution[model.variableCount + j - linear];
+      ds[j] += residuals.primal[j];
+      dz[j] = j < linear ? -(complementarity[j] + z[j] * ds[j]) / s[j] : solution.dz()[j - linear];
     }
-    return new Step(dv, ds, dz);
-  }
-
-  /** grad F - J' z, zero on pinned variables. */
-  private static double[] dualResidual(Formulation model, Formulation.Point point, double[] z) {
-    double[] residual = transposeProduct(model, point, z);
-    for (int i = 0; i < residual.length; i++) {
-      residual[i] = model.pinned[i] ? 0.0 : point.objectiveGradient[i] - residual[i];
-    }
-    return residual;
+    return new Step(dv, ds, dz, solution.dlambda());
   }
 
   /** J' w: the constraint gradients weighted by w, zero on pinned variables. */
-  private static double[] transposeProduct(
-      Formulation model, Formulation.Point point, double[] w) {
+  static double[] transposeProduct(Formulation model, Formulation.Point point, double[] w) {
     double[] result = new double[model.variableCount];
-    int linear = model.linearA.length;
+    int linear = model.linear.length;
     for (int j = 0; j < linear; j++) {
-      if (model.linearA[j] >= 0) {
-        result[model.linearA[j]] += model.linearCa[j] * w[j];
-      }
-      if (model.linearB[j] >= 0) {
-        result[model.linearB[j]] += model.linearCb[j] * w[j];
-      }
+      model.linear[j].addGradient(w[j], result);
     }
     for (int c = 0; c < model.coverageCount(); c++) {
       double[] gradient = point.coverageGradient[c];
@@ -404,17 +441,10 @@ final class InteriorPointMethod {
 
   /** J dv. */
   private static double[] product(Formulation model, Formulation.Point point, double[] dv) {
-    int linear = model.linearA.length;
+    int linear = model.linear.length;
     double[] result = new double[linear + model.coverageCount()];
     for (int j = 0; j < linear; j++) {
-      double value = 0.0;
-      if (model.linearA[j] >= 0) {
-        value += model.linearCa[j] * dv[model.linearA[j]];
-      }
-      if (model.linearB[j] >= 0) {
-        value += model.linearCb[j] * dv[model.linearB[j]];
-      }
-      result[j] = value;
+      result[j] = model.linear[j].derivative(dv);
     }
     for (int c = 0; c < model.coverageCount(); c++) {
       result[linear + c] = dot(point.coverageGradient[c], dv);
@@ -422,7 +452,7 @@ final class InteriorPointMethod {
     return result;
   }
 
-  /** The largest alpha in (0, 1] with x + alpha dx >= 0. */
+  /** The largest alpha in (0, 1] with x + alpha dx &gt;= 0. */
   private static double maxStep(double[] x, double[] dx) {
     double alpha = 1.0;
     for (int j = 0; j < x.length; j++) {
@@ -442,7 +472,7 @@ final class InteriorPointMethod {
     return sum;
   }
 
-  private static double maxAbs(double[] a) {
+  static double maxAbs(double[] a) {
     double max = 0.0;
     for (double x : a) {
       max = Math.max(max, Math.abs(x));
@@ -450,5 +480,5 @@ final class InteriorPointMethod {
     return max;
   }
 
-  private record Step(double[] dv, double[] ds, double[] dz) {}
+  private record Step(double[] dv, double[] ds, double[] dz, double[] dlambda) {}
 }

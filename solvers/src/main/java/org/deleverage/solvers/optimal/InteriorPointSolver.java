@@ -1,6 +1,7 @@
 package org.deleverage.solvers.optimal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.core.plan.SolveStatus;
@@ -21,24 +23,28 @@ import org.deleverage.models.InvalidInputException;
  * The exact optimiser: the loss-minimising plan of MODEL.md section 4, with every term and
  * constraint, for any number of assets and periods, with correlation.
  *
- * <p>Method. The coverage constraints are concave quadratics and the objective a convex one (on
- * instances that pass the {@link ConvexityCheck}), so the problem is a smooth convex program. A
- * primal-dual interior-point method ({@link InteriorPointMethod}) solves it directly, quadratic
- * constraints included, in the remaining units of each asset, where the Newton systems are block
- * tridiagonal over the periods ({@link NewtonSystem}). It runs twice: first for the largest
- * coverable shortfall S_max (maximise S such that the requirement with X_0 = -S holds); if the
- * shortfall is above it the result is {@link SolveResult.Infeasible}, with no plan; otherwise for
- * the plan. With order books the plan run follows a smoothing of their kinks that it tightens as
- * it converges; a run that stalls short of the certificate is repeated with a gentler and then a
- * steeper tightening (at most three runs, within the time limit), and the first certified plan
- * is returned.
+ * <p>Method. The coverage constraints are concave and the objective convex (on instances that pass
+ * the {@link ConvexityCheck}), so the problem is a smooth convex program once each order book's
+ * piecewise-linear cost is written with one variable per level and period ({@link
+ * OrderBookLevels}). A primal-dual interior-point method ({@link InteriorPointMethod}, Mehrotra
+ * 1992) solves it directly, quadratic constraints included, in the remaining units of each asset,
+ * where the Newton systems are block tridiagonal over the periods ({@link NewtonSystem}). An
+ * active-set finish ({@link ActiveSetFinish}, after OSQP's solution polishing) then solves the
+ * optimality conditions on the active bounds and coverage constraints to working precision, so
+ * trades on a bound come back exactly on it, with exact multipliers. The pipeline runs twice:
+ * first for the widest plan, which gives the largest coverable shortfall S_max (maximise S such
+ * that the requirement with X_0 = -S holds) and, for an account that starts with excess X_0 &gt; 0
+ * and a schedule, the largest fall of X_0 the requirement allows; a requirement beyond that is
+ * {@link SolveResult.Infeasible}, with no plan; otherwise for the plan. A requirement exactly at
+ * the edge (S = S_max) leaves the plan no interior: the widest plan is then the plan, certified
+ * with large multipliers, and its shadow price is reported as absent (unbounded).
  *
  * <p>Exactness. The plan is not taken on trust: the evaluator recomputes it, and an {@link
  * OptimalityCertificate} bounds its distance to the true optimum with the evaluator's gradients
  * and the coverage multipliers. The status is "optimal" only when that bound is within {@link
- * InteriorPointOptions#relativeGap()} (1e-8 relative by default); otherwise the solve fails and
- * says so. Dust (trades within 1e-9 Q of a bound) is set onto the bound by the {@link
- * DustCleaner} when the cleaned plan still passes the evaluator and the certificate.
+ * InteriorPointOptions#relativeGap()} (1e-8 relative by default); the finished plan is judged
+ * first and the interior-point plan second, and when neither is certified the solve fails and
+ * says so.
  *
  * <p>The shadow price is mu = mu_deadline + sum_s phi_s mu_s: an extra unit of shortfall raises
  * the deadline's bound by one and step s's by phi_s. The hierarchy ranks assets by the marginal
@@ -122,31 +128,94 @@ public final class InteriorPointSolver implements DeleveragingSolver {
           "assets[" + nonConvex.get().asset() + "]", nonConvex.get().message());
     }
     boolean local = nonConvex.isPresent();
-
-    Formulation capacity =
-        new Formulation(first, Formulation.Goal.CAPACITY, options.factorSolve());
-    InteriorPointMethod.Outcome widest =
-        InteriorPointMethod.run(
-            capacity, capacity.startingPoint(null), options.maxIterations(), deadline, local,
-            InteriorPointMethod.SMOOTHING_STEP);
+    Widest capacity = widest(first, Formulation.Goal.CAPACITY, local, deadline);
     List<SolveResult> results = new ArrayList<>();
-    // A run that stalled at working precision still gives S_max to about 1e-9 of the money
-    // scale, hence the slack of the verdict below.
-    if (!widest.within(1e-9, 1e-8)) {
+    if (capacity.failure() != null) {
       for (int p = 0; p < problems.size(); p++) {
-        results.add(failed("largest coverable shortfall: " + widest.reason(),
-            widest.iterations(), start));
+        results.add(failed("largest coverable shortfall: " + capacity.failure(),
+            capacity.iterations(), start));
       }
       return results;
     }
-    double maxCoverable = widest.point()[capacity.levelIndex()] * capacity.scale;
     long shared = System.nanoTime() - start;
     for (ResolvedProblem problem : problems) {
       // Each result's time is the shared run's and its own.
-      results.add(plan(problem, widest, maxCoverable, capacity.scale, local, deadline,
-          System.nanoTime() - shared));
+      results.add(plan(problem, capacity, local, deadline, System.nanoTime() - shared));
     }
     return results;
+  }
+
+  /**
+   * The widest plan of a capacity or headroom goal: the level t in money (S_max, or the largest
+   * fall of a healthy account's excess), the finished point and its multipliers; or why the run
+   * failed.
+   *
+   * @param value M t, money
+   * @param point the exact formulation's variables (y, then t)
+   * @param duals the multipliers of the problem's coverage constraints (deadline first)
+   * @param table the trade table at the point
+   * @param scale the money scale M
+   * @param iterations Newton steps, interior-point and finish
+   * @param failure why the run failed, or null
+   */
+  private record Widest(
+      double value, double[] point, double[] duals, TradeTable table, double scale,
+      int iterations, String failure) {}
+
+  /**
+   * Runs {@code goal} (capacity or headroom): the interior-point method on the formulation with
+   * level variables, then the active-set finish on the exact one. The finished point is kept when
+   * it satisfies the coverage rows and its level is at least the interior point's (a feasible
+   * point with a larger t proves a larger value); otherwise the interior point's.
+   */
+  private Widest widest(
+      ResolvedProblem problem, Formulation.Goal goal, boolean local, long deadline) {
+    Formulation levelled = new Formulation(problem, goal, options.factorSolve(), true);
+    Formulation exact = new Formulation(problem, goal, options.factorSolve(), false);
+    InteriorPointMethod.Outcome outcome =
+        InteriorPointMethod.run(levelled, levelled.startingPoint(), options.maxIterations(),
+            deadline, local);
+    // A run that stalled at working precision still gives the level to about 1e-9 of the money
+    // scale, hence the slack of the verdict below; the finish then makes it exact.
+    if (!outcome.within(1e-9, 1e-8)) {
+      return new Widest(0, null, null, null, exact.scale, outcome.iterations(),
+          outcome.reason());
+    }
+    int linear = levelled.linear.length;
+    double[] point = Arrays.copyOf(outcome.point(), exact.variableCount);
+    double[] duals = outcome.coverageDuals(linear);
+    int iterations = outcome.iterations();
+    Optional<ActiveSetFinish.Finished> finished =
+        local ? Optional.empty() : ActiveSetFinish.finish(levelled, exact, outcome);
+    if (finished.isPresent()) {
+      double[] candidate = finished.get().point();
+      Formulation.Point at = exact.evaluate(candidate, null);
+      boolean covers = true;
+      for (double value : at.coverage) {
+        covers &= value >= -1e-13;
+      }
+      iterations += finished.get().newtonSteps();
+      if (covers && candidate[exact.levelIndex()] >= point[exact.levelIndex()] - 1e-9) {
+        point = candidate;
+        duals = finished.get().coverageDuals();
+      }
+    }
+    // The level the point proves: the least over the rows of what each covers, t + G_c / slope_c.
+    double level = Double.POSITIVE_INFINITY;
+    double[] coverage = exact.evaluate(point, null).coverage;
+    for (int c = 0; c < coverage.length; c++) {
+      double slope = exact.coverageRows().slope(c);
+      if (slope > 0) {
+        level = Math.min(level, point[exact.levelIndex()] + coverage[c] / slope);
+      }
+    }
+    if (Double.isInfinite(level)) {
+      level = point[exact.levelIndex()];
+    }
+    TradeTable table = finished.isPresent() && point == finished.get().point()
+        ? ActiveSetFinish.table(exact, finished.get()) : exact.table(point);
+    return new Widest(level * exact.scale, point, exact.coverageRows().problemDuals(duals),
+        table, exact.scale, iterations, null);
   }
 
   /** Whether two problems differ at most in their shortfall. */
@@ -161,94 +230,182 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         && x.requirement().schedule().equals(y.requirement().schedule());
   }
 
-  /** The plan run for one problem, given the largest coverable shortfall's run. */
+  /** The plan for one problem, given the capacity run. */
   private SolveResult plan(
-      ResolvedProblem problem, InteriorPointMethod.Outcome widest, double maxCoverable,
-      double scale, boolean local, long deadline, long start) {
-    int iterations = widest.iterations();
-    if (problem.shortfall() > maxCoverable + 1e-8 * scale) {
-      return new SolveResult.Infeasible(
-          name(), problem.shortfall(), maxCoverable, iterations, SolverReport.millisSince(start));
-    }
-    Formulation plan = new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve());
-    double[] widestPlan = java.util.Arrays.copyOf(widest.point(), plan.variableCount);
-    // An order book's smoothing is tightened along the way; when that stalls short of the
-    // certificate, a gentler and then a steeper schedule are tried before giving up.
-    double[] schedules =
-        plan.smoothed()
-            ? new double[] {InteriorPointMethod.SMOOTHING_STEP, 2.0, 5.0}
-            : new double[] {InteriorPointMethod.SMOOTHING_STEP};
-    SolveResult result = null;
-    for (double schedule : schedules) {
-      InteriorPointMethod.Outcome best =
-          InteriorPointMethod.run(
-              plan, plan.startingPoint(widestPlan), options.maxIterations(), deadline, local,
-              schedule);
-      iterations += best.iterations();
-      result = planFrom(problem, plan, best, maxCoverable, scale, local, iterations, start);
-      if (!(result instanceof SolveResult.Failed) || System.nanoTime() > deadline) {
-        return result;
+      ResolvedProblem problem, Widest capacity, boolean local, long deadline, long start) {
+    int iterations = capacity.iterations();
+    double maxCoverable = capacity.value();
+    Widest widest = capacity;
+    double scale = capacity.scale();
+    boolean healthy = problem.initialExcess() > -problem.shortfall();
+    boolean atCapacity;
+    if (healthy) {
+      // An account with excess X_0 > 0 and no shortfall given: the requirement holds when X_0
+      // covers the largest fall of the excess that the constraints allow (with no schedule that
+      // is S_max itself).
+      if (problem.scheduleSize() > 0) {
+        widest = widest(problem, Formulation.Goal.HEADROOM, local, deadline);
+        iterations += widest.iterations();
+        if (widest.failure() != null) {
+          return failed("headroom: " + widest.failure(), iterations, start);
+        }
+      }
+      double margin = problem.initialExcess() + widest.value();
+      atCapacity = margin <= 1e-12 * scale;
+      if (margin < -1e-9 * scale
+          && !Evaluator.DEFAULT.evaluate(problem, widest.table()).feasible()) {
+        return new SolveResult.Infeasible(name(), problem.shortfall(), maxCoverable, iterations,
+            SolverReport.millisSince(start));
+      }
+    } else {
+      atCapacity = problem.shortfall() >= maxCoverable - 1e-12 * scale;
+      if (problem.shortfall() > maxCoverable + 1e-12 * scale
+          && !Evaluator.DEFAULT.evaluate(problem, widest.table()).feasible()) {
+        return new SolveResult.Infeasible(name(), problem.shortfall(), maxCoverable, iterations,
+            SolverReport.millisSince(start));
       }
     }
-    return result;
+    Formulation levelled = new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve());
+    Formulation exact =
+        new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve(), false);
+    InteriorPointMethod.Outcome outcome =
+        InteriorPointMethod.run(
+            levelled, levelled.startingPoint(),
+            options.maxIterations(), deadline, local);
+    iterations += outcome.iterations();
+    int linear = levelled.linear.length;
+    List<Candidate> candidates = new ArrayList<>();
+    if (!local && outcome.within(1e-6, 1e-4)) {
+      Optional<ActiveSetFinish.Finished> finished =
+          ActiveSetFinish.finish(levelled, exact, outcome);
+      if (finished.isPresent()) {
+        iterations += finished.get().newtonSteps();
+        TradeTable table = ActiveSetFinish.table(exact, finished.get());
+        candidates.add(new Candidate(table,
+            exact.coverageRows().problemDuals(finished.get().coverageDuals()),
+            zeroMultipliers(problem)));
+        // Where every trade the coverage rows could move is fixed, the finish's Newton solve does
+        // not determine their multipliers; the interior point's then serve the exact plan.
+        candidates.add(new Candidate(table,
+            levelled.coverageRows().problemDuals(outcome.coverageDuals(linear)),
+            levelled.linearMultipliers(outcome.linearDuals(linear))));
+      }
+    }
+    candidates.add(new Candidate(levelled.table(outcome.point()),
+        levelled.coverageRows().problemDuals(outcome.coverageDuals(linear)),
+        levelled.linearMultipliers(outcome.linearDuals(linear))));
+    if (local) {
+      TradeTable table = candidates.get(0).table();
+      if (!Evaluator.DEFAULT.evaluate(problem, table).feasible() || !outcome.within(1e-9, 1e-6)) {
+        return failed("plan: " + outcome.reason(), iterations, start);
+      }
+      return assembled(problem, table, SolveStatus.LOCAL, maxCoverable,
+          OptionalDouble.of(shadowPrice(problem, candidates.get(0).mu())), iterations, start);
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (Candidate candidate : candidates) {
+      if (!Evaluator.DEFAULT.evaluate(problem, candidate.table()).feasible()) {
+        continue;
+      }
+      double gap = relativeGap(problem, candidate.table(), candidate.mu(), candidate.linear());
+      best = Math.min(best, gap);
+      if (gap <= options.relativeGap()) {
+        return assembled(problem, candidate.table(), SolveStatus.OPTIMAL, maxCoverable,
+            atCapacity ? OptionalDouble.empty()
+                : OptionalDouble.of(shadowPrice(problem, candidate.mu())),
+            iterations, start);
+      }
+    }
+    if (atCapacity) {
+      return atCapacity(problem, widest, candidates, maxCoverable, iterations, start);
+    }
+    return failed(
+        Double.isInfinite(best)
+            ? "plan: no plan that passes the evaluator (" + outcome.reason() + ")"
+            : "the plan is certified only within " + best + " of the optimum (relative), above"
+                + " the tolerance " + options.relativeGap() + " (" + outcome.reason() + ")",
+        iterations,
+        start);
   }
 
+  /** A plan with multipliers for the certificate. */
+  private record Candidate(
+      TradeTable table, double[] mu, Formulation.LinearMultipliers linear) {}
+
   /**
-   * The plan of a run of the method, if the evaluator passes it and (for a convex instance) the
-   * certificate proves it optimal or it sits at the largest coverable shortfall.
+   * The plan when the requirement is exactly at the edge of what can be covered (S = S_max, or a
+   * healthy account whose excess is exactly used up) and the plan run's multipliers do not
+   * certify it: the requirement then leaves no interior and its shadow price is unbounded. Each
+   * feasible plan (the plan run's and the widest one) is certified with multipliers theta times
+   * those of its run, for theta over 22 orders of magnitude (a large multiplier on the
+   * requirement is what a certificate needs at the edge), and the best is kept: "optimal" when
+   * its bound is within the tolerance, else "feasible". The shadow price is reported as absent.
    */
-  private SolveResult planFrom(
-      ResolvedProblem problem,
-      Formulation plan,
-      InteriorPointMethod.Outcome best,
-      double maxCoverable,
-      double scale,
-      boolean local,
-      long iterations,
-      long start) {
-    // The certificate, not the stopping rule, decides optimality; a local solve needs at least
-    // a point that is feasible and complementary to working precision.
-    TradeTable table = plan.table(best.point());
-    if (!Evaluator.DEFAULT.evaluate(problem, table).feasible()
-        || (local && !best.within(1e-9, 1e-6))) {
-      return failed("plan: " + best.reason(), iterations, start);
-    }
-    double[] mu = plan.problemDuals(best.coverageDuals());
-    Formulation.LinearMultipliers multipliers = plan.linearMultipliers(best.linearDuals());
-    Optional<TradeTable> clean = DustCleaner.clean(problem, table);
-    if (clean.isPresent() && Evaluator.DEFAULT.evaluate(problem, clean.get()).feasible()
-        && (local || relativeGap(problem, clean.get(), mu, multipliers)
-            <= options.relativeGap())) {
-      table = clean.get();
-    }
-    SolveStatus status = SolveStatus.LOCAL;
-    if (!local) {
-      double gap = relativeGap(problem, table, mu, multipliers);
-      boolean atCapacity = problem.shortfall() >= maxCoverable - 1e-6 * scale;
-      if (gap <= options.relativeGap()) {
-        status = SolveStatus.OPTIMAL;
-      } else if (atCapacity) {
-        // At S_max the requirement leaves the plan no interior: multipliers need not exist and
-        // no certificate can be had. The plan covers the shortfall; it is reported as such.
-        status = SolveStatus.FEASIBLE;
-      } else {
-        return failed(
-            "the plan is certified only within " + gap + " of the optimum (relative), above the"
-                + " tolerance " + options.relativeGap() + " (" + best.reason() + ")",
-            iterations,
-            start);
+  private SolveResult atCapacity(
+      ResolvedProblem problem, Widest widest, List<Candidate> planned, double maxCoverable,
+      int iterations, long start) {
+    List<Candidate> candidates = new ArrayList<>(planned);
+    candidates.add(new Candidate(widest.table(), widest.duals(), zeroMultipliers(problem)));
+    Formulation.LinearMultipliers none = zeroMultipliers(problem);
+    TradeTable chosen = null;
+    double chosenObjective = Double.POSITIVE_INFINITY;
+    double best = Double.POSITIVE_INFINITY;
+    for (Candidate candidate : candidates) {
+      TradeTable table = candidate.table();
+      Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, table);
+      if (!evaluation.feasible()) {
+        continue;
+      }
+      double gap = Double.POSITIVE_INFINITY;
+      for (int power = -8; power <= 14 && gap > options.relativeGap(); power++) {
+        double theta = Math.pow(10, power);
+        double[] mu = candidate.mu().clone();
+        for (int c = 0; c < mu.length; c++) {
+          mu[c] = Math.max(0.0, mu[c]) * theta;
+        }
+        gap = Math.min(gap, relativeGap(problem, table, mu, none));
+      }
+      double objective = evaluation.objective().total();
+      if (gap < best || (gap == best && objective < chosenObjective)) {
+        best = gap;
+        chosen = table;
+        chosenObjective = objective;
       }
     }
+    if (chosen == null) {
+      return failed("at the largest coverable shortfall: no plan passes the evaluator",
+          iterations, start);
+    }
+    SolveStatus status = best <= options.relativeGap() ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+    return assembled(problem, chosen, status, maxCoverable, OptionalDouble.empty(), iterations,
+        start);
+  }
+
+  private static Formulation.LinearMultipliers zeroMultipliers(ResolvedProblem problem) {
+    int n = problem.assetCount();
+    int periods = problem.periods();
+    return new Formulation.LinearMultipliers(
+        new double[n][periods], new double[n][periods], new double[n], new double[n]);
+  }
+
+  /** mu = mu_deadline + sum_s phi_s mu_s. */
+  private static double shadowPrice(ResolvedProblem problem, double[] mu) {
     double shadowPrice = mu[0];
     for (int s = 0; s < problem.scheduleSize(); s++) {
       shadowPrice += problem.scheduleFraction(s) * mu[s + 1];
     }
+    return shadowPrice;
+  }
+
+  private SolveResult assembled(
+      ResolvedProblem problem, TradeTable table, SolveStatus status, double maxCoverable,
+      OptionalDouble shadowPrice, long iterations, long start) {
     SolverReport report =
         new SolverReport(
             name(),
             status,
             OptionalDouble.of(maxCoverable),
-            OptionalDouble.of(shadowPrice),
+            shadowPrice,
             iterations,
             SolverReport.millisSince(start));
     return PlanAssembler.DEFAULT.assemble(problem, table, cheapestFirst(problem), report);

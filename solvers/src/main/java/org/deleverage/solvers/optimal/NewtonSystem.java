@@ -46,9 +46,70 @@ import org.deleverage.solvers.ojalgo.SpdFactor;
  * rank of F, N_r the periods with risk), is symmetric with eigenvalues >= 1 and is factored once
  * per step; forming it takes K' N_r solves with T. Cost: O(K' f N^2 + K'^2 f N^2 + K'^3 N^3) a
  * step instead of O(N f^3), and no f x f matrix.
- * Pinned variables keep an identity row.
+ *
+ * <p>Order books on level variables ({@link OrderBookLevels}) add, per book trade (a group), the
+ * level variables u_l with their barrier weights D_l &gt; 0 and the equality B y - sum_l u_l = 0,
+ * B y = y_k-1 - y_k the trade. Eliminating the levels and the equality's multiplier lambda from
+ *
+ * <pre>
+ *   A dy - B' dlambda = r_y,      D_l du_l + dlambda = r_l,      B dy - sum_l du_l = e
+ * </pre>
+ *
+ * gives du_l = (r_l - dlambda) / D_l, dlambda = omega (e - B dy + sum_l r_l / D_l) with omega = 1 /
+ * sum_l (1 / D_l), and (A + omega B'B) dy = r_y + B' omega (e + sum_l r_l / D_l): the levels act
+ * on their trade as one more weight omega on the difference, the harmonic combination of their
+ * own, so the structure above is kept.
+ *
+ * <p>The weights of the linear constraints come in as {@link Weights}: from the barrier (z / s) in
+ * the interior-point method, or a very large weight on each constraint the active-set finish
+ * holds at equality, which the elimination above takes without cancellation. Pinned variables
+ * keep an identity row.
  */
 final class NewtonSystem {
+
+  /**
+   * The weights the linear constraints put on the Hessian.
+   *
+   * @param diagonal [k][a], on y_ak itself (retain limits)
+   * @param trade [k][a], on the trade y_a,k-1 - y_ak (its floor and cap)
+   * @param level per level variable (index less the first level's), its barrier weight D_l
+   */
+  record Weights(double[][] diagonal, double[][] trade, double[] level) {
+
+    /** The barrier's weights z_j / s_j of the linear constraints. */
+    static Weights barrier(Formulation model, double[] slacks, double[] duals) {
+      int f = model.blockSize();
+      Weights weights = new Weights(new double[model.periods][f], new double[model.periods][f],
+          new double[model.levels().count()]);
+      for (int j = 0; j < model.linear.length; j++) {
+        LinearConstraint row = model.linear[j];
+        weights.add(model, row, duals[j] / slacks[j]);
+      }
+      return weights;
+    }
+
+    /** Adds weight w on the variable or trade that {@code row} bounds. */
+    void add(Formulation model, LinearConstraint row, double w) {
+      int f = model.blockSize();
+      if (row.kind().onTrade()) {
+        int here = row.second();
+        trade[here / f][here % f] += w;
+      } else if (row.kind().onLevel()) {
+        level[row.first() - model.levels().first()] += w;
+      } else {
+        diagonal[row.first() / f][row.first() % f] += w;
+      }
+    }
+  }
+
+  /**
+   * The solution of the system.
+   *
+   * @param dv the step of the variables (pinned entries zero)
+   * @param dz the steps of the coverage multipliers (zero for a row left out)
+   * @param dlambda the steps of the groups' multipliers
+   */
+  record Solution(double[] dv, double[] dz, double[] dlambda) {}
 
   private final Formulation model;
   private final int f;
@@ -59,30 +120,34 @@ final class NewtonSystem {
   private final double[][][] denseInverse;
   private final double[][] diagonalInverse;
   private final double[][] coupling;
-  private final double[][] coverageY;
+  private final double[][] coverageGradient;
   private final double[] coverageT;
-  private double[][] aInverseU;
+  private final double[] groupWeight;
+  private final double[] levelInverse;
+  private Kkt[] aInverseU;
   private int[] riskPeriods;
   private double[][][] lowRankBlocks;
   private SpdFactor capacitance;
 
-  private NewtonSystem(Formulation model, double[][] coverageY, double[] coverageT) {
+  private NewtonSystem(Formulation model, double[][] coverageGradient, double[] coverageT) {
     this.model = model;
     this.f = model.blockSize();
     this.periods = model.periods;
-    this.ny = f * periods;
+    this.ny = model.trajectoryCount();
     this.lowRank = model.lowRankRisk();
     this.dense = !model.diagonalBlocks() && model.blockSize() > 0 && !lowRank;
     this.denseInverse = dense ? new double[periods][][] : null;
     this.diagonalInverse = dense ? null : new double[periods][];
     this.coupling = new double[periods][f];
-    this.coverageY = coverageY;
+    this.coverageGradient = coverageGradient;
     this.coverageT = coverageT;
+    this.groupWeight = new double[model.levels().groupCount()];
+    this.levelInverse = new double[model.levels().count()];
   }
 
   /**
-   * Builds and factors the system at a point, or returns empty when A, with its diagonal raised
-   * by {@code delta} (|A_ii| + 1), is not positive definite.
+   * Builds and factors the system at a point with the barrier's weights, or returns empty when
+   * A, with its diagonal raised by {@code delta} (|A_ii| + 1), is not positive definite.
    *
    * @param slacks s, of the linear constraints then the coverage constraints
    * @param duals z, in the same order
@@ -90,26 +155,38 @@ final class NewtonSystem {
   static Optional<NewtonSystem> factor(
       Formulation model, Formulation.Point point, double[] slacks, double[] duals,
       double delta) {
-    int linear = model.linearA.length;
+    return factor(model, point, Weights.barrier(model, slacks, duals), delta);
+  }
+
+  /**
+   * Builds and factors the system at a point with the given weights of the linear constraints,
+   * or returns empty when A, with its diagonal raised by {@code delta} (|A_ii| + 1), is not
+   * positive definite.
+   */
+  static Optional<NewtonSystem> factor(
+      Formulation model, Formulation.Point point, Weights weights, double delta) {
     int m = model.coverageCount();
     int f = model.blockSize();
     int periods = model.periods;
-    double[][] coverageY = new double[m][];
+    int ny = model.trajectoryCount();
+    OrderBookLevels levels = model.levels();
+    double[][] coverageGradient = new double[m][];
     double[] coverageT = new double[m];
     for (int c = 0; c < m; c++) {
-      coverageY[c] = java.util.Arrays.copyOf(point.coverageGradient[c], f * periods);
-      if (model.goal == Formulation.Goal.CAPACITY) {
+      coverageGradient[c] = point.coverageGradient[c].clone();
+      if (model.goal != Formulation.Goal.PLAN) {
         coverageT[c] = point.coverageGradient[c][model.levelIndex()];
+        coverageGradient[c][model.levelIndex()] = 0.0;
       }
-      for (int v = 0; v < f * periods; v++) {
+      for (int v = 0; v < ny; v++) {
         if (model.pinned[v]) {
-          coverageY[c][v] = 0.0;
+          coverageGradient[c][v] = 0.0;
         }
       }
     }
-    NewtonSystem system = new NewtonSystem(model, coverageY, coverageT);
+    NewtonSystem system = new NewtonSystem(model, coverageGradient, coverageT);
     // C: the curvature of each y_k term, the risk's diagonal, one-variable constraints.
-    // Omega: the weight of each trade y_k-1 - y_k, from its curvature and its bounds.
+    // Omega: the weight of each trade y_k-1 - y_k, from its curvature, its bounds and its levels.
     double[][] diagonal = new double[periods][f];
     double[][] omega = new double[periods][f];
     for (int a = 0; a < f; a++) {
@@ -118,37 +195,44 @@ final class NewtonSystem {
         omega[k][a] = point.difference[a][k];
       }
     }
-    for (int j = 0; j < linear; j++) {
-      double w = duals[j] / slacks[j];
-      int ia = model.linearA[j];
-      int ib = model.linearB[j];
-      if (ib >= 0 && model.linearCa[j] == -model.linearCb[j]) {
-        // A bound on a trade, c (y_k-1 - y_k) + c0, with y_-1 fixed when ia < 0.
-        omega[ib / f][ib % f] += w * model.linearCb[j] * model.linearCb[j];
-      } else {
-        diagonal[ia / f][ia % f] += w * model.linearCa[j] * model.linearCa[j];
-      }
-    }
     boolean lowRank = model.lowRankRisk();
+    RiskForm risk = model.risk();
     for (int k = 0; k < periods; k++) {
-      double risk = 2 * model.riskWeight(k);
+      double twice = 2 * risk.weight(k);
       for (int a = 0; a < f; a++) {
         // In the low-rank form only the specific risk is on the diagonal; the factor risk's
         // diagonal, risk |(L R)_a|^2 / M, stays in W W' but counts in the regularisation, so that
         // both forms regularise the same matrix.
         double factorPart = 0.0;
         if (lowRank) {
-          diagonal[k][a] += risk * model.specificRisk(a);
-          factorPart = risk * InteriorPointMethod.dot(model.riskRoot(a), model.riskRoot(a));
+          diagonal[k][a] += twice * risk.specific(a);
+          factorPart = twice * InteriorPointMethod.dot(risk.root(a), risk.root(a));
         } else {
-          diagonal[k][a] += risk * model.scaledCovariance(a, a);
+          diagonal[k][a] += twice * model.scaledCovariance(a, a);
         }
         if (delta > 0) {
-          // Relative regularisation, for what rounding leaves indefinite.
+          // Relative regularisation of the curvature, for what rounding leaves indefinite; the
+          // constraints' weights are positive and take no part in it.
           diagonal[k][a] +=
               delta * (Math.abs(diagonal[k][a] + factorPart) + Math.abs(omega[k][a]) + 1.0);
         }
+        diagonal[k][a] += weights.diagonal()[k][a];
+        omega[k][a] += weights.trade()[k][a];
       }
+    }
+    for (int g = 0; g < levels.groupCount(); g++) {
+      OrderBookLevels.Group group = levels.group(g);
+      double sum = 0.0;
+      for (int u : group.indices()) {
+        double d = weights.level()[u - levels.first()] + delta;
+        if (!(d > 0)) {
+          return Optional.empty();
+        }
+        system.levelInverse[u - levels.first()] = 1.0 / d;
+        sum += 1.0 / d;
+      }
+      system.groupWeight[g] = 1.0 / sum;
+      omega[group.period()][group.slot()] += system.groupWeight[g];
     }
     for (int k = 0; k < periods; k++) {
       for (int a = 0; a < f; a++) {
@@ -159,9 +243,9 @@ final class NewtonSystem {
     if (!system.eliminate(diagonal, omega) || (lowRank && !system.factorCapacitance())) {
       return Optional.empty();
     }
-    system.aInverseU = new double[m][];
+    system.aInverseU = new Kkt[m];
     for (int c = 0; c < m; c++) {
-      system.aInverseU[c] = system.solveA(coverageY[c]);
+      system.aInverseU[c] = system.solveKkt(coverageGradient[c], null);
     }
     return Optional.of(system);
   }
@@ -180,7 +264,7 @@ final class NewtonSystem {
       double[] next = k + 1 < periods ? omega[k + 1] : new double[f];
       double[] own = coupling[k];
       if (dense) {
-        double risk = 2 * model.riskWeight(k);
+        double risk = 2 * model.risk().weight(k);
         double[][] q = new double[f][f];
         for (int a = 0; a < f; a++) {
           for (int b = 0; b < f; b++) {
@@ -245,7 +329,7 @@ final class NewtonSystem {
           } else {
             q[a] = diagonal[k][a]
                 + own[a] * diagonalInverse[k - 1][a]
-                    * (previousQDiagonal[a] + omega[k][a] - own[a]);
+                    * (previousQDiagonal[a] + (omega[k][a] - own[a]));
           }
           double pivot = q[a] + next[a];
           if (!(pivot > 0)) {
@@ -261,64 +345,117 @@ final class NewtonSystem {
   }
 
   /**
-   * Solves the augmented system for (dv, dz).
+   * Solves the augmented system for (dv, dz, dlambda): every coverage row, or only those with
+   * {@code active} set (the others keep dz = 0 and are left out).
    *
    * @param r1 the right-hand side of the variables' rows
+   * @param equality the right-hand side e of the groups' equalities (null for zero)
    * @param q the right-hand side of the coverage rows
-   * @param d the diagonal D = s_c / z_c of the coverage rows
-   * @return dv (pinned entries zero) followed by dz
+   * @param d the diagonal D = s_c / z_c of the coverage rows (0 for an equality)
+   * @param active which coverage rows take part, or null for all
    */
-  double[] solve(double[] r1, double[] q, double[] d) {
-    int m = coverageY.length;
-    double[] ry = java.util.Arrays.copyOf(r1, ny);
-    for (int v = 0; v < ny; v++) {
-      if (model.pinned[v]) {
-        ry[v] = 0.0;
-      }
-    }
-    double[] base = solveA(ry);
-    boolean level = model.goal == Formulation.Goal.CAPACITY;
-    int size = m + (level ? 1 : 0);
+  Solution solve(double[] r1, double[] equality, double[] q, double[] d, boolean[] active) {
+    int m = coverageGradient.length;
+    Kkt base = solveKkt(r1, equality);
+    boolean level = model.goal != Formulation.Goal.PLAN;
+    int[] rows = java.util.stream.IntStream.range(0, m)
+        .filter(c -> active == null || active[c]).toArray();
+    int count = rows.length;
+    int size = count + (level ? 1 : 0);
     double[][] small = new double[size][size];
     double[] right = new double[size];
-    for (int c = 0; c < m; c++) {
-      for (int e = 0; e < m; e++) {
-        small[c][e] = InteriorPointMethod.dot(coverageY[c], aInverseU[e]);
+    for (int x = 0; x < count; x++) {
+      int c = rows[x];
+      for (int y = 0; y < count; y++) {
+        small[x][y] = InteriorPointMethod.dot(coverageGradient[c], aInverseU[rows[y]].dv());
       }
-      small[c][c] += d[c];
-      right[c] = q[c] - InteriorPointMethod.dot(coverageY[c], base);
+      small[x][x] += d[c];
+      right[x] = q[c] - InteriorPointMethod.dot(coverageGradient[c], base.dv());
       if (level) {
-        small[c][m] = coverageT[c];
-        small[m][c] = coverageT[c];
+        small[x][count] = coverageT[c];
+        small[count][x] = coverageT[c];
       }
     }
     if (level) {
-      right[m] = -r1[ny];
+      right[count] = -r1[model.levelIndex()];
     }
     // Two coverage constraints in the same period have the same gradient, which makes the
     // Schur complement singular as their slacks vanish: a proximal term of a 1e-13 relative
     // size keeps it regular without moving the solution beyond working precision.
     double largest = 0.0;
-    for (int c = 0; c < m; c++) {
-      largest = Math.max(largest, Math.abs(small[c][c]));
+    for (int x = 0; x < count; x++) {
+      largest = Math.max(largest, Math.abs(small[x][x]));
     }
-    for (int c = 0; c < m; c++) {
-      small[c][c] += 1e-13 * Math.max(largest, 1e-300);
+    for (int x = 0; x < count; x++) {
+      small[x][x] += 1e-13 * Math.max(largest, 1e-300);
     }
-    double[] unknowns = DenseSolver.solve(small, right);
-    double[] answer = new double[r1.length + m];
-    for (int v = 0; v < ny; v++) {
-      double value = base[v];
-      for (int c = 0; c < m; c++) {
-        value += aInverseU[c][v] * unknowns[c];
+    double[] unknowns = size == 0 ? new double[0] : DenseSolver.solve(small, right);
+    double[] dv = base.dv();
+    double[] dlambda = base.dlambda();
+    double[] dz = new double[m];
+    for (int x = 0; x < count; x++) {
+      int c = rows[x];
+      dz[c] = unknowns[x];
+      Kkt column = aInverseU[c];
+      for (int v = 0; v < dv.length; v++) {
+        dv[v] += column.dv()[v] * unknowns[x];
       }
-      answer[v] = value;
+      for (int g = 0; g < dlambda.length; g++) {
+        dlambda[g] += column.dlambda()[g] * unknowns[x];
+      }
     }
     if (level) {
-      answer[ny] = unknowns[m];
+      dv[model.levelIndex()] = unknowns[count];
     }
-    System.arraycopy(unknowns, 0, answer, r1.length, m);
-    return answer;
+    return new Solution(dv, dz, dlambda);
+  }
+
+  /** The solution of the system without the coverage rows: dv (t's entry zero) and dlambda. */
+  private record Kkt(double[] dv, double[] dlambda) {}
+
+  /**
+   * Solves A dy - B' dlambda = r_y, D_l du_l + dlambda = r_l, B dy - sum_l du_l = e by eliminating
+   * each group into its trade (see the class doc); x is over all variables (t's entry ignored).
+   */
+  private Kkt solveKkt(double[] x, double[] equality) {
+    OrderBookLevels levels = model.levels();
+    int groups = levels.groupCount();
+    double[] ry = java.util.Arrays.copyOf(x, ny);
+    double[] carried = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      OrderBookLevels.Group group = levels.group(g);
+      double sum = equality == null ? 0.0 : equality[g];
+      for (int u : group.indices()) {
+        sum += x[u] * levelInverse[u - levels.first()];
+      }
+      carried[g] = sum;
+      double push = groupWeight[g] * sum;
+      int k = group.period();
+      if (k > 0) {
+        ry[model.index(group.slot(), k - 1)] += push;
+      }
+      ry[model.index(group.slot(), k)] -= push;
+    }
+    for (int v = 0; v < ny; v++) {
+      if (model.pinned[v]) {
+        ry[v] = 0.0;
+      }
+    }
+    double[] dy = solveA(ry);
+    double[] dv = new double[model.variableCount];
+    System.arraycopy(dy, 0, dv, 0, ny);
+    double[] dlambda = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      OrderBookLevels.Group group = levels.group(g);
+      int k = group.period();
+      double trade = (k > 0 ? dy[model.index(group.slot(), k - 1)] : 0.0)
+          - dy[model.index(group.slot(), k)];
+      dlambda[g] = groupWeight[g] * (carried[g] - trade);
+      for (int u : group.indices()) {
+        dv[u] = (x[u] - dlambda[g]) * levelInverse[u - levels.first()];
+      }
+    }
+    return new Kkt(dv, dlambda);
   }
 
   /**
@@ -327,18 +464,18 @@ final class NewtonSystem {
    * arithmetic, T being positive definite).
    */
   private boolean factorCapacitance() {
-    int rank = model.riskRank();
+    int rank = model.risk().rank();
     riskPeriods =
-        java.util.stream.IntStream.range(0, periods).filter(k -> model.riskWeight(k) > 0).toArray();
+        java.util.stream.IntStream.range(0, periods).filter(k -> model.risk().weight(k) > 0).toArray();
     int slots = riskPeriods.length;
     lowRankBlocks = new double[slots][f][];
     for (int s = 0; s < slots; s++) {
       int k = riskPeriods[s];
-      double weight = Math.sqrt(2 * model.riskWeight(k));
+      double weight = Math.sqrt(2 * model.risk().weight(k));
       for (int a = 0; a < f; a++) {
         double[] row = new double[rank];
         if (!model.pinned[model.index(a, k)]) {
-          double[] root = model.riskRoot(a);
+          double[] root = model.risk().root(a);
           for (int c = 0; c < rank; c++) {
             row[c] = weight * root[c];
           }
@@ -374,7 +511,7 @@ final class NewtonSystem {
 
   /** W' x, for x over the variables y. */
   private double[] lowRankTranspose(double[] x) {
-    int rank = model.riskRank();
+    int rank = model.risk().rank();
     double[] result = new double[riskPeriods.length * rank];
     for (int s = 0; s < riskPeriods.length; s++) {
       int offset = riskPeriods[s] * f;
@@ -400,7 +537,7 @@ final class NewtonSystem {
       return solveBlocks(x);
     }
     double[] u = capacitance.solve(lowRankTranspose(solveBlocks(x)));
-    int rank = model.riskRank();
+    int rank = model.risk().rank();
     double[] corrected = x.clone();
     for (int s = 0; s < riskPeriods.length; s++) {
       int offset = riskPeriods[s] * f;

@@ -67,17 +67,17 @@ class NewtonSystemTest {
     assertThat(lowRank.lowRankRisk()).isTrue();
     assertThat(dense.lowRankRisk()).isFalse();
     assertThat(dense.diagonalBlocks()).isFalse();
-    assertThat(lowRank.riskRank()).isEqualTo(1);
+    assertThat(lowRank.risk().rank()).isEqualTo(1);
 
     SplittableRandom random = new SplittableRandom(17);
     double[] v = lowRank.start.clone();
-    int linear = lowRank.linearA.length;
+    int linear = lowRank.linear.length;
     int m = lowRank.coverageCount();
     assertThat(m).isEqualTo(2);
     double[] slacks = new double[linear + m];
     double[] duals = new double[linear + m];
     for (int j = 0; j < linear; j++) {
-      slacks[j] = lowRank.linearValue(j, v);
+      slacks[j] = lowRank.linear[j].value(v);
       // Duals over ten orders of magnitude: some barrier weights z / s dwarf the curvature.
       duals[j] = Math.pow(10, random.nextDouble(-4, 6));
     }
@@ -97,11 +97,13 @@ class NewtonSystemTest {
     double[] expected =
         NewtonSystem.factor(dense, dense.evaluate(v, coverageDuals), slacks, duals, 0.0)
             .orElseThrow()
-            .solve(r1, q, d);
+            .solve(r1, null, q, d, null)
+            .dv();
     double[] actual =
         NewtonSystem.factor(lowRank, lowRank.evaluate(v, coverageDuals), slacks, duals, 0.0)
             .orElseThrow()
-            .solve(r1, q, d);
+            .solve(r1, null, q, d, null)
+            .dv();
 
     double scale = 0.0;
     for (double value : expected) {
