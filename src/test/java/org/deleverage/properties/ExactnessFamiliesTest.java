@@ -229,6 +229,29 @@ class ExactnessFamiliesTest {
     }
   }
 
+  /**
+   * Found by the census (scale 4): 1e-5 below the closed-form S_max, where a certificate exists,
+   * the optimiser failed "certified only within 6.3e-4 ... (stalled at working precision)" (seed
+   * 123) and "within 0.00175" (seed 198), and returned status feasible (seed 78).
+   */
+  @Test
+  void ladderJustBelowItsLargestCoverableShortfall() {
+    for (long seed : new long[] {78, 123, 198}) {
+      assertExact(Families.shortfallLadder(seed).get(3), seed, Families.LADDER_RUNGS.get(3));
+    }
+  }
+
+  /**
+   * Found by the census (scale 4): a cash call with shorts failed "certified only within
+   * 1.28e-8 ... (converged)" (b seed 176), and a margin call due before the last period with a
+   * buffer failed "plan: converged" (c seed 291).
+   */
+  @Test
+  void cashCallAndEarlyDeadlineThatFailedConverged() {
+    assertExact(Families.cashWithShorts(176), 176, "b");
+    assertExact(Families.earlyDeadlineWithBuffer(291), 291, "c");
+  }
+
   /** Every instance of {@code family} is solved optimal, feasible and, where it applies, exact. */
   private static void forSeeds(long fixedSeed, int examples,
       LongFunction<DeleveragingProblem> family) {
