@@ -56,12 +56,14 @@ final class ActiveSetFinish {
    * @param point the variables of the exact formulation
    * @param coverageDuals the multipliers of its coverage rows
    * @param fixed per movable asset and period, the trade's fixed value in units, NaN if free
+   * @param terminal per movable asset, whether a retain limit holds its terminal position
+   * @param activeRows per coverage row, whether it is held as an equality
    * @param newtonSteps the Newton steps taken in all
    * @param proximal whether a proximal term was needed (a singular reduced system)
    */
   record Finished(
-      double[] point, double[] coverageDuals, double[][] fixed, int newtonSteps,
-      boolean proximal) {}
+      double[] point, double[] coverageDuals, double[][] fixed, boolean[] terminal,
+      boolean[] activeRows, int newtonSteps, boolean proximal) {}
 
   private ActiveSetFinish() {}
 
@@ -129,7 +131,7 @@ final class ActiveSetFinish {
     for (int a = 0; a < f; a++) {
       for (int k = 0; k < periods; k++) {
         if (levelledTrade[a][k] && !anyFree[a][k] && Double.isNaN(fixed[a][k])) {
-          fixed[a][k] = sums[a][k];
+          fixed[a][k] = levelEnd(problem, exact.asset(a), sums[a][k]);
         }
       }
     }
@@ -142,6 +144,30 @@ final class ActiveSetFinish {
         mu[c] = 0.0;
       }
     }
+    return polish(exact, v, mu, fixed, terminal, activeRows);
+  }
+
+  /**
+   * Solves the optimality conditions of {@code exact} on a given active set from a given point:
+   * the trades {@code fixed} (units, NaN where free), the terminal positions held by a retain
+   * limit, and the coverage rows taken as equalities; then checks and repairs as {@link
+   * #finish} does. The arrays are not changed.
+   */
+  static Optional<Finished> polish(
+      Formulation exact, double[] start, double[] startMu, double[][] startFixed,
+      boolean[] startTerminal, boolean[] startRows) {
+    ResolvedProblem problem = exact.problem;
+    int f = exact.blockSize();
+    int periods = exact.periods;
+    int m = exact.coverageCount();
+    double[] v = start.clone();
+    double[] mu = startMu.clone();
+    double[][] fixed = new double[f][];
+    for (int a = 0; a < f; a++) {
+      fixed[a] = startFixed[a].clone();
+    }
+    boolean[] terminal = startTerminal.clone();
+    boolean[] activeRows = startRows.clone();
     double[][] intervals = intervals(exact, v, fixed);
 
     int steps = 0;
@@ -181,11 +207,30 @@ final class ActiveSetFinish {
         }
       }
       if (!changed) {
-        return Optional.of(new Finished(v, mu, fixed, steps, proximal));
+        return Optional.of(new Finished(v, mu, fixed, terminal, activeRows, steps, proximal));
       }
       v = snap(exact, v, fixed, terminal);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The end of a level that {@code units} (a sum of level sizes, with its rounding) stands for:
+   * the book's own kink, zero or the cap nearest to it, so that the evaluator sees the trade
+   * exactly at the level's end.
+   */
+  private static double levelEnd(ResolvedProblem problem, int i, double units) {
+    double nearest = 0.0;
+    double cap = problem.periodCap(i);
+    if (Math.abs(cap - units) < Math.abs(nearest - units)) {
+      nearest = cap;
+    }
+    for (double kink : problem.temporaryImpact(i).kinks(problem.conditions(i))) {
+      if (Math.abs(kink - units) < Math.abs(nearest - units)) {
+        nearest = kink;
+      }
+    }
+    return Math.abs(nearest - units) <= 1e-9 * Math.max(1.0, units) ? nearest : units;
   }
 
   /** The trade table of a finished point, every fixed trade exactly on its value. */
@@ -318,7 +363,7 @@ final class ActiveSetFinish {
       }
       double hold = HOLD * size;
       NewtonSystem.Weights weights = new NewtonSystem.Weights(
-          new double[periods][f], new double[periods][f], new double[0]);
+          new double[periods][f], new double[periods][f], new double[0], true);
       for (int a = 0; a < f; a++) {
         for (int k = 0; k < periods; k++) {
           if (!Double.isNaN(fixed[a][k])) {

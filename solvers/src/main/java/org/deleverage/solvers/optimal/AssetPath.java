@@ -31,6 +31,9 @@ import org.deleverage.models.TradingConditions;
  */
 final class AssetPath {
 
+  /** The relative resolution of a trade as a difference of remaining units: 2^-52. */
+  private static final double RESOLUTION = 0x1.0p-52;
+
   private final double held;
   private final double alpha0;
   private final double alpha1;
@@ -141,8 +144,12 @@ final class AssetPath {
       if (gradient != null || difference != null) {
         double slope = 2 * squares * n
             + (temporary == 0 ? 0 : temporary * impact.marginalCost(n, conditions));
+        // A trade is known to the resolution of the remaining units it is the difference of,
+        // about Q 2^-52: below that it reads as 0, where a power law's curvature is infinite, so
+        // the curvature is taken at that resolution (huge, finite: the trade is at its floor).
         double curvature = 2 * squares
-            + (temporary == 0 || difference == null ? 0 : temporary * impact.curvature(n, conditions));
+            + (temporary == 0 || difference == null ? 0
+                : temporary * impact.curvature(Math.max(n, held * RESOLUTION), conditions));
         // n_j = r_{j-1} - r_j: d/dr_j = -phi'(n_j), d/dr_{j-1} = +phi'(n_j).
         if (gradient != null) {
           gradient[j] -= weight * slope;

@@ -125,6 +125,15 @@ final class CoverageRows {
     return slope[c];
   }
 
+  /** The multipliers of the rows kept, from those of every coverage constraint of the problem. */
+  double[] keptDuals(double[] problemDuals) {
+    double[] duals = new double[original.length];
+    for (int c = 0; c < original.length; c++) {
+      duals[c] = problemDuals[original[c]];
+    }
+    return duals;
+  }
+
   /**
    * The multipliers of every coverage constraint of the problem, the deadline first and then the
    * schedule steps, from those of the rows kept (an implied one has zero).

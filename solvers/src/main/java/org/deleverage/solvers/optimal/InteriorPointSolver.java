@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
@@ -18,6 +19,7 @@ import org.deleverage.core.solve.PlanAssembler;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.core.solve.SolverReport;
 import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.numerics.Univariate;
 
 /**
  * The exact optimiser: the loss-minimising plan of MODEL.md section 4, with every term and
@@ -146,27 +148,31 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   }
 
   /**
-   * The widest plan of a capacity or headroom goal: the level t in money (S_max, or the largest
-   * fall of a healthy account's excess), the finished point and its multipliers; or why the run
-   * failed.
+   * The widest plan of a capacity or headroom goal: the level it proves in money (S_max, or the
+   * largest fall of a healthy account's excess), an upper bound on the true level from its
+   * multipliers, the point and its multipliers; or why the run failed.
    *
-   * @param value M t, money
+   * @param value the level the plan reaches, money: a lower bound on the true one
+   * @param upper an upper bound on the true level, money ({@link
+   *     OptimalityCertificate#maxCoverableBound}); infinite if none is known
    * @param point the exact formulation's variables (y, then t)
    * @param duals the multipliers of the problem's coverage constraints (deadline first)
    * @param table the trade table at the point
    * @param scale the money scale M
    * @param iterations Newton steps, interior-point and finish
+   * @param finished the active-set finish, when its point is the one kept
    * @param failure why the run failed, or null
    */
   private record Widest(
-      double value, double[] point, double[] duals, TradeTable table, double scale,
-      int iterations, String failure) {}
+      double value, double upper, double[] point, double[] duals, TradeTable table,
+      double scale, int iterations, Optional<ActiveSetFinish.Finished> finished, String failure) {}
 
   /**
    * Runs {@code goal} (capacity or headroom): the interior-point method on the formulation with
-   * level variables, then the active-set finish on the exact one. The finished point is kept when
-   * it satisfies the coverage rows and its level is at least the interior point's (a feasible
-   * point with a larger t proves a larger value); otherwise the interior point's.
+   * level variables, then the active-set finish on the exact one. Each point proves the level it
+   * reaches (a plan in the limits that covers t S_max-wise proves S_max &gt;= t), and the better
+   * one is kept; its multipliers bound the true level from above. The run fails when the method
+   * stopped short of its tolerances and the two bounds are not within 1e-9 of the money scale.
    */
   private Widest widest(
       ResolvedProblem problem, Formulation.Goal goal, boolean local, long deadline) {
@@ -175,32 +181,54 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     InteriorPointMethod.Outcome outcome =
         InteriorPointMethod.run(levelled, levelled.startingPoint(), options.maxIterations(),
             deadline, local);
-    // A run that stalled at working precision still gives the level to about 1e-9 of the money
-    // scale, hence the slack of the verdict below; the finish then makes it exact.
-    if (!outcome.within(1e-9, 1e-8)) {
-      return new Widest(0, null, null, null, exact.scale, outcome.iterations(),
-          outcome.reason());
+    boolean headroom = goal == Formulation.Goal.HEADROOM;
+    if (!outcome.within(1e-6, 1e-4)) {
+      return new Widest(0, Double.POSITIVE_INFINITY, null, null, null, exact.scale,
+          outcome.iterations(), Optional.empty(), outcome.reason());
     }
     int linear = levelled.linear.length;
     double[] point = Arrays.copyOf(outcome.point(), exact.variableCount);
-    double[] duals = outcome.coverageDuals(linear);
+    double[] duals = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
+    TradeTable table = exact.table(point);
+    double level = provenLevel(exact, point);
+    double upper = OptimalityCertificate.maxCoverableBound(problem, table, duals, headroom);
     int iterations = outcome.iterations();
+    Optional<ActiveSetFinish.Finished> kept = Optional.empty();
     Optional<ActiveSetFinish.Finished> finished =
         local ? Optional.empty() : ActiveSetFinish.finish(levelled, exact, outcome);
     if (finished.isPresent()) {
-      double[] candidate = finished.get().point();
-      Formulation.Point at = exact.evaluate(candidate, null);
-      boolean covers = true;
-      for (double value : at.coverage) {
-        covers &= value >= -1e-13;
-      }
       iterations += finished.get().newtonSteps();
-      if (covers && candidate[exact.levelIndex()] >= point[exact.levelIndex()] - 1e-9) {
+      double[] candidate = finished.get().point();
+      TradeTable candidateTable = ActiveSetFinish.table(exact, finished.get());
+      double[] candidateDuals =
+          exact.coverageRows().problemDuals(finished.get().coverageDuals());
+      upper = Math.min(upper,
+          OptimalityCertificate.maxCoverableBound(problem, candidateTable, candidateDuals,
+              headroom));
+      double candidateLevel = provenLevel(exact, candidate);
+      // The finished point is preferred unless the interior point proves more than rounding.
+      if (candidateLevel >= level - 1e-12 * Math.max(1.0, Math.abs(level))) {
         point = candidate;
-        duals = finished.get().coverageDuals();
+        duals = candidateDuals;
+        table = candidateTable;
+        level = candidateLevel;
+        kept = finished;
       }
     }
-    // The level the point proves: the least over the rows of what each covers, t + G_c / slope_c.
+    // A run that stalled at working precision is trusted where its level is certified.
+    if (!outcome.within(1e-9, 1e-8) && !(upper - level * exact.scale <= 1e-9 * exact.scale)) {
+      return new Widest(0, Double.POSITIVE_INFINITY, null, null, null, exact.scale, iterations,
+          Optional.empty(), outcome.reason());
+    }
+    return new Widest(level * exact.scale, Math.max(upper, level * exact.scale), point, duals,
+        table, exact.scale, iterations, kept, null);
+  }
+
+  /**
+   * The level a point of a capacity or headroom formulation proves: the least over the rows of
+   * what each covers, t + G_c / slope_c (its own t where no row has a slope).
+   */
+  private static double provenLevel(Formulation exact, double[] point) {
     double level = Double.POSITIVE_INFINITY;
     double[] coverage = exact.evaluate(point, null).coverage;
     for (int c = 0; c < coverage.length; c++) {
@@ -209,13 +237,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         level = Math.min(level, point[exact.levelIndex()] + coverage[c] / slope);
       }
     }
-    if (Double.isInfinite(level)) {
-      level = point[exact.levelIndex()];
-    }
-    TradeTable table = finished.isPresent() && point == finished.get().point()
-        ? ActiveSetFinish.table(exact, finished.get()) : exact.table(point);
-    return new Widest(level * exact.scale, point, exact.coverageRows().problemDuals(duals),
-        table, exact.scale, iterations, null);
+    return Double.isInfinite(level) ? point[exact.levelIndex()] : level;
   }
 
   /** Whether two problems differ at most in their shortfall. */
@@ -252,14 +274,17 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       }
       double margin = problem.initialExcess() + widest.value();
       atCapacity = margin <= 1e-12 * scale;
-      if (margin < -1e-9 * scale
+      // Infeasible only when even the upper bound on the headroom falls short.
+      if (problem.initialExcess() + widest.upper() < -1e-12 * scale
           && !Evaluator.DEFAULT.evaluate(problem, widest.table()).feasible()) {
         return new SolveResult.Infeasible(name(), problem.shortfall(), maxCoverable, iterations,
             SolverReport.millisSince(start));
       }
     } else {
       atCapacity = problem.shortfall() >= maxCoverable - 1e-12 * scale;
-      if (problem.shortfall() > maxCoverable + 1e-12 * scale
+      // Infeasible only when the shortfall is above the upper bound on S_max, so that a
+      // feasible instance is never called infeasible.
+      if (problem.shortfall() > capacity.upper() + 1e-12 * scale
           && !Evaluator.DEFAULT.evaluate(problem, widest.table()).feasible()) {
         return new SolveResult.Infeasible(name(), problem.shortfall(), maxCoverable, iterations,
             SolverReport.millisSince(start));
@@ -336,15 +361,57 @@ public final class InteriorPointSolver implements DeleveragingSolver {
    * The plan when the requirement is exactly at the edge of what can be covered (S = S_max, or a
    * healthy account whose excess is exactly used up) and the plan run's multipliers do not
    * certify it: the requirement then leaves no interior and its shadow price is unbounded. Each
-   * feasible plan (the plan run's and the widest one) is certified with multipliers theta times
-   * those of its run, for theta over 22 orders of magnitude (a large multiplier on the
-   * requirement is what a certificate needs at the edge), and the best is kept: "optimal" when
-   * its bound is within the tolerance, else "feasible". The shadow price is reported as absent.
+   * feasible plan (the plan run's, the widest one, and the widest one with the trades the
+   * requirement leaves free set by the objective) is certified with multipliers in the direction
+   * of its run's and of every size over 24 orders of magnitude (a large multiplier on the
+   * requirement is what a certificate needs at the edge, see {@link OptimalityCertificate}), and
+   * the best is kept: "optimal" when its bound is within the tolerance, else "feasible". The
+   * shadow price is reported as absent.
    */
   private SolveResult atCapacity(
       ResolvedProblem problem, Widest widest, List<Candidate> planned, double maxCoverable,
       int iterations, long start) {
     List<Candidate> candidates = new ArrayList<>(planned);
+    if (widest.finished().isPresent()) {
+      // The plan's own optimality conditions on the widest plan's active set: the trades it
+      // fixed stay fixed, the requirement is an equality, and the trades it leaves free (those
+      // the requirement does not reach, after the deadline, among them) are set by the objective.
+      ActiveSetFinish.Finished edge = widest.finished().get();
+      Formulation exact =
+          new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve(), false);
+      CoverageRows rows = exact.coverageRows();
+      double[] mu = rows.keptDuals(widest.duals());
+      int reach = -1;
+      for (int c = 0; c < mu.length; c++) {
+        if (mu[c] > 0) {
+          reach = Math.max(reach, rows.period(c));
+        }
+      }
+      // Where the excess is strictly concave in a trade the requirement reaches, the widest
+      // plan's trade is the only one that reaches S_max: it is fixed too. What is left free (a
+      // trade after the requirement's last period, or one the excess does not change) is set
+      // by the objective, with the requirement met by construction.
+      double[][] fixed = new double[exact.blockSize()][];
+      double[][] widestTrades = widest.table().toArray();
+      for (int a = 0; a < exact.blockSize(); a++) {
+        fixed[a] = edge.fixed()[a].clone();
+        int i = exact.asset(a);
+        for (int k = 0; k <= reach; k++) {
+          if (Double.isNaN(fixed[a][k])
+              && OptimalityCertificate.coverageCurvature(problem, i, reach) > 0) {
+            fixed[a][k] = widestTrades[i][k];
+          }
+        }
+      }
+      Optional<ActiveSetFinish.Finished> polished = ActiveSetFinish.polish(exact,
+          Arrays.copyOf(widest.point(), exact.variableCount), new double[mu.length], fixed,
+          edge.terminal(), new boolean[mu.length]);
+      if (polished.isPresent()) {
+        iterations += polished.get().newtonSteps();
+        candidates.add(new Candidate(ActiveSetFinish.table(exact, polished.get()),
+            widest.duals(), zeroMultipliers(problem)));
+      }
+    }
     candidates.add(new Candidate(widest.table(), widest.duals(), zeroMultipliers(problem)));
     Formulation.LinearMultipliers none = zeroMultipliers(problem);
     TradeTable chosen = null;
@@ -356,14 +423,36 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       if (!evaluation.feasible()) {
         continue;
       }
-      double gap = Double.POSITIVE_INFINITY;
-      for (int power = -8; power <= 14 && gap > options.relativeGap(); power++) {
-        double theta = Math.pow(10, power);
-        double[] mu = candidate.mu().clone();
+      // The multipliers' direction from the run, their size scanned over 24 orders of
+      // magnitude: every choice gives a valid bound, and the best is kept.
+      double largest = 0.0;
+      for (double value : candidate.mu()) {
+        largest = Math.max(largest, value);
+      }
+      double[] direction = new double[candidate.mu().length];
+      for (int c = 0; c < direction.length; c++) {
+        direction[c] = largest > 0 ? Math.max(0.0, candidate.mu()[c]) / largest : 1.0;
+      }
+      DoubleUnaryOperator bound = power -> {
+        double[] mu = direction.clone();
         for (int c = 0; c < mu.length; c++) {
-          mu[c] = Math.max(0.0, mu[c]) * theta;
+          mu[c] *= Math.pow(10, power);
         }
-        gap = Math.min(gap, relativeGap(problem, table, mu, none));
+        return relativeGap(problem, table, mu, none);
+      };
+      double gap = Double.POSITIVE_INFINITY;
+      double bestPower = 0;
+      for (int power = -8; power <= 16 && gap > options.relativeGap(); power++) {
+        double value = bound.applyAsDouble(power);
+        if (value < gap) {
+          gap = value;
+          bestPower = power;
+        }
+      }
+      if (gap > options.relativeGap() && Double.isFinite(gap)) {
+        double refined =
+            Univariate.argmax(power -> -bound.applyAsDouble(power), bestPower - 1, bestPower + 1);
+        gap = Math.min(gap, bound.applyAsDouble(refined));
       }
       double objective = evaluation.objective().total();
       if (gap < best || (gap == best && objective < chosenObjective)) {

@@ -73,14 +73,16 @@ final class NewtonSystem {
    * @param diagonal [k][a], on y_ak itself (retain limits)
    * @param trade [k][a], on the trade y_a,k-1 - y_ak (its floor and cap)
    * @param level per level variable (index less the first level's), its barrier weight D_l
+   * @param held whether the weights hold variables fixed (the finish's) rather than come from a
+   *     barrier; held weights take no part in the regularisation
    */
-  record Weights(double[][] diagonal, double[][] trade, double[] level) {
+  record Weights(double[][] diagonal, double[][] trade, double[] level, boolean held) {
 
     /** The barrier's weights z_j / s_j of the linear constraints. */
     static Weights barrier(Formulation model, double[] slacks, double[] duals) {
       int f = model.blockSize();
       Weights weights = new Weights(new double[model.periods][f], new double[model.periods][f],
-          new double[model.levels().count()]);
+          new double[model.levels().count()], false);
       for (int j = 0; j < model.linear.length; j++) {
         LinearConstraint row = model.linear[j];
         weights.add(model, row, duals[j] / slacks[j]);
@@ -210,11 +212,13 @@ final class NewtonSystem {
         } else {
           diagonal[k][a] += twice * model.scaledCovariance(a, a);
         }
+        double held = weights.held() ? 0.0 : weights.diagonal()[k][a] + weights.trade()[k][a];
         if (delta > 0) {
-          // Relative regularisation of the curvature, for what rounding leaves indefinite; the
-          // constraints' weights are positive and take no part in it.
-          diagonal[k][a] +=
-              delta * (Math.abs(diagonal[k][a] + factorPart) + Math.abs(omega[k][a]) + 1.0);
+          // Relative regularisation, for what rounding leaves indefinite: of the curvature and
+          // the barrier's weights, whose rounding it must cover, but not of the weights that
+          // hold the finish's fixed trades, which would swamp the free ones.
+          diagonal[k][a] += delta * (Math.abs(diagonal[k][a] + factorPart)
+              + Math.abs(omega[k][a]) + held + 1.0);
         }
         diagonal[k][a] += weights.diagonal()[k][a];
         omega[k][a] += weights.trade()[k][a];
@@ -224,7 +228,8 @@ final class NewtonSystem {
       OrderBookLevels.Group group = levels.group(g);
       double sum = 0.0;
       for (int u : group.indices()) {
-        double d = weights.level()[u - levels.first()] + delta;
+        double d = weights.level()[u - levels.first()];
+        d += delta * (d + 1.0);
         if (!(d > 0)) {
           return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package org.deleverage.solvers.optimal;
 
 import java.util.Arrays;
+import org.deleverage.core.CoverageMode;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
@@ -67,6 +68,129 @@ final class OptimalityCertificate {
   }
 
   /**
+   * An upper bound on the largest coverable shortfall, from a plan and multipliers nu &gt;= 0 of
+   * the capacity problem's coverage rows (the deadline first, then the schedule steps). With X_c
+   * the excess at row c's period less X_0 (concave in the trades), b_c the buffer at the deadline
+   * and 0 at a step, and beta_c = 1 at the deadline and phi at a step, every plan n' in the
+   * polyhedron P of the trade limits that covers S has S beta_c &lt;= X_c(n') - b_c, so with the
+   * multipliers scaled to sum_c nu_c beta_c = 1
+   *
+   * <pre>
+   *   S &lt;= sum_c nu_c (X_c(n') - b_c) &lt;= sum_c nu_c (X_c(n) - b_c) + max over n' in P of g'(n' - n)
+   * </pre>
+   *
+   * with g = sum_c nu_c grad X_c(n) (the evaluator's gradients; at an order book's level end any
+   * one-sided slope is a supergradient of the concave excess). Infinite when nu is zero. For the
+   * headroom of a healthy account ({@code headroom}), beta_c = 1 for every row and b_c is the
+   * row's own bound, the buffer or -S (1 - phi) = 0: the same bound is then one on the largest
+   * fall of X_0 the requirement allows.
+   */
+  static double maxCoverableBound(
+      ResolvedProblem problem, TradeTable table, double[] nu, boolean headroom) {
+    Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, table);
+    double weight = 0.0;
+    for (int c = 0; c < nu.length; c++) {
+      weight += Math.max(0.0, nu[c])
+          * (c == 0 || headroom ? 1.0 : problem.scheduleFraction(c - 1));
+    }
+    if (!(weight > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    int n = problem.assetCount();
+    int periods = problem.periods();
+    double[][] slope = new double[n][periods];
+    double bound = 0.0;
+    for (int c = 0; c < nu.length; c++) {
+      double scaled = Math.max(0.0, nu[c]) / weight;
+      if (scaled == 0.0) {
+        continue;
+      }
+      int period = c == 0 ? problem.deadlineIndex() : problem.scheduleIndex(c - 1);
+      double floor = c == 0 ? problem.buffer() : 0.0;
+      bound += scaled * (evaluation.excess(period) - problem.initialExcess() - floor);
+      double[][] gradient = Evaluator.DEFAULT.excessGradient(problem, table, period);
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < periods; k++) {
+          slope[i][k] += scaled * gradient[i][k];
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      // A trade at the end of an order book's level has a range of supergradients: g_k up to
+      // g_k + (the slope step) times the weight of the rows that reach period k. Any one gives a
+      // valid bound, which is convex and piecewise linear in it with breaks where it meets the
+      // other periods' slopes; each such trade in turn takes the best of those candidates.
+      double[] kinks = problem.temporaryImpact(i).kinks(problem.conditions(i));
+      double[] g = slope[i].clone();
+      double[] low = g.clone();
+      double[] high = g.clone();
+      boolean any = false;
+      for (int k = 0; k < periods; k++) {
+        double units = table.units(i, k);
+        if (Arrays.binarySearch(kinks, units) < 0) {
+          continue;
+        }
+        double step = problem.temporaryImpact(i).marginalCost(units, problem.conditions(i))
+            - problem.temporaryImpact(i).marginalCost(Math.nextDown(units), problem.conditions(i));
+        double reach = 0.0;
+        for (int c = 0; c < nu.length; c++) {
+          int period = c == 0 ? problem.deadlineIndex() : problem.scheduleIndex(c - 1);
+          reach += period >= k ? Math.max(0.0, nu[c]) / weight : 0.0;
+        }
+        high[k] = g[k] + step * reach;
+        any = true;
+      }
+      if (any) {
+        // First a common level for every such trade, then each in turn.
+        double[] best = g.clone();
+        double bestValue = linearMaximum(problem, table, i, g);
+        for (int j = -1; j < periods; j++) {
+          double level = j < 0 ? Double.POSITIVE_INFINITY : slope[i][j];
+          double[] trial = new double[periods];
+          for (int k = 0; k < periods; k++) {
+            trial[k] = Math.max(low[k], Math.min(high[k], level));
+          }
+          double value = linearMaximum(problem, table, i, trial);
+          if (value < bestValue) {
+            bestValue = value;
+            best = trial;
+          }
+        }
+        g = best;
+        for (int k = 0; k < periods; k++) {
+          if (high[k] == low[k]) {
+            continue;
+          }
+          for (int j = -2; j < periods; j++) {
+            double[] trial = g.clone();
+            trial[k] = Math.max(low[k], Math.min(high[k], j == -2 ? low[k] : j == -1 ? high[k]
+                : g[j]));
+            double value = linearMaximum(problem, table, i, trial);
+            if (value < bestValue) {
+              bestValue = value;
+              g = trial;
+            }
+          }
+        }
+      }
+      bound += linearMaximum(problem, table, i, g);
+    }
+    return bound;
+  }
+
+  /** max over asset i's limits of g'(n' - n). */
+  private static double linearMaximum(
+      ResolvedProblem problem, TradeTable table, int i, double[] g) {
+    double[] negated = new double[g.length];
+    double current = 0.0;
+    for (int k = 0; k < g.length; k++) {
+      negated[k] = -g[k];
+      current += g[k] * table.units(i, k);
+    }
+    return -minimumOverLimits(problem, i, negated) - current;
+  }
+
+  /**
    * Asset i's part of the bound, from its entries of the Lagrangian's gradient without the
    * linear constraints ({@code lagrangian}): the complementarity of its linear constraints plus
    * {@link #assetBound(ResolvedProblem, TradeTable, double[], int, double[])} of its gradient with
@@ -121,8 +245,10 @@ final class OptimalityCertificate {
     TemporaryImpactModel model = problem.temporaryImpact(i);
     TradingConditions conditions = problem.conditions(i);
     double limit = Math.min(problem.periodCap(i), problem.sellableUnits(i));
+    double strong = problem.locked(i) || !(limit > 0)
+        ? Double.POSITIVE_INFINITY : strongBound(problem, table, mu, i, gradient);
     if (problem.locked(i) || !(limit > 0) || !curved(model, conditions, limit)) {
-      return linearBound(problem, table, i, gradient);
+      return Math.min(strong, linearBound(problem, table, i, gradient));
     }
     double[] sorted = gradient.clone();
     Arrays.sort(sorted);
@@ -133,7 +259,134 @@ final class OptimalityCertificate {
       double slack = separableBound(problem, table, mu, i, shifted, kept);
       best = Math.min(best, slack + linearBound(problem, table, i, shifted));
     }
-    return best;
+    return Math.min(best, strong);
+  }
+
+  /**
+   * Asset i's part of the bound from the curvature of its own part of the Lagrangian, which the
+   * linear bound ignores. With kappa the least curvature of the temporary cost up to the cap, the
+   * Hessians of MODEL.md section 3 in the asset's trades are at least (see {@link
+   * ConvexityCheck}) m_0 = kappa - gamma (N + 1) for the loss and m_c = kappa - gamma (1 +
+   * max(0, 1 - 2 m d) k_c) for the negated margin excess of constraint c (kappa - gamma in cash
+   * mode) on the trades up to its period k_c, so that the Lagrangian grows at least as fast as
+   *
+   * <pre>
+   *   l(n + d) &gt;= l(n) + r'd + (1/2) sum_k m_k d_k^2,      m_k = w m_0 + sum_{c: k_c &gt;= k} mu_c m_c
+   * </pre>
+   *
+   * (the risk terms are convex and add to it). The least of the right side over the asset's
+   * limits (0 &lt;= n_k + d_k &lt;= cap, forced &lt;= sum (n + d) &lt;= sellable) is bounded below by
+   * its Lagrangian dual in the multiplier nu of the band on the sum, g(nu) = sum_k min over the
+   * box of ((r_k + nu) d_k + m_k d_k^2 / 2) - nu (the band's upper end if nu &gt;= 0, else its
+   * lower end), concave in nu and a valid bound for every nu; it is maximised by bisection on its
+   * slope. This is what certifies a plan at the largest coverable shortfall, where the
+   * multipliers grow without bound: the term m_k d_k^2 grows with them and the bound, about r^2 /
+   * (2 m), vanishes. Infinite when no curvature is known.
+   */
+  private static double strongBound(
+      ResolvedProblem problem, TradeTable table, double[] mu, int i, double[] gradient) {
+    int periods = gradient.length;
+    double cap = problem.periodCap(i);
+    double kappa = leastCurvature(problem, i);
+    if (!(kappa > 0) || Double.isInfinite(kappa)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double[] m = new double[periods];
+    double objective = kappa - problem.gamma(i) * (periods + 1);
+    boolean any = false;
+    for (int k = 0; k < periods; k++) {
+      double value = problem.costWeight() * Math.max(0.0, objective);
+      for (int c = 0; c < mu.length; c++) {
+        int period = c == 0 ? problem.deadlineIndex() : problem.scheduleIndex(c - 1);
+        if (period >= k && mu[c] > 0) {
+          value += mu[c] * coverageCurvature(problem, i, period);
+        }
+      }
+      m[k] = value;
+      any |= value > 0;
+    }
+    if (!any) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double[] low = new double[periods];
+    double[] high = new double[periods];
+    double traded = 0.0;
+    double reach = 0.0;
+    for (int k = 0; k < periods; k++) {
+      double units = table.units(i, k);
+      low[k] = -units;
+      high[k] = cap - units;
+      traded += units;
+      reach = Math.max(reach, Math.abs(gradient[k]) + m[k] * Math.max(units, cap));
+    }
+    double bandLow = Math.max(0.0, problem.forcedUnits(i)) - traded;
+    double bandHigh = Math.max(problem.forcedUnits(i), problem.sellableUnits(i)) - traded;
+    double lowNu = -reach - 1.0;
+    double highNu = reach + 1.0;
+    double best = Math.max(dual(gradient, m, low, high, bandLow, bandHigh, 0.0),
+        Math.max(dual(gradient, m, low, high, bandLow, bandHigh, lowNu),
+            dual(gradient, m, low, high, bandLow, bandHigh, highNu)));
+    for (int step = 0; step < 200 && highNu - lowNu > 1e-15 * reach; step++) {
+      double middle = 0.5 * (lowNu + highNu);
+      double sum = 0.0;
+      for (int k = 0; k < periods; k++) {
+        sum += minimiser(gradient[k] + middle, m[k], low[k], high[k]);
+      }
+      double target = middle >= 0 ? bandHigh : bandLow;
+      if (sum > target) {
+        lowNu = middle;
+      } else {
+        highNu = middle;
+      }
+      best = Math.max(best, dual(gradient, m, low, high, bandLow, bandHigh, middle));
+    }
+    return Math.max(0.0, -best);
+  }
+
+  /** kappa: the least curvature of asset i's temporary cost up to what a period may trade. */
+  private static double leastCurvature(ResolvedProblem problem, int i) {
+    TradingConditions conditions = problem.conditions(i);
+    TemporaryImpactModel model = problem.temporaryImpact(i);
+    double limit = Math.min(problem.periodCap(i), problem.sellableUnits(i));
+    return Math.min(model.curvature(0.0, conditions), model.curvature(limit, conditions));
+  }
+
+  /**
+   * A lower bound on the curvature of minus the excess of 0-based period {@code period} in
+   * asset i's trades up to that period: kappa - gamma (1 + max(0, a) (period + 1)), a = 1 - 2 m d
+   * in margin mode and -1 in cash mode (MODEL.md section 4, {@link ConvexityCheck}); zero when
+   * that is not positive or kappa is not finite. Positive means the excess is strictly concave in
+   * those trades.
+   */
+  static double coverageCurvature(ResolvedProblem problem, int i, int period) {
+    double kappa = leastCurvature(problem, i);
+    if (!(kappa > 0) || Double.isInfinite(kappa)) {
+      return 0.0;
+    }
+    double a = problem.mode() == CoverageMode.CASH
+        ? -1.0 : 1 - 2 * problem.marginRate(i) * problem.direction(i);
+    return Math.max(0.0, kappa - problem.gamma(i) * (1 + Math.max(0.0, a) * (period + 1)));
+  }
+
+  /** g(nu), the Lagrangian dual of {@link #strongBound}'s least value. */
+  private static double dual(
+      double[] r, double[] m, double[] low, double[] high, double bandLow, double bandHigh,
+      double nu) {
+    double value = -nu * (nu >= 0 ? bandHigh : bandLow);
+    for (int k = 0; k < r.length; k++) {
+      double slope = r[k] + nu;
+      double d = minimiser(slope, m[k], low[k], high[k]);
+      value += slope * d + 0.5 * m[k] * d * d;
+    }
+    return value;
+  }
+
+  /** The d in [low, high] that minimises slope d + m d^2 / 2. */
+  private static double minimiser(double slope, double m, double low, double high) {
+    if (m > 0) {
+      return Math.max(low, Math.min(high, -slope / m));
+    }
+    return slope > 0 ? low : high;
   }
 
   /** r'n - min over 0 <= n'_k <= cap, forced <= sum n' <= sellable of r'n'. */
