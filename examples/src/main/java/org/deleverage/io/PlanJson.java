@@ -17,6 +17,9 @@ import org.deleverage.core.plan.Trade;
  * additions:
  *
  * <ul>
+ *   <li>{@code shadowPriceNote} (after {@code shadowPrice}, only when it applies): why {@code
+ *       shadowPrice} is null for an optimal plan, when the shortfall is the largest coverable one
+ *       and the price of covering more is unbounded;
  *   <li>{@code iterations}: the solver's iterations (after {@code shadowPrice});
  *   <li>per trade, {@code notional}: quantity times expected price, money; and in {@code cost},
  *       {@code total}: the sum of the four parts;
@@ -35,6 +38,10 @@ import org.deleverage.core.plan.Trade;
  * Stateless and thread-safe.
  */
 public final class PlanJson {
+
+  /** The note on a shadow price that is unbounded. */
+  static final String UNBOUNDED =
+      "unbounded: the shortfall is the largest coverable one, and no more can be covered";
 
   private PlanJson() {}
 
@@ -73,6 +80,9 @@ public final class PlanJson {
         .put("residualVariance", objective.residualVariance())
         .put("reluctance", objective.reluctance());
     Json.putOptional(root, "shadowPrice", plan.shadowPrice());
+    if (plan.shadowPriceUnbounded()) {
+      root.put("shadowPriceNote", UNBOUNDED);
+    }
     root.put("iterations", plan.iterations());
     ArrayNode trades = root.putArray("trades");
     for (Trade trade : plan.trades()) {

@@ -83,7 +83,9 @@ public final class PlanTable {
         optional(plan.shadowPrice(), PlanTable::basisPoints),
         plan.shadowPrice().isPresent()
             ? "objective per extra unit of money required"
-            : "not known to this solver");
+            : plan.shadowPriceUnbounded()
+                ? "unbounded: at the largest coverable shortfall"
+                : "not known to this solver");
     table.row("Trades", Integer.toString(plan.trades().size()), "");
     table.row("Iterations", Long.toString(plan.iterations()), "");
     table.row("Solve time", format("%,.1f ms", plan.solveMillis()), "");

@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.solve.SolverReport;
 import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.plan.Trade;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +86,25 @@ class PlanJsonTest {
       sides.add(trade.get("asset").asText() + " " + trade.get("side").asText());
     }
     assertThat(sides).contains("ACME SELL", "BETA, \"B\" shares BUY");
+  }
+
+  /**
+   * An optimal plan at the largest coverable shortfall has no shadow price: it is unbounded, and
+   * the file says so beside the null.
+   */
+  @Test
+  void anUnboundedShadowPriceIsNullWithItsReason() throws IOException {
+    Plan plan = PlanFixtures.twoAssetPlan();
+    SolverReport report = new SolverReport("test", SolveStatus.OPTIMAL,
+        OptionalDouble.of(plan.shortfall()), OptionalDouble.empty(), true, 7, 1.5);
+    Plan atEdge = PlanFixtures.plan(PlanFixtures.twoAssets(), plan.table().toArray(), report);
+
+    JsonNode json = MAPPER.readTree(PlanJson.write(atEdge));
+
+    assertThat(json.get("shadowPrice").isNull()).isTrue();
+    assertThat(json.get("shadowPriceNote").asText()).startsWith("unbounded");
+    assertThat(names(json)).containsSubsequence("shadowPrice", "shadowPriceNote", "iterations");
+    assertThat(MAPPER.readTree(PlanJson.write(plan)).has("shadowPriceNote")).isFalse();
   }
 
   @Test

@@ -20,6 +20,9 @@ import org.deleverage.core.evaluate.TradeTable;
  * @param objective the objective and its terms, as the evaluator computed them
  * @param shadowPrice mu, the extra objective per extra unit of money required, where the solver
  *     knows it
+ * @param shadowPriceUnbounded whether the shadow price is absent because it is unbounded: the
+ *     shortfall is the largest coverable one (or a healthy account's excess is exactly used up),
+ *     and no more can be covered at any cost
  * @param trades the liquidation sequence: by period, then by hierarchy rank; no zero trades
  * @param periods the account after each period
  * @param hierarchy every asset, in the order the plan uses them
@@ -35,6 +38,7 @@ public record Plan(
     OptionalDouble maxCoverableShortfall,
     ObjectiveValue objective,
     OptionalDouble shadowPrice,
+    boolean shadowPriceUnbounded,
     List<Trade> trades,
     List<PeriodResult> periods,
     List<HierarchyEntry> hierarchy,
@@ -54,6 +58,7 @@ public record Plan(
    * @param objective the objective and its terms, as the evaluator computed them
    * @param shadowPrice mu, the extra objective per extra unit of money required, where the solver
    *     knows it
+   * @param shadowPriceUnbounded whether the shadow price is absent because it is unbounded
    * @param trades the liquidation sequence: by period, then by hierarchy rank; no zero trades
    * @param periods the account after each period
    * @param hierarchy every asset, in the order the plan uses them

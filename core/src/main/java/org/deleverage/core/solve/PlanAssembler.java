@@ -88,6 +88,7 @@ public final class PlanAssembler {
             report.maxCoverableShortfall(),
             evaluation.objective(),
             report.shadowPrice(),
+            report.shadowPriceUnbounded(),
             trades,
             periods,
             hierarchy(problem, table, order),

@@ -118,7 +118,14 @@ final class ActiveSetFinish {
             fixed[a][k] = problem.periodCap(row.asset());
           }
         }
-        case RETAIN_MIN, RETAIN_MAX -> terminal[a] |= active;
+        case RETAIN_MIN, RETAIN_MAX -> {
+          if (active) {
+            // The terminal position exactly on its limit: y_N = retain / Q.
+            terminal[a] = true;
+            v[row.first()] = (row.kind() == LinearConstraint.Kind.RETAIN_MIN
+                ? problem.retainMin(row.asset()) : problem.retainMax(row.asset())) / held;
+          }
+        }
         case LEVEL_FLOOR -> anyFree[a][k] |= !active && !(z[j + 1] >= s[j + 1] * gradient);
         case LEVEL_CAP -> {
           if (active) {

@@ -495,6 +495,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             status,
             OptionalDouble.of(maxCoverable),
             shadowPrice,
+            shadowPrice.isEmpty() && status != SolveStatus.LOCAL,
             iterations,
             SolverReport.millisSince(start));
     return PlanAssembler.DEFAULT.assemble(problem, table, cheapestFirst(problem), report);

@@ -46,6 +46,32 @@ class ActiveSetFinishTest {
   }
 
   /**
+   * The worked example at its largest coverable shortfall: the excess 5 n - 1e-5 n^2 rises on all
+   * of [0, 100,000], so selling everything frees the most, 5e5 - 1e5 = 400,000 = S_max. At S =
+   * S_max the only plan that covers it sells all 100,000 units; it is optimal, with S_max exact,
+   * and its shadow price is unbounded (reported absent, and said to be unbounded).
+   */
+  @Test
+  void atTheLargestCoverableShortfallThePlanIsOptimalAndItsPriceUnbounded() {
+    DeleveragingProblem problem = DeleveragingProblem.builder()
+        .cash(0)
+        .asset(Asset.builder("A").quantity(100_000).price(10).volatility(0.01).adv(1e6)
+            .marginRate(0.5).eta(1e-5).maxParticipation(1.0).build())
+        .horizon(Horizon.of(1, 1.0))
+        .requirement(Requirement.margin().withShortfall(400_000))
+        .build();
+
+    Plan plan = SOLVER.plan(problem);
+
+    assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
+    assertThat(plan.maxCoverableShortfall().getAsDouble())
+        .isCloseTo(400_000, within(1e-12 * 400_000));
+    assertThat(plan.table().units(0, 0)).isEqualTo(100_000.0);
+    assertThat(plan.shadowPrice()).isEmpty();
+    assertThat(plan.shadowPriceUnbounded()).isTrue();
+  }
+
+  /**
    * Cash call over two periods of a day, one asset on a two-level book that refills: level 1 of
    * 100 units at 1 bp, level 2 of 100 units at 10 bp, p = 100, no other cost, so a unit raises
    * 99.99 from level 1 and 99.9 from level 2. S = 24,993 = 200 * 99.99 + 50 * 99.9 needs both
