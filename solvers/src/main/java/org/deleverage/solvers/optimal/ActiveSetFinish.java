@@ -30,10 +30,13 @@ import org.deleverage.models.TemporaryImpactModel;
  * it; a proximal term of {@value #PROXIMAL} keeps the system regular then, and the iteration
  * removes its effect.
  *
- * <p>Checks and repair: a free trade that leaves its interval is fixed at the end it crossed, and
- * a coverage constraint whose multiplier turns negative is released; the solve is then repeated,
- * at most {@value #REPAIRS} times. Multiplier signs of the fixed trades are not checked here: the
- * {@link OptimalityCertificate} judges the result, independently, and the caller keeps the
+ * <p>Checks and repair: a Newton step that would take a free trade out of its interval, or a free
+ * terminal position past a retain limit, is cut at the first such limit and that trade or
+ * position is fixed there (a ratio test, as in a primal active-set method); a trade found outside
+ * its interval after a solve is fixed at the end it crossed, and a coverage constraint whose
+ * multiplier turns negative is released; the solve is then repeated, at most {@value #REPAIRS}
+ * times. Multiplier signs of the fixed trades are not checked here: the {@link
+ * OptimalityCertificate} judges the result, independently, and the caller keeps the
  * interior-point plan when the finish does not certify better. Stateless.
  */
 final class ActiveSetFinish {
