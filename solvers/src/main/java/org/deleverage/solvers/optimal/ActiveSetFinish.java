@@ -51,7 +51,7 @@ final class ActiveSetFinish {
   static final int REPAIRS = 6;
 
   private static final int NEWTON_STEPS = 30;
-  private static final double STEP_TOLERANCE = 1e-15;
+  private static final double STEP_TOLERANCE = 1e-14;
 
   /**
    * A finished point.
@@ -417,19 +417,23 @@ final class ActiveSetFinish {
       for (int c = 0; c < m; c++) {
         mu[c] += block.alpha() * solution.dz()[c];
       }
-      if (block.asset() >= 0) {
-        if (block.period() >= 0) {
-          fixed[block.asset()][block.period()] = block.value();
-        } else {
-          terminal[block.asset()] = true;
-          v[exact.index(block.asset(), periods - 1)] = block.value();
+      if (block.blocked()) {
+        for (double[] trade : block.trades()) {
+          fixed[(int) trade[0]][(int) trade[1]] = trade[2];
+        }
+        for (double[] position : block.terminals()) {
+          terminal[(int) position[0]] = true;
+          v[exact.index((int) position[0], periods - 1)] = position[1];
         }
         v = snap(exact, v, fixed, terminal);
         previousStep = Double.POSITIVE_INFINITY;
         continue;
       }
       v = snap(exact, v, fixed, terminal);
-      if (largest <= STEP_TOLERANCE || (largest >= previousStep && largest <= 1e-9)) {
+      // Newton's method converges fast until rounding takes over: stop once a step is at
+      // rounding's scale, or no longer halves the one before at a scale where it is already
+      // negligible (below 1e-9 of a position).
+      if (largest <= STEP_TOLERANCE || (largest > 0.5 * previousStep && largest <= 1e-9)) {
         return Optional.of(new Solve(v, mu, step, proximal));
       }
       previousStep = largest;
@@ -438,48 +442,70 @@ final class ActiveSetFinish {
   }
 
   /**
-   * The first limit a step meets: alpha in [0, 1], and the movable asset, the period (-1 for the
-   * terminal position) and the value it is fixed at; asset -1 when the whole step is free.
+   * The limits a step meets first: alpha in [0, 1], the largest fraction of the step that keeps
+   * every free trade in its interval and every free terminal position within its retain limits,
+   * and each trade or position whose limit stops the step there (within 1e-12 of alpha: at a
+   * degenerate point several are already on their limits, and all are fixed at once); none when
+   * the whole step is free.
+   *
+   * @param alpha the fraction of the step to take
+   * @param trades per blocking trade, {asset, period, value}
+   * @param terminals per blocking terminal position, {asset, value}
    */
-  private record Block(double alpha, int asset, int period, double value) {}
+  private record Block(double alpha, java.util.List<double[]> trades,
+      java.util.List<double[]> terminals) {
+
+    boolean blocked() {
+      return !trades.isEmpty() || !terminals.isEmpty();
+    }
+  }
 
   private static Block ratioTest(
       Formulation exact, double[] v, double[] dv, double[][] fixed, boolean[] terminal,
       double[][] intervals) {
     ResolvedProblem problem = exact.problem;
     int periods = exact.periods;
-    Block block = new Block(1.0, -1, -1, 0.0);
-    for (int a = 0; a < exact.blockSize(); a++) {
-      double held = problem.held(exact.asset(a));
-      double previous = 1.0;
-      double previousStep = 0.0;
-      for (int k = 0; k < periods; k++) {
-        double y = v[exact.index(a, k)];
-        double dy = dv[exact.index(a, k)];
-        double units = held * (previous - y);
-        double change = held * (previousStep - dy);
-        previous = y;
-        previousStep = dy;
-        if (!Double.isNaN(fixed[a][k]) || change == 0.0) {
-          continue;
+    java.util.List<double[]> trades = new java.util.ArrayList<>();
+    java.util.List<double[]> terminals = new java.util.ArrayList<>();
+    double least = 1.0;
+    for (int pass = 0; pass < 2; pass++) {
+      // First the least fraction, then every limit that reaches it.
+      for (int a = 0; a < exact.blockSize(); a++) {
+        double held = problem.held(exact.asset(a));
+        double previous = 1.0;
+        double previousStep = 0.0;
+        for (int k = 0; k < periods; k++) {
+          double y = v[exact.index(a, k)];
+          double dy = dv[exact.index(a, k)];
+          double units = held * (previous - y);
+          double change = held * (previousStep - dy);
+          previous = y;
+          previousStep = dy;
+          if (!Double.isNaN(fixed[a][k]) || change == 0.0) {
+            continue;
+          }
+          double limit = change < 0 ? intervals[a][2 * k] : intervals[a][2 * k + 1];
+          double alpha = Math.max(0.0, (limit - units) / change);
+          if (pass == 0) {
+            least = Math.min(least, alpha);
+          } else if (alpha <= least + 1e-12 && least < 1.0) {
+            trades.add(new double[] {a, k, limit});
+          }
         }
-        double limit = change < 0 ? intervals[a][2 * k] : intervals[a][2 * k + 1];
-        double alpha = Math.max(0.0, (limit - units) / change);
-        if (alpha < block.alpha()) {
-          block = new Block(alpha, a, k, limit);
-        }
-      }
-      int last = exact.index(a, periods - 1);
-      if (!terminal[a] && !exact.pinned[last] && dv[last] != 0.0) {
-        double bound = dv[last] < 0 ? problem.retainMin(exact.asset(a)) / held
-            : problem.retainMax(exact.asset(a)) / held;
-        double alpha = Math.max(0.0, (bound - v[last]) / dv[last]);
-        if (alpha < block.alpha()) {
-          block = new Block(alpha, a, -1, bound);
+        int last = exact.index(a, periods - 1);
+        if (!terminal[a] && !exact.pinned[last] && dv[last] != 0.0) {
+          double bound = dv[last] < 0 ? problem.retainMin(exact.asset(a)) / held
+              : problem.retainMax(exact.asset(a)) / held;
+          double alpha = Math.max(0.0, (bound - v[last]) / dv[last]);
+          if (pass == 0) {
+            least = Math.min(least, alpha);
+          } else if (alpha <= least + 1e-12 && least < 1.0) {
+            terminals.add(new double[] {a, bound});
+          }
         }
       }
     }
-    return block;
+    return new Block(least, trades, terminals);
   }
 
   /** The largest diagonal entry of the scaled covariance of the movable assets. */
