@@ -243,7 +243,8 @@ public final class Dependence {
   /**
    * The daily price covariance Sigma for assets of the given volatilities and prices: the
    * covariance itself, C_ij * sigma_i * p_i * sigma_j * p_j, or for a factor model the loadings
-   * in money, p_i B_ik, with F and the specific variances p_i^2 D_i, never formed densely.
+   * in money, p_i B_ik, with F and the specific variances p_i^2 D_i, never formed densely; for
+   * independent returns, or a matrix with nothing off its diagonal, the n variances alone.
    */
   PriceCovariance priceCovariance(double[] volatilities, double[] prices) {
     int n = prices.length;
@@ -259,6 +260,15 @@ public final class Dependence {
       }
       return PriceCovariance.factor(priceLoadings, copy(matrix), specific);
     }
+    if (kind == Kind.INDEPENDENT || offDiagonalZero()) {
+      // Independent prices: n variances, never an n x n array.
+      double[] variances = new double[n];
+      for (int i = 0; i < n; i++) {
+        double scale = kind == Kind.COVARIANCE ? 1.0 : volatilities[i] * prices[i];
+        variances[i] = (kind == Kind.INDEPENDENT ? 1.0 : matrix[i][i]) * scale * scale;
+      }
+      return PriceCovariance.diagonal(variances);
+    }
     double[][] sigma = matrix(n);
     if (kind != Kind.COVARIANCE) {
       for (int i = 0; i < n; i++) {
@@ -268,6 +278,21 @@ public final class Dependence {
       }
     }
     return PriceCovariance.dense(sigma);
+  }
+
+  /** Whether the correlation or covariance matrix has only zeros off its diagonal. */
+  private boolean offDiagonalZero() {
+    if (matrix == null || kind == Kind.FACTOR) {
+      return false;
+    }
+    for (int i = 0; i < matrix.length; i++) {
+      for (int j = 0; j < matrix.length; j++) {
+        if (i != j && matrix[i][j] != 0.0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private <T> T factorPart(T part) {

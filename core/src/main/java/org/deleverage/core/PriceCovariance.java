@@ -3,10 +3,13 @@ package org.deleverage.core;
 /**
  * The daily price covariance Sigma of a resolved problem (MODEL.md section 1), in money^2 per
  * unit^2 per day, as the evaluator and the solvers use it: the products Sigma x and x' Sigma x,
- * and single entries. It is held in one of two forms:
+ * and single entries. It is held in one of three forms:
  *
  * <ul>
- *   <li>dense: the n x n matrix, from a correlation, a covariance, or independence;
+ *   <li>diagonal: the n variances, from independent returns or a correlation or covariance
+ *       matrix with no entry off its diagonal; Sigma x and x' Sigma x cost O(n), and no n x n
+ *       array exists;
+ *   <li>dense: the n x n matrix, from any other correlation or covariance;
  *   <li>factor: Sigma = G F G' + diag(s), with G_ik = p_i B_ik the loadings in money per unit
  *       (n x K), F the K x K factor covariance and s_i = p_i^2 D_i the specific variances, from a
  *       {@linkplain Dependence#factor factor model}. The n x n matrix is never formed: Sigma x =
@@ -18,6 +21,7 @@ package org.deleverage.core;
 public final class PriceCovariance {
 
   private final int size;
+  private final double[] diagonal;
   private final double[][] dense;
   private final double[][] loadings;
   private final double[][] factorCovariance;
@@ -25,9 +29,10 @@ public final class PriceCovariance {
   private final double[] specific;
 
   private PriceCovariance(
-      int size, double[][] dense, double[][] loadings, double[][] factorCovariance,
-      double[] specific) {
+      int size, double[] diagonal, double[][] dense, double[][] loadings,
+      double[][] factorCovariance, double[] specific) {
     this.size = size;
+    this.diagonal = diagonal;
     this.dense = dense;
     this.loadings = loadings;
     this.factorCovariance = factorCovariance;
@@ -49,14 +54,28 @@ public final class PriceCovariance {
     }
   }
 
+  /** The diagonal form; the variances are taken, not copied. */
+  static PriceCovariance diagonal(double[] variances) {
+    return new PriceCovariance(variances.length, variances, null, null, null, null);
+  }
+
   /** The dense form; the matrix is taken, not copied. */
   static PriceCovariance dense(double[][] sigma) {
-    return new PriceCovariance(sigma.length, sigma, null, null, null);
+    return new PriceCovariance(sigma.length, null, sigma, null, null, null);
   }
 
   /** The factor form G F G' + diag(s); the arrays are taken, not copied. */
   static PriceCovariance factor(double[][] loadings, double[][] factorCovariance, double[] specific) {
-    return new PriceCovariance(loadings.length, null, loadings, factorCovariance, specific);
+    return new PriceCovariance(loadings.length, null, null, loadings, factorCovariance, specific);
+  }
+
+  /**
+   * Whether this is the diagonal form: no two assets' prices covary.
+   *
+   * @return whether this is the diagonal form
+   */
+  public boolean isDiagonal() {
+    return diagonal != null;
   }
 
   /**
@@ -129,6 +148,9 @@ public final class PriceCovariance {
    * @return Sigma_ij, money^2 per unit^2 per day
    */
   public double entry(int i, int j) {
+    if (diagonal != null) {
+      return i == j ? diagonal[i] : 0.0;
+    }
     if (dense != null) {
       return dense[i][j];
     }
@@ -142,13 +164,20 @@ public final class PriceCovariance {
   }
 
   /**
-   * Sigma x, for x of length n; O(n K + K^2) for the factor form, O(n^2) for the dense.
+   * Sigma x, for x of length n; O(n) for the diagonal form, O(n K + K^2) for the factor form,
+   * O(n^2) for the dense.
    *
    * @param x the signed positions in units
    * @return Sigma x, a new array
    */
   public double[] times(double[] x) {
     double[] product = new double[size];
+    if (diagonal != null) {
+      for (int i = 0; i < size; i++) {
+        product[i] = diagonal[i] * x[i];
+      }
+      return product;
+    }
     if (dense != null) {
       for (int i = 0; i < size; i++) {
         double sum = 0.0;
@@ -188,6 +217,13 @@ public final class PriceCovariance {
    * @return x' Sigma x, money^2 per day
    */
   public double quadraticForm(double[] x) {
+    if (diagonal != null) {
+      double sum = 0.0;
+      for (int i = 0; i < size; i++) {
+        sum += diagonal[i] * x[i] * x[i];
+      }
+      return sum;
+    }
     if (dense != null) {
       double[] product = times(x);
       double sum = 0.0;
@@ -227,7 +263,7 @@ public final class PriceCovariance {
 
   private <T> T factorForm(T part) {
     if (part == null) {
-      throw new IllegalStateException("the covariance is dense, not a factor model");
+      throw new IllegalStateException("the covariance is not a factor model");
     }
     return part;
   }

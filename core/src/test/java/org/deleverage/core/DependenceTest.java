@@ -61,6 +61,42 @@ class DependenceTest {
         asGiven.entry(1, 1)}).containsExactly(4.0, 1.0, 1.0, 9.0);
   }
 
+  /**
+   * Independent returns, and a correlation or covariance matrix with nothing off its diagonal,
+   * are kept as n variances: the diagonal form, whose products equal the dense matrix's. With
+   * sigma p = (0.2, 0.2, 1.5): variances (0.04, 0.04, 2.25); a covariance diag(4, 9, 1) as given;
+   * x = (1, -2, 3) gives Sigma x = (0.04, -0.08, 6.75) and x' Sigma x = 0.04 + 0.16 + 20.25.
+   */
+  @Test
+  void independentReturnsAreKeptAsVariances() {
+    double[] volatilities = {0.02, 0.01, 0.3};
+    double[] prices = {10.0, 20.0, 5.0};
+    double[] x = {1.0, -2.0, 3.0};
+    PriceCovariance independent = Dependence.independent().priceCovariance(volatilities, prices);
+    PriceCovariance identity =
+        Dependence.correlation(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}})
+            .priceCovariance(volatilities, prices);
+    PriceCovariance diagonalCovariance =
+        Dependence.covariance(new double[][] {{4, 0, 0}, {0, 9, 0}, {0, 0, 1}})
+            .priceCovariance(volatilities, prices);
+    PriceCovariance correlated =
+        Dependence.correlation(new double[][] {{1, 0.5, 0}, {0.5, 1, 0}, {0, 0, 1}})
+            .priceCovariance(volatilities, prices);
+
+    assertThat(independent.isDiagonal()).isTrue();
+    assertThat(identity.isDiagonal()).isTrue();
+    assertThat(diagonalCovariance.isDiagonal()).isTrue();
+    assertThat(correlated.isDiagonal()).isFalse();
+    for (PriceCovariance sigma : new PriceCovariance[] {independent, identity}) {
+      assertThat(sigma.times(x)).containsExactly(new double[] {0.04, -0.08, 6.75}, within(1e-14));
+      assertThat(sigma.quadraticForm(x)).isCloseTo(20.45, within(1e-12));
+      assertThat(sigma.entry(0, 2)).isEqualTo(0.0);
+      assertThat(sigma.entry(2, 2)).isCloseTo(2.25, within(1e-15));
+    }
+    assertThat(diagonalCovariance.times(x)).containsExactly(4.0, -18.0, 3.0);
+    assertThat(diagonalCovariance.quadraticForm(x)).isEqualTo(4.0 + 36.0 + 9.0);
+  }
+
   @Test
   void matrixIsRequired() {
     assertThatThrownBy(() -> Dependence.correlation(null))

@@ -67,8 +67,9 @@ final class RiskForm {
       // Two movable assets exposed to the factors are (in general) coupled by them.
       coupled = exposed >= 2;
     } else {
+      // A diagonal covariance couples nothing; a dense one is scanned for an entry that does.
       coupled = false;
-      for (int i = 0; i < n && !coupled; i++) {
+      for (int i = 0; i < n && !coupled && !sigma.isDiagonal(); i++) {
         for (int j = 0; j < n && !coupled; j++) {
           coupled = i != j && problem.covariance(i, j) != 0.0 && problem.held(i) != 0.0
               && problem.held(j) != 0.0;
