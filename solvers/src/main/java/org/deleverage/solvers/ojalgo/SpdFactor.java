@@ -7,7 +7,7 @@ import org.ojalgo.matrix.store.R064Store;
 
 /**
  * The Cholesky factor of a symmetric positive definite matrix, by ojAlgo, and what the solvers
- * need of it: the inverse and solutions. This package is the only place of the library that
+ * need of it: solutions by forward and back substitution (never an explicit inverse). This package is the only place of the library that
  * imports ojAlgo types.
  */
 public final class SpdFactor {
@@ -41,22 +41,6 @@ public final class SpdFactor {
       return Optional.empty();
     }
     return Optional.of(new SpdFactor(cholesky, n));
-  }
-
-  /**
-   * The inverse of the matrix, as a new array.
-   *
-   * @return the inverse of the matrix, as a new array
-   */
-  public double[][] inverse() {
-    MatrixStore<Double> inverse = cholesky.getInverse();
-    double[][] result = new double[size][size];
-    for (int i = 0; i < size; i++) {
-      for (int j = 0; j < size; j++) {
-        result[i][j] = inverse.doubleValue(i, j);
-      }
-    }
-    return result;
   }
 
   /**

@@ -119,7 +119,7 @@ final class NewtonSystem {
   private final int ny;
   private final boolean dense;
   private final boolean lowRank;
-  private final double[][][] denseInverse;
+  private final SpdFactor[] denseFactor;
   private final double[][] diagonalInverse;
   private final double[][] coupling;
   private final double[][] coverageGradient;
@@ -138,7 +138,7 @@ final class NewtonSystem {
     this.ny = model.trajectoryCount();
     this.lowRank = model.lowRankRisk();
     this.dense = !model.diagonalBlocks() && model.blockSize() > 0 && !lowRank;
-    this.denseInverse = dense ? new double[periods][][] : null;
+    this.denseFactor = dense ? new SpdFactor[periods] : null;
     this.diagonalInverse = dense ? null : new double[periods][];
     this.coupling = new double[periods][f];
     this.coverageGradient = coverageGradient;
@@ -320,7 +320,7 @@ final class NewtonSystem {
         if (factor.isEmpty()) {
           return false;
         }
-        denseInverse[k] = factor.get().inverse();
+        denseFactor[k] = factor.get();
         previousFactor = factor.get();
         previousQ = q;
       } else {
@@ -588,18 +588,12 @@ final class NewtonSystem {
   }
 
   private double[] applyInverse(int k, double[] x) {
-    double[] y = new double[f];
     if (dense) {
-      double[][] inverse = denseInverse[k];
-      for (int a = 0; a < f; a++) {
-        double sum = 0.0;
-        double[] row = inverse[a];
-        for (int b = 0; b < f; b++) {
-          sum += row[b] * x[b];
-        }
-        y[a] = sum;
-      }
-    } else {
+      // Two triangular solves with the pivot's Cholesky factor; its inverse is never formed.
+      return denseFactor[k].solve(x);
+    }
+    double[] y = new double[f];
+    {
       for (int a = 0; a < f; a++) {
         y[a] = diagonalInverse[k][a] * x[a];
       }
