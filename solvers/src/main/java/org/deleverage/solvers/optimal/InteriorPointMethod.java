@@ -36,6 +36,11 @@ final class InteriorPointMethod {
   private static final int MAX_HALVINGS = 40;
   /** The merits a step is compared with: the largest of the last this many iterates'. */
   private static final int NONMONOTONE_MEMORY = 5;
+  /**
+   * The iterations a nonmonotone run may go without beating its best merit by {@value
+   * #STALL_FACTOR} before the watchdog sends it back there.
+   */
+  private static final int WATCHDOG = 6;
   private static final double PRIMAL_TOLERANCE = 1e-10;
   private static final double DUAL_TOLERANCE = 1e-11;
   private static final double COMPLEMENTARITY_TOLERANCE = 1e-10;
@@ -118,7 +123,9 @@ final class InteriorPointMethod {
     java.util.ArrayDeque<Double> recent = new java.util.ArrayDeque<>();
     double bestMerit = Double.POSITIVE_INFINITY;
     int lastProgress = 0;
+    boolean monotone = false;
     Outcome best = null;
+    double[] bestLambda = lambda.clone();
     while (true) {
       double[] coverageDuals = Arrays.copyOfRange(z, linear, p);
       double mu = dot(s, z) / Math.max(p, 1);
@@ -144,6 +151,21 @@ final class InteriorPointMethod {
       if (currentMerit < bestMerit) {
         best = new Outcome(false, v.clone(), s.clone(), z.clone(), iteration, "", primal, gap,
             gradientSize);
+        bestLambda = lambda.clone();
+      }
+      if (currentMerit < bestMerit * STALL_FACTOR) {
+        monotone = false;
+      } else if (iteration - lastProgress >= WATCHDOG && !monotone) {
+        // A watchdog (Chamberlain, Powell, Lemarechal and Pedersen 1982): the nonmonotone steps
+        // have not clearly beaten the best iterate for a while, so the method goes back to it and
+        // asks for a monotone fall from there, which a nonmonotone rule can cycle around.
+        System.arraycopy(best.point(), 0, v, 0, v.length);
+        System.arraycopy(best.slacks(), 0, s, 0, p);
+        System.arraycopy(best.duals(), 0, z, 0, p);
+        System.arraycopy(bestLambda, 0, lambda, 0, groups);
+        recent.clear();
+        monotone = true;
+        continue;
       }
       if (currentMerit < bestMerit * STALL_FACTOR) {
         lastProgress = iteration;
@@ -191,12 +213,14 @@ final class InteriorPointMethod {
       // predictor-corrector can cycle: a step is taken only when the residuals (a merit
       // function) fall below the largest of the last few iterates' (a nonmonotone rule, after
       // Grippo, Lampariello and Lucidi 1986: requiring a fall at every step jams near a curved
-      // boundary). A full step refused for its overshoot is first corrected to second order (the
-      // same system, with the coverage residual the step would leave; Nocedal and Wright,
-      // section 15.6), then shortened by halving until the merit falls.
+      // boundary), with a watchdog against its cycles (above). A full step refused for its
+      // overshoot is first corrected to second order (the same system, with the coverage
+      // residual the step would leave; Nocedal and Wright, section 15.6), then shortened by
+      // halving until the merit falls.
       double alpha = fractionToBoundary(s, z, combined);
       Trial trial = trial(model, v, s, z, lambda, combined, alpha);
-      double reference = recent.stream().mapToDouble(Double::doubleValue).max().orElse(currentMerit);
+      double reference = monotone ? currentMerit
+          : recent.stream().mapToDouble(Double::doubleValue).max().orElse(currentMerit);
       boolean accepted = local || trial.merit <= (1 - SUFFICIENT_DECREASE * alpha) * reference;
       if (!accepted) {
         try {
