@@ -1,5 +1,8 @@
 package org.deleverage.testing;
 
+import static org.deleverage.testing.Instances.logUniform;
+import static org.deleverage.testing.Instances.uniform;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -296,9 +299,7 @@ public final class Families {
       }
       drafts.add(draft);
     }
-    Requirement requirement =
-        (mode == CoverageMode.CASH ? Requirement.cash(0.0) : Requirement.margin().withShortfall(0.0))
-            .withDeadline(deadline);
+    Requirement requirement = zeroShortfall(mode, deadline);
     DeleveragingProblem base = assemble(random, drafts, periods, tau, requirement);
     if (random.nextDouble() < 1.0 / 3) {
       double buffer = uniform(random, 0.05, 0.5) * closedFormMaxCoverableShortfall(base);
@@ -377,9 +378,7 @@ public final class Families {
       }
       drafts.add(draft);
     }
-    Requirement requirement =
-        (mode == CoverageMode.CASH ? Requirement.cash(0.0) : Requirement.margin().withShortfall(0.0))
-            .withDeadline(deadline);
+    Requirement requirement = zeroShortfall(mode, deadline);
     DeleveragingProblem base = assemble(random, drafts, periods, tau, requirement);
     double gain = witnessGain(base, drafts);
     double buffer = random.nextDouble() < 0.3 ? uniform(random, 0.05, 0.5) * gain : 0.0;
@@ -606,9 +605,7 @@ public final class Families {
   /** The drafts as a problem with S = u (W - b), b = beta W a third of the time. */
   private static DeleveragingProblem coverable(SplittableRandom random, List<Draft> drafts,
       int periods, double tau, CoverageMode mode, int deadline) {
-    Requirement requirement =
-        (mode == CoverageMode.CASH ? Requirement.cash(0.0) : Requirement.margin().withShortfall(0.0))
-            .withDeadline(deadline);
+    Requirement requirement = zeroShortfall(mode, deadline);
     DeleveragingProblem base = assemble(random, drafts, periods, tau, requirement);
     double gain = witnessGain(base, drafts);
     double buffer = random.nextDouble() < 1.0 / 3 ? uniform(random, 0.05, 0.5) * gain : 0.0;
@@ -678,48 +675,16 @@ public final class Families {
         + 0.05 * price / adv * (0.01 + random.nextDouble()));
   }
 
+  /** A requirement of the mode with shortfall 0 (set later) due by {@code deadline}. */
+  private static Requirement zeroShortfall(CoverageMode mode, int deadline) {
+    return (mode == CoverageMode.CASH
+            ? Requirement.cash(0.0) : Requirement.margin().withShortfall(0.0))
+        .withDeadline(deadline);
+  }
+
+  /** Independent for one asset, else {@link Instances#factorCorrelation}. */
   private static Dependence factorCorrelation(SplittableRandom random, int n) {
-    if (n == 1) {
-      return Dependence.independent();
-    }
-    int factors = 2;
-    double[][] loadings = new double[n][factors];
-    double[] specific = new double[n];
-    for (int i = 0; i < n; i++) {
-      for (int f = 0; f < factors; f++) {
-        loadings[i][f] = uniform(random, -1, 1);
-      }
-      specific[i] = uniform(random, 0.1, 1);
-    }
-    double[][] correlation = new double[n][n];
-    double[] variance = new double[n];
-    for (int i = 0; i < n; i++) {
-      variance[i] = specific[i];
-      for (int f = 0; f < factors; f++) {
-        variance[i] += loadings[i][f] * loadings[i][f];
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      correlation[i][i] = 1.0;
-      for (int j = i + 1; j < n; j++) {
-        double covariance = 0.0;
-        for (int f = 0; f < factors; f++) {
-          covariance += loadings[i][f] * loadings[j][f];
-        }
-        double value = covariance / Math.sqrt(variance[i] * variance[j]);
-        correlation[i][j] = value;
-        correlation[j][i] = value;
-      }
-    }
-    return Dependence.correlation(correlation);
-  }
-
-  private static double uniform(SplittableRandom random, double low, double high) {
-    return low + (high - low) * random.nextDouble();
-  }
-
-  private static double logUniform(SplittableRandom random, double low, double high) {
-    return Math.exp(uniform(random, Math.log(low), Math.log(high)));
+    return n == 1 ? Dependence.independent() : Instances.factorCorrelation(random, n);
   }
 
   /** The linear costs of an asset: half spread s, fee f (fractions of price), fee per unit u. */

@@ -253,7 +253,7 @@ public final class Instances {
         problem.requirement(), problem.objective());
   }
 
-  private static Dependence factorCorrelation(SplittableRandom random, int n) {
+  static Dependence factorCorrelation(SplittableRandom random, int n) {
     int factors = 2;
     double[][] loadings = new double[n][factors];
     double[] specific = new double[n];
@@ -284,11 +284,11 @@ public final class Instances {
     return Dependence.correlation(correlation);
   }
 
-  private static double uniform(SplittableRandom random, double low, double high) {
+  static double uniform(SplittableRandom random, double low, double high) {
     return low + (high - low) * random.nextDouble();
   }
 
-  private static double logUniform(SplittableRandom random, double low, double high) {
+  static double logUniform(SplittableRandom random, double low, double high) {
     return Math.exp(uniform(random, Math.log(low), Math.log(high)));
   }
 }
