@@ -178,7 +178,7 @@ final class ActiveSetFinish {
     }
     boolean[] terminal = startTerminal.clone();
     boolean[] activeRows = startRows.clone();
-    double[][] intervals = intervals(exact, v, fixed);
+    double[][] intervals = intervals(exact, v);
 
     int steps = 0;
     boolean proximal = false;
@@ -192,13 +192,13 @@ final class ActiveSetFinish {
       v = solved.get().point;
       mu = solved.get().mu;
       boolean changed = false;
-      double[][] trades = trades(exact, v);
+      double[][] trades = exact.trades(v);
       for (int a = 0; a < f; a++) {
         for (int k = 0; k < periods; k++) {
           if (!Double.isNaN(fixed[a][k])) {
             continue;
           }
-          double units = trades[a][k];
+          double units = trades[exact.asset(a)][k];
           double tolerance = 1e-12 * Math.max(1.0, problem.held(exact.asset(a)));
           if (units < intervals[a][2 * k] - tolerance) {
             fixed[a][k] = intervals[a][2 * k];
@@ -262,10 +262,10 @@ final class ActiveSetFinish {
    * smooth (stored at 2k and 2k + 1): [0, cap], or for an order book the level the trade is in
    * at v.
    */
-  private static double[][] intervals(Formulation exact, double[] v, double[][] fixed) {
+  private static double[][] intervals(Formulation exact, double[] v) {
     ResolvedProblem problem = exact.problem;
     int f = exact.blockSize();
-    double[][] trades = trades(exact, v);
+    double[][] trades = exact.trades(v);
     double[][] intervals = new double[f][2 * exact.periods];
     for (int a = 0; a < f; a++) {
       int i = exact.asset(a);
@@ -276,7 +276,7 @@ final class ActiveSetFinish {
         double low = 0.0;
         double high = cap;
         for (double kink : kinks) {
-          if (kink <= trades[a][k]) {
+          if (kink <= trades[i][k]) {
             low = Math.max(low, Math.min(kink, cap));
           } else {
             high = Math.min(high, kink);
@@ -289,22 +289,6 @@ final class ActiveSetFinish {
     return intervals;
   }
 
-  /** The trades of the movable assets at v, in units. */
-  private static double[][] trades(Formulation exact, double[] v) {
-    int f = exact.blockSize();
-    double[][] trades = new double[f][exact.periods];
-    for (int a = 0; a < f; a++) {
-      double held = exact.problem.held(exact.asset(a));
-      double previous = 1.0;
-      for (int k = 0; k < exact.periods; k++) {
-        double y = v[exact.index(a, k)];
-        trades[a][k] = held * (previous - y);
-        previous = y;
-      }
-    }
-    return trades;
-  }
-
   /**
    * v with every fixed trade set exactly on its value and the y's rebuilt from the trades; a
    * terminal position held by a retain limit keeps its y, the last free trade taking up the
@@ -312,26 +296,27 @@ final class ActiveSetFinish {
    */
   static double[] snap(Formulation exact, double[] v, double[][] fixed, boolean[] terminal) {
     double[] snapped = v.clone();
-    double[][] trades = trades(exact, v);
+    double[][] all = exact.trades(v);
     for (int a = 0; a < exact.blockSize(); a++) {
       double held = exact.problem.held(exact.asset(a));
+      double[] trades = all[exact.asset(a)];
       int lastFree = -1;
       double total = 0.0;
       for (int k = 0; k < exact.periods; k++) {
         if (!Double.isNaN(fixed[a][k])) {
-          trades[a][k] = fixed[a][k];
+          trades[k] = fixed[a][k];
         } else {
           lastFree = k;
         }
-        total += trades[a][k];
+        total += trades[k];
       }
       int last = exact.index(a, exact.periods - 1);
       if ((terminal[a] || exact.pinned[last]) && lastFree >= 0) {
-        trades[a][lastFree] += held * (1.0 - v[last]) - total;
+        trades[lastFree] += held * (1.0 - v[last]) - total;
       }
       double remaining = held;
       for (int k = 0; k < exact.periods; k++) {
-        remaining -= trades[a][k];
+        remaining -= trades[k];
         snapped[exact.index(a, k)] = remaining / held;
       }
       if (exact.pinned[last]) {

@@ -299,6 +299,9 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             options.maxIterations(), deadline, local);
     iterations += outcome.iterations();
     int linear = levelled.linear.length;
+    double[] interiorMu = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
+    Formulation.LinearMultipliers interiorLinear =
+        levelled.linearMultipliers(outcome.linearDuals(linear));
     List<Candidate> candidates = new ArrayList<>();
     if (!local && outcome.within(1e-6, 1e-4)) {
       Optional<ActiveSetFinish.Finished> finished =
@@ -311,14 +314,10 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             zeroMultipliers(problem)));
         // Where every trade the coverage rows could move is fixed, the finish's Newton solve does
         // not determine their multipliers; the interior point's then serve the exact plan.
-        candidates.add(new Candidate(table,
-            levelled.coverageRows().problemDuals(outcome.coverageDuals(linear)),
-            levelled.linearMultipliers(outcome.linearDuals(linear))));
+        candidates.add(new Candidate(table, interiorMu, interiorLinear));
       }
     }
-    candidates.add(new Candidate(levelled.table(outcome.point()),
-        levelled.coverageRows().problemDuals(outcome.coverageDuals(linear)),
-        levelled.linearMultipliers(outcome.linearDuals(linear))));
+    candidates.add(new Candidate(levelled.table(outcome.point()), interiorMu, interiorLinear));
     if (local) {
       TradeTable table = candidates.get(0).table();
       if (!Evaluator.DEFAULT.evaluate(problem, table).feasible() || !outcome.within(1e-9, 1e-6)) {
@@ -329,10 +328,12 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     double best = Double.POSITIVE_INFINITY;
     for (Candidate candidate : candidates) {
-      if (!Evaluator.DEFAULT.evaluate(problem, candidate.table()).feasible()) {
+      Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, candidate.table());
+      if (!evaluation.feasible()) {
         continue;
       }
-      double gap = relativeGap(problem, candidate.table(), candidate.mu(), candidate.linear());
+      double gap = relativeGap(problem, candidate.table(), evaluation.objective().total(),
+          candidate.mu(), candidate.linear());
       best = Math.min(best, gap);
       if (gap <= options.relativeGap()) {
         return assembled(problem, candidate.table(), SolveStatus.OPTIMAL, maxCoverable,
@@ -433,12 +434,13 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       for (int c = 0; c < direction.length; c++) {
         direction[c] = largest > 0 ? Math.max(0.0, candidate.mu()[c]) / largest : 1.0;
       }
+      double objective = evaluation.objective().total();
       DoubleUnaryOperator bound = power -> {
         double[] mu = direction.clone();
         for (int c = 0; c < mu.length; c++) {
           mu[c] *= Math.pow(10, power);
         }
-        return relativeGap(problem, table, mu, none);
+        return relativeGap(problem, table, objective, mu, none);
       };
       double gap = Double.POSITIVE_INFINITY;
       double bestPower = 0;
@@ -454,7 +456,6 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             Univariate.argmax(power -> -bound.applyAsDouble(power), bestPower - 1, bestPower + 1);
         gap = Math.min(gap, bound.applyAsDouble(refined));
       }
-      double objective = evaluation.objective().total();
       if (gap < best || (gap == best && objective < chosenObjective)) {
         best = gap;
         chosen = table;
@@ -505,9 +506,9 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   private static double relativeGap(
       ResolvedProblem problem,
       TradeTable table,
+      double objective,
       double[] mu,
       Formulation.LinearMultipliers multipliers) {
-    double objective = Evaluator.DEFAULT.evaluate(problem, table).objective().total();
     return OptimalityCertificate.gap(problem, table, mu, multipliers)
         / Math.max(1.0, Math.abs(objective));
   }
