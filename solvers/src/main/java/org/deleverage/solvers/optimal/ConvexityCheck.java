@@ -48,34 +48,46 @@ final class ConvexityCheck {
       if (problem.locked(i) || problem.held(i) == 0 || problem.sellableUnits(i) <= 0) {
         continue;
       }
-      double gamma = problem.gamma(i);
       double kappa = leastCurvature(problem, i);
-      if (problem.costWeight() > 0 && kappa < gamma * (periods + 1) * (1 - 1e-12)) {
+      double lossNeeded = lossCurvatureNeeded(problem, i);
+      if (problem.costWeight() > 0 && kappa < lossNeeded * (1 - 1e-12)) {
         return Optional.of(new Violation(i, message(problem, i, "the expected loss",
-            "kappa >= gamma (N + 1)", kappa, gamma * (periods + 1), periods)));
+            "kappa >= gamma (N + 1)", kappa, lossNeeded, periods)));
       }
-      if (problem.mode() == CoverageMode.CASH) {
-        if (kappa < gamma * (1 - 1e-12)) {
-          return Optional.of(new Violation(i, message(problem, i, "the cash raised",
-              "kappa >= gamma", kappa, gamma, lastConstraint)));
-        }
-      } else {
-        double a = Math.max(0.0, 1 - 2 * problem.marginRate(i) * problem.direction(i));
-        double needed = gamma * (1 + a * lastConstraint);
-        if (kappa < needed * (1 - 1e-12)) {
-          String rule = problem.direction(i) < 0
-              ? "kappa >= gamma (1 + (1 + 2 m) k)"
-              : "kappa >= gamma (1 + (1 - 2 m) k)";
-          return Optional.of(new Violation(i, message(problem, i, "the margin excess", rule,
-              kappa, needed, lastConstraint)));
-        }
+      double needed = excessCurvatureNeeded(problem, i, lastConstraint);
+      if (kappa < needed * (1 - 1e-12)) {
+        boolean cash = problem.mode() == CoverageMode.CASH;
+        String rule = cash
+            ? "kappa >= gamma"
+            : problem.direction(i) < 0
+                ? "kappa >= gamma (1 + (1 + 2 m) k)"
+                : "kappa >= gamma (1 + (1 - 2 m) k)";
+        return Optional.of(new Violation(i, message(problem, i,
+            cash ? "the cash raised" : "the margin excess", rule, kappa, needed,
+            lastConstraint)));
       }
     }
     return Optional.empty();
   }
 
+  /** The curvature of T that the expected loss needs in asset i's trades: gamma (N + 1). */
+  static double lossCurvatureNeeded(ResolvedProblem problem, int i) {
+    return problem.gamma(i) * (problem.periods() + 1);
+  }
+
+  /**
+   * The curvature of T that minus the excess after the first {@code periods} periods needs in
+   * asset i's trades: gamma (1 + max(0, a) periods), a = 1 - 2 m d in margin mode and -1 in cash
+   * mode (so gamma there). kappa above it is the excess's least curvature in those trades.
+   */
+  static double excessCurvatureNeeded(ResolvedProblem problem, int i, int periods) {
+    double a = problem.mode() == CoverageMode.CASH
+        ? -1.0 : 1 - 2 * problem.marginRate(i) * problem.direction(i);
+    return problem.gamma(i) * (1 + Math.max(0.0, a) * periods);
+  }
+
   /** kappa: the smaller curvature of T at no trade and at the cap. */
-  private static double leastCurvature(ResolvedProblem problem, int i) {
+  static double leastCurvature(ResolvedProblem problem, int i) {
     TradingConditions conditions = problem.conditions(i);
     double cap = Math.min(problem.periodCap(i), problem.sellableUnits(i));
     return Math.min(

@@ -1,7 +1,6 @@
 package org.deleverage.solvers.optimal;
 
 import java.util.Arrays;
-import org.deleverage.core.CoverageMode;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
@@ -25,7 +24,9 @@ import org.deleverage.models.TradingConditions;
  * multipliers r = 0 and the bound is the complementarity, zero; near one the bound is as small as
  * the residual r, whatever the multipliers' sizes. The minimum over P splits by asset into a box
  * with a band on the sum, solved exactly by taking periods in increasing order of r. The bound
- * holds for any multipliers; good ones make it small.
+ * holds for any multipliers; good ones make it small. The coverage terms mu_c G_c(n) are taken
+ * as mu_c max(0, G_c(n)): a plan the evaluator accepts may miss a requirement by its tolerance,
+ * and a negative term would let a large multiplier certify it by that miss alone.
  */
 final class OptimalityCertificate {
 
@@ -50,7 +51,10 @@ final class OptimalityCertificate {
           c == 0
               ? problem.buffer()
               : -problem.shortfall() * (1 - problem.scheduleFraction(c - 1));
-      complementarity += mu[c] * (evaluation.excess(period) - bound);
+      // A plan that misses a requirement within the evaluator's tolerance would earn a negative
+      // term here, as large as the multiplier makes it: counted as zero, which only loosens
+      // the bound, so that such a plan is never certified by its shortfall.
+      complementarity += mu[c] * Math.max(0.0, evaluation.excess(period) - bound);
       double[][] excess = Evaluator.DEFAULT.excessGradient(problem, table, period);
       for (int i = 0; i < gradient.length; i++) {
         for (int k = 0; k < gradient[i].length; k++) {
@@ -178,16 +182,14 @@ final class OptimalityCertificate {
     return bound;
   }
 
-  /** max over asset i's limits of g'(n' - n). */
+  /** max over asset i's limits of g'(n' - n): the linear bound of -g. */
   private static double linearMaximum(
       ResolvedProblem problem, TradeTable table, int i, double[] g) {
     double[] negated = new double[g.length];
-    double current = 0.0;
     for (int k = 0; k < g.length; k++) {
       negated[k] = -g[k];
-      current += g[k] * table.units(i, k);
     }
-    return -minimumOverLimits(problem, i, negated) - current;
+    return linearBound(problem, table, i, negated);
   }
 
   /**
@@ -287,12 +289,12 @@ final class OptimalityCertificate {
       ResolvedProblem problem, TradeTable table, double[] mu, int i, double[] gradient) {
     int periods = gradient.length;
     double cap = problem.periodCap(i);
-    double kappa = leastCurvature(problem, i);
+    double kappa = ConvexityCheck.leastCurvature(problem, i);
     if (!(kappa > 0) || Double.isInfinite(kappa)) {
       return Double.POSITIVE_INFINITY;
     }
     double[] m = new double[periods];
-    double objective = kappa - problem.gamma(i) * (periods + 1);
+    double objective = kappa - ConvexityCheck.lossCurvatureNeeded(problem, i);
     boolean any = false;
     for (int k = 0; k < periods; k++) {
       double value = problem.costWeight() * Math.max(0.0, objective);
@@ -343,14 +345,6 @@ final class OptimalityCertificate {
     return Math.max(0.0, -best);
   }
 
-  /** kappa: the least curvature of asset i's temporary cost up to what a period may trade. */
-  private static double leastCurvature(ResolvedProblem problem, int i) {
-    TradingConditions conditions = problem.conditions(i);
-    TemporaryImpactModel model = problem.temporaryImpact(i);
-    double limit = Math.min(problem.periodCap(i), problem.sellableUnits(i));
-    return Math.min(model.curvature(0.0, conditions), model.curvature(limit, conditions));
-  }
-
   /**
    * A lower bound on the curvature of minus the excess of 0-based period {@code period} in
    * asset i's trades up to that period: kappa - gamma (1 + max(0, a) (period + 1)), a = 1 - 2 m d
@@ -359,13 +353,11 @@ final class OptimalityCertificate {
    * those trades.
    */
   static double coverageCurvature(ResolvedProblem problem, int i, int period) {
-    double kappa = leastCurvature(problem, i);
+    double kappa = ConvexityCheck.leastCurvature(problem, i);
     if (!(kappa > 0) || Double.isInfinite(kappa)) {
       return 0.0;
     }
-    double a = problem.mode() == CoverageMode.CASH
-        ? -1.0 : 1 - 2 * problem.marginRate(i) * problem.direction(i);
-    return Math.max(0.0, kappa - problem.gamma(i) * (1 + Math.max(0.0, a) * (period + 1)));
+    return Math.max(0.0, kappa - ConvexityCheck.excessCurvatureNeeded(problem, i, period + 1));
   }
 
   /** g(nu), the Lagrangian dual of {@link #strongBound}'s least value. */
@@ -427,8 +419,7 @@ final class OptimalityCertificate {
     TemporaryImpactModel model = problem.temporaryImpact(i);
     TradingConditions conditions = problem.conditions(i);
     double limit = Math.min(problem.periodCap(i), problem.sellableUnits(i));
-    double kappa =
-        Math.min(model.curvature(0.0, conditions), model.curvature(limit, conditions));
+    double kappa = ConvexityCheck.leastCurvature(problem, i);
     kappa = model.kinks(conditions).length > 0 || !(kappa > 0) ? 0.0 : kappa;
     Separable part = new Separable(model, conditions, kappa);
     double slack = 0.0;
