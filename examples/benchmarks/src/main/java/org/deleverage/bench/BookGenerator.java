@@ -49,7 +49,9 @@ import org.deleverage.models.TradingConditions;
  * diagonal. The same dependence can be stated in three ways that give the same price covariance
  * Sigma_ij = C_ij sigma_i p_i sigma_j p_j ({@link Form}): as the correlation C, as Sigma itself,
  * or as the factor model of returns it comes from, with loadings sigma_i B_ik / s_i, F = I and
- * specific variances sigma_i^2 D_ii / s_i^2, where s_i^2 = (B B' + D)_ii.
+ * specific variances sigma_i^2 D_ii / s_i^2, where s_i^2 = (B B' + D)_ii. {@link
+ * Form#INDEPENDENT} drops the correlation (C = I, returns independent): the same assets and
+ * shortfall, a diagonal Sigma, and lambda set from that Sigma by the rule below.
  *
  * <p>The requirement is a margin call due by the last period N whose shortfall is {@value
  * #SHORTFALL_FRACTION} of what the reference plan frees: every position sold at its cap from the
@@ -113,7 +115,12 @@ public final class BookGenerator {
     /** The dense n x n price covariance Sigma. */
     COVARIANCE,
     /** The factor model of returns behind C, with 1 + sectors factors. */
-    FACTOR
+    FACTOR,
+    /**
+     * Independent returns: the same assets with no correlation (C = I), a different Sigma from
+     * the other forms, and the risk aversion set from that Sigma by the same rule.
+     */
+    INDEPENDENT
   }
 
   private BookGenerator() {}
@@ -171,7 +178,9 @@ public final class BookGenerator {
     }
     FactorModel factors = FactorModel.draw(factorDraws, assets, sectors);
     double shortfall = SHORTFALL_FRACTION * freed;
-    double riskAversion = riskAversion(book, factors.times(dollarVolatility), horizon);
+    double[] exposure =
+        form == Form.INDEPENDENT ? dollarVolatility : factors.times(dollarVolatility);
+    double riskAversion = riskAversion(book, exposure, horizon);
     return DeleveragingProblem.builder()
         .cash(requirement - marketValue - shortfall)
         .assets(book)
@@ -185,6 +194,8 @@ public final class BookGenerator {
   /** The dependence of the book in the given form. */
   private static Dependence dependence(FactorModel factors, List<Asset> book, Form form) {
     switch (form) {
+      case INDEPENDENT:
+        return Dependence.independent();
       case FACTOR:
         return factors.returnModel(book);
       case COVARIANCE:
