@@ -2,7 +2,7 @@ package org.deleverage.core.solve;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -43,7 +43,23 @@ public final class PlanAssembler {
    */
   public SolveResult assemble(
       ResolvedProblem problem, TradeTable table, int[] priority, SolverReport report) {
-    Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, table);
+    return assemble(problem, Evaluator.DEFAULT.evaluate(problem, table), priority, report);
+  }
+
+  /**
+   * The plan for a trade table the solver has already evaluated, or the failure that it breaks a
+   * constraint: {@link #assemble(ResolvedProblem, TradeTable, int[], SolverReport)} without
+   * evaluating the table again (on a large book the evaluation is a good part of a solve).
+   *
+   * @param problem the resolved problem
+   * @param evaluation the evaluator's result for the table, on this problem
+   * @param priority the assets in the solver's order of preference (a permutation of 0..n-1)
+   * @param report the solver's name, status, S_max, shadow price, iterations and time
+   * @return the plan for the evaluated table, or the failure that it breaks a constraint
+   */
+  public SolveResult assemble(
+      ResolvedProblem problem, Evaluation evaluation, int[] priority, SolverReport report) {
+    TradeTable table = evaluation.table();
     if (!evaluation.feasible()) {
       ConstraintCheck worst = evaluation.worstViolation().orElseThrow();
       return new SolveResult.Failed(
@@ -53,7 +69,11 @@ public final class PlanAssembler {
           report.iterations(),
           report.solveMillis());
     }
-    int[] order = hierarchyOrder(problem, table, priority);
+    int[] first = new int[problem.assetCount()];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = firstTrade(table, i);
+    }
+    int[] order = hierarchyOrder(first, priority);
     int[] rankOf = new int[order.length];
     for (int r = 0; r < order.length; r++) {
       rankOf[order[r]] = r;
@@ -91,7 +111,7 @@ public final class PlanAssembler {
             report.shadowPriceUnbounded(),
             trades,
             periods,
-            hierarchy(problem, table, order),
+            hierarchy(problem, table, order, first),
             report.iterations(),
             report.solveMillis(),
             table,
@@ -120,23 +140,28 @@ public final class PlanAssembler {
   }
 
   /** The assets sold, by first period then priority, and after them the unsold, by priority. */
-  private static int[] hierarchyOrder(ResolvedProblem problem, TradeTable table, int[] priority) {
-    int n = problem.assetCount();
-    int[] first = new int[n];
+  private static int[] hierarchyOrder(int[] first, int[] priority) {
+    int n = first.length;
     int[] position = new int[n];
     for (int p = 0; p < priority.length; p++) {
       position[priority[p]] = p;
     }
-    List<Integer> order = new ArrayList<>();
+    // Sorted by (first period, priority position), both below 2^31: one primitive sort of the
+    // pair packed into a long, no boxing (this is O(n log n) on a book of a million assets).
+    long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      first[i] = firstTrade(table, i);
-      order.add(i);
+      keys[i] = ((long) first[i] << 32) | position[i];
     }
-    order.sort(Comparator.<Integer>comparingInt(i -> first[i]).thenComparingInt(i -> position[i]));
-    return order.stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(keys);
+    int[] order = new int[n];
+    for (int r = 0; r < n; r++) {
+      order[r] = priority[(int) keys[r]];
+    }
+    return order;
   }
 
-  private List<HierarchyEntry> hierarchy(ResolvedProblem problem, TradeTable table, int[] order) {
+  private List<HierarchyEntry> hierarchy(
+      ResolvedProblem problem, TradeTable table, int[] order, int[] first) {
     int n = order.length;
     double[] ratio = marginalCostPerUnitRelief(problem);
     ImmutableList.Builder<HierarchyEntry> entries = ImmutableList.builder();
@@ -148,7 +173,7 @@ public final class PlanAssembler {
               r + 1,
               problem.id(i),
               Double.isNaN(ratio[i]) ? OptionalDouble.empty() : OptionalDouble.of(ratio[i]),
-              firstPeriod(table, i),
+              first[i] == table.periods() ? OptionalInt.empty() : OptionalInt.of(first[i] + 1),
               held > 0 ? Math.max(0.0, table.traded(i)) / held : 0.0));
     }
     return entries.build();
@@ -162,10 +187,5 @@ public final class PlanAssembler {
       }
     }
     return table.periods();
-  }
-
-  private static OptionalInt firstPeriod(TradeTable table, int i) {
-    int k = firstTrade(table, i);
-    return k == table.periods() ? OptionalInt.empty() : OptionalInt.of(k + 1);
   }
 }

@@ -14,13 +14,17 @@ package org.deleverage.solvers.optimal;
  *     the status "optimal"; default {@value #DEFAULT_RELATIVE_GAP}
  * @param factorSolve how the Newton systems treat the risk of a factor-model covariance; default
  *     {@link FactorSolve#AUTOMATIC}. It changes the cost of a step, not the plan.
+ * @param separable whether a one-period problem whose assets nothing couples is solved by a
+ *     search over its coverage multiplier ({@link SeparablePath}) instead of the interior-point
+ *     method; default true. It changes the cost of a solve, not the plan.
  */
 public record InteriorPointOptions(
     int maxIterations,
     long timeLimitMillis,
     boolean allowLocal,
     double relativeGap,
-    FactorSolve factorSolve) {
+    FactorSolve factorSolve,
+    boolean separable) {
 
   /**
    * How the Newton systems treat the risk of a factor-model covariance Sigma = G F G' + diag(s),
@@ -55,7 +59,7 @@ public record InteriorPointOptions(
   public static final InteriorPointOptions DEFAULTS =
       new InteriorPointOptions(
           DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT_MILLIS, false, DEFAULT_RELATIVE_GAP,
-          FactorSolve.AUTOMATIC);
+          FactorSolve.AUTOMATIC, true);
 
   /**
    * Validates the options.
@@ -70,6 +74,8 @@ public record InteriorPointOptions(
    *     the status "optimal"; default {@value #DEFAULT_RELATIVE_GAP}
    * @param factorSolve how the Newton systems treat the risk of a factor-model covariance; default
    *     {@link FactorSolve#AUTOMATIC}. It changes the cost of a step, not the plan.
+   * @param separable whether a one-period problem whose assets nothing couples is solved by a
+   *     search over its coverage multiplier instead of the interior-point method; default true
    */
   public InteriorPointOptions {
     if (maxIterations < 1) {
@@ -93,7 +99,8 @@ public record InteriorPointOptions(
    * @return the copy
    */
   public InteriorPointOptions withMaxIterations(int value) {
-    return new InteriorPointOptions(value, timeLimitMillis, allowLocal, relativeGap, factorSolve);
+    return new InteriorPointOptions(
+        value, timeLimitMillis, allowLocal, relativeGap, factorSolve, separable);
   }
 
   /**
@@ -103,7 +110,8 @@ public record InteriorPointOptions(
    * @return the copy
    */
   public InteriorPointOptions withTimeLimitMillis(long value) {
-    return new InteriorPointOptions(maxIterations, value, allowLocal, relativeGap, factorSolve);
+    return new InteriorPointOptions(
+        maxIterations, value, allowLocal, relativeGap, factorSolve, separable);
   }
 
   /**
@@ -114,7 +122,7 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withAllowLocal(boolean value) {
     return new InteriorPointOptions(
-        maxIterations, timeLimitMillis, value, relativeGap, factorSolve);
+        maxIterations, timeLimitMillis, value, relativeGap, factorSolve, separable);
   }
 
   /**
@@ -124,7 +132,8 @@ public record InteriorPointOptions(
    * @return the copy
    */
   public InteriorPointOptions withRelativeGap(double value) {
-    return new InteriorPointOptions(maxIterations, timeLimitMillis, allowLocal, value, factorSolve);
+    return new InteriorPointOptions(
+        maxIterations, timeLimitMillis, allowLocal, value, factorSolve, separable);
   }
 
   /**
@@ -135,6 +144,18 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withFactorSolve(FactorSolve value) {
     return new InteriorPointOptions(
-        maxIterations, timeLimitMillis, allowLocal, relativeGap, value);
+        maxIterations, timeLimitMillis, allowLocal, relativeGap, value, separable);
+  }
+
+  /**
+   * These options, with the separable path of one-period problems on or off (off runs the
+   * interior-point method on every problem, as a cross-check does).
+   *
+   * @param value whether the separable path may be used
+   * @return the copy
+   */
+  public InteriorPointOptions withSeparable(boolean value) {
+    return new InteriorPointOptions(
+        maxIterations, timeLimitMillis, allowLocal, relativeGap, factorSolve, value);
   }
 }

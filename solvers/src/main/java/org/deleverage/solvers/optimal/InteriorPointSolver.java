@@ -2,12 +2,10 @@ package org.deleverage.solvers.optimal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
-import java.util.stream.IntStream;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
@@ -130,21 +128,64 @@ public final class InteriorPointSolver implements DeleveragingSolver {
           "assets[" + nonConvex.get().asset() + "]", nonConvex.get().message());
     }
     boolean local = nonConvex.isPresent();
-    Widest capacity = widest(first, Formulation.Goal.CAPACITY, local, deadline);
-    List<SolveResult> results = new ArrayList<>();
-    if (capacity.failure() != null) {
-      for (int p = 0; p < problems.size(); p++) {
-        results.add(failed("largest coverable shortfall: " + capacity.failure(),
-            capacity.iterations(), start));
+    SolveResult[] results = new SolveResult[problems.size()];
+    Optional<SeparablePath> separable =
+        options.separable() && !local ? SeparablePath.of(first) : Optional.empty();
+    List<Integer> general = new ArrayList<>();
+    for (int p = 0; p < problems.size(); p++) {
+      results[p] = separable.isPresent() ? separable(problems.get(p), separable.get()) : null;
+      if (results[p] == null) {
+        general.add(p);
       }
-      return results;
     }
-    long shared = System.nanoTime() - start;
-    for (ResolvedProblem problem : problems) {
+    if (general.isEmpty()) {
+      return List.of(results);
+    }
+    long generalStart = System.nanoTime();
+    Widest capacity = widest(first, Formulation.Goal.CAPACITY, local, deadline);
+    if (capacity.failure() != null) {
+      for (int p : general) {
+        results[p] = failed("largest coverable shortfall: " + capacity.failure(),
+            capacity.iterations(), generalStart);
+      }
+      return List.of(results);
+    }
+    long shared = System.nanoTime() - generalStart;
+    for (int p : general) {
       // Each result's time is the shared run's and its own.
-      results.add(plan(problem, capacity, local, deadline, System.nanoTime() - shared));
+      results[p] = plan(problems.get(p), capacity, local, deadline, System.nanoTime() - shared);
     }
-    return results;
+    return List.of(results);
+  }
+
+  /**
+   * The plan by the {@link SeparablePath}, certified like any other; or null when the general
+   * method must run instead: the shortfall is at S_max, or the plan is not certified (which the
+   * derivation rules out, but the certificate, not the derivation, is the judge).
+   */
+  private SolveResult separable(ResolvedProblem problem, SeparablePath path) {
+    long start = System.nanoTime();
+    SeparablePath.Outcome outcome = path.solve(problem);
+    double maxCoverable = path.maxCoverable();
+    switch (outcome.kind()) {
+      case INFEASIBLE:
+        return Evaluator.DEFAULT.evaluate(problem, path.widestTable()).feasible()
+            ? null
+            : new SolveResult.Infeasible(name(), problem.shortfall(), maxCoverable,
+                outcome.evaluations(), SolverReport.millisSince(start));
+      case PLAN:
+        Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, outcome.table());
+        double[] mu = {outcome.multiplier().getAsDouble()};
+        if (evaluation.feasible()
+            && relativeGap(problem, evaluation, mu, zeroMultipliers(problem))
+                <= options.relativeGap()) {
+          return assembled(problem, evaluation, SolveStatus.OPTIMAL, maxCoverable,
+              OptionalDouble.of(shadowPrice(problem, mu)), outcome.evaluations(), start);
+        }
+        return null;
+      default:
+        return null;
+    }
   }
 
   /**
@@ -323,7 +364,8 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       if (!Evaluator.DEFAULT.evaluate(problem, table).feasible() || !outcome.within(1e-9, 1e-6)) {
         return failed("plan: " + outcome.reason(), iterations, start);
       }
-      return assembled(problem, table, SolveStatus.LOCAL, maxCoverable,
+      return assembled(problem, Evaluator.DEFAULT.evaluate(problem, table), SolveStatus.LOCAL,
+          maxCoverable,
           OptionalDouble.of(shadowPrice(problem, candidates.get(0).mu())), iterations, start);
     }
     double best = Double.POSITIVE_INFINITY;
@@ -332,11 +374,10 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       if (!evaluation.feasible()) {
         continue;
       }
-      double gap = relativeGap(problem, candidate.table(), evaluation.objective().total(),
-          candidate.mu(), candidate.linear());
+      double gap = relativeGap(problem, evaluation, candidate.mu(), candidate.linear());
       best = Math.min(best, gap);
       if (gap <= options.relativeGap()) {
-        return assembled(problem, candidate.table(), SolveStatus.OPTIMAL, maxCoverable,
+        return assembled(problem, evaluation, SolveStatus.OPTIMAL, maxCoverable,
             atCapacity ? OptionalDouble.empty()
                 : OptionalDouble.of(shadowPrice(problem, candidate.mu())),
             iterations, start);
@@ -415,7 +456,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     candidates.add(new Candidate(widest.table(), widest.duals(), zeroMultipliers(problem)));
     Formulation.LinearMultipliers none = zeroMultipliers(problem);
-    TradeTable chosen = null;
+    Evaluation chosen = null;
     double chosenObjective = Double.POSITIVE_INFINITY;
     double best = Double.POSITIVE_INFINITY;
     for (Candidate candidate : candidates) {
@@ -440,7 +481,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         for (int c = 0; c < mu.length; c++) {
           mu[c] *= Math.pow(10, power);
         }
-        return relativeGap(problem, table, objective, mu, none);
+        return relativeGap(problem, evaluation, mu, none);
       };
       double gap = Double.POSITIVE_INFINITY;
       double bestPower = 0;
@@ -458,7 +499,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       }
       if (gap < best || (gap == best && objective < chosenObjective)) {
         best = gap;
-        chosen = table;
+        chosen = evaluation;
         chosenObjective = objective;
       }
     }
@@ -488,7 +529,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   }
 
   private SolveResult assembled(
-      ResolvedProblem problem, TradeTable table, SolveStatus status, double maxCoverable,
+      ResolvedProblem problem, Evaluation evaluation, SolveStatus status, double maxCoverable,
       OptionalDouble shadowPrice, long iterations, long start) {
     SolverReport report =
         new SolverReport(
@@ -499,31 +540,61 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             shadowPrice.isEmpty() && status != SolveStatus.LOCAL,
             iterations,
             SolverReport.millisSince(start));
-    return PlanAssembler.DEFAULT.assemble(problem, table, cheapestFirst(problem), report);
+    return PlanAssembler.DEFAULT.assemble(problem, evaluation, cheapestFirst(problem), report);
   }
 
-  /** The certified bound on how far {@code table} is from the optimum, over max(1, |f|). */
+  /** The certified bound on how far an evaluated plan is from the optimum, over max(1, |f|). */
   private static double relativeGap(
       ResolvedProblem problem,
-      TradeTable table,
-      double objective,
+      Evaluation evaluation,
       double[] mu,
       Formulation.LinearMultipliers multipliers) {
-    return OptimalityCertificate.gap(problem, table, mu, multipliers)
-        / Math.max(1.0, Math.abs(objective));
+    return OptimalityCertificate.gap(problem, evaluation, mu, multipliers)
+        / Math.max(1.0, Math.abs(evaluation.objective().total()));
   }
 
-  /** The assets by increasing marginal cost per unit of relief; those that free none last. */
+  /**
+   * The assets by increasing marginal cost per unit of relief, ties by index; those that free none
+   * last. Each ratio becomes a long that sorts as Double.compare does, is replaced by its rank
+   * among the sorted ones, and the pair (rank, index) is sorted as one long: primitive sorts
+   * only, since books run to a million assets.
+   */
   private static int[] cheapestFirst(ResolvedProblem problem) {
     double[] ratio = PlanAssembler.DEFAULT.marginalCostPerUnitRelief(problem);
-    return IntStream.range(0, problem.assetCount())
-        .boxed()
-        .sorted(
-            Comparator.<Integer>comparingDouble(
-                    i -> Double.isNaN(ratio[i]) ? Double.POSITIVE_INFINITY : ratio[i])
-                .thenComparingInt(i -> i))
-        .mapToInt(Integer::intValue)
-        .toArray();
+    int n = ratio.length;
+    long[] key = new long[n];
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToLongBits(
+          Double.isNaN(ratio[i]) ? Double.POSITIVE_INFINITY : ratio[i]);
+      key[i] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+    long[] sorted = key.clone();
+    Arrays.sort(sorted);
+    long[] pairs = new long[n];
+    for (int i = 0; i < n; i++) {
+      pairs[i] = ((long) firstAtLeast(sorted, key[i]) << 32) | i;
+    }
+    Arrays.sort(pairs);
+    int[] order = new int[n];
+    for (int r = 0; r < n; r++) {
+      order[r] = (int) pairs[r];
+    }
+    return order;
+  }
+
+  /** The first index of {@code sorted} whose value is not below {@code value}. */
+  private static int firstAtLeast(long[] sorted, long value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted[middle] < value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   private SolveResult failed(String reason, long iterations, long start) {

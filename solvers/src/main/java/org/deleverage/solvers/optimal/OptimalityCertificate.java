@@ -42,7 +42,19 @@ final class OptimalityCertificate {
       TradeTable table,
       double[] mu,
       Formulation.LinearMultipliers linear) {
-    Evaluation evaluation = Evaluator.DEFAULT.evaluate(problem, table);
+    return gap(problem, Evaluator.DEFAULT.evaluate(problem, table), mu, linear);
+  }
+
+  /**
+   * {@link #gap(ResolvedProblem, TradeTable, double[], Formulation.LinearMultipliers)} of a plan
+   * already evaluated on this problem.
+   */
+  static double gap(
+      ResolvedProblem problem,
+      Evaluation evaluation,
+      double[] mu,
+      Formulation.LinearMultipliers linear) {
+    TradeTable table = evaluation.table();
     double[][] gradient = Evaluator.DEFAULT.objectiveGradient(problem, table);
     double complementarity = 0.0;
     for (int c = 0; c < mu.length; c++) {
@@ -323,6 +335,13 @@ final class OptimalityCertificate {
     }
     double bandLow = Math.max(0.0, problem.forcedUnits(i)) - traded;
     double bandHigh = Math.max(problem.forcedUnits(i), problem.sellableUnits(i)) - traded;
+    if (periods == 1) {
+      // One trade: the box and the band are one interval, and the least of r d + m d^2 / 2 on
+      // it is the dual's maximum (the search below would only approach it).
+      double d = minimiser(gradient[0], m[0], Math.max(low[0], bandLow),
+          Math.min(high[0], bandHigh));
+      return Math.max(0.0, -(gradient[0] * d + 0.5 * m[0] * d * d));
+    }
     double lowNu = -reach - 1.0;
     double highNu = reach + 1.0;
     double best = Math.max(dual(gradient, m, low, high, bandLow, bandHigh, 0.0),

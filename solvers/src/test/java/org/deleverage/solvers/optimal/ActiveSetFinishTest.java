@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class ActiveSetFinishTest {
 
-  private static final InteriorPointSolver SOLVER = InteriorPointSolver.DEFAULT;
+  /**
+   * The general method: several cases here have one period and no coupling risk, which the
+   * separable path would otherwise solve without the finish (SeparablePathTest checks that path).
+   */
+  private static final InteriorPointSolver SOLVER =
+      new InteriorPointSolver(InteriorPointOptions.DEFAULTS.withSeparable(false));
 
   /**
    * MODEL.md section 7: Q = 100,000, p = 10, m = 0.5, eta = 1e-5, one period, S = 100,000. The
