@@ -2,6 +2,7 @@ package org.deleverage.solvers.optimal;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A primal-dual interior-point method with Mehrotra's predictor-corrector (S. Mehrotra, "On the
@@ -102,6 +103,16 @@ final class InteriorPointMethod {
   static Outcome run(
       Formulation model, double[] start, int maxIterations, long deadlineNanos,
       boolean regularise) {
+    return run(model, start, maxIterations, deadlineNanos, regularise, () -> false);
+  }
+
+  /**
+   * {@link #run(Formulation, double[], int, long, boolean)}, stopped before a Newton step when
+   * {@code cancelled} says so (with the reason "cancelled").
+   */
+  static Outcome run(
+      Formulation model, double[] start, int maxIterations, long deadlineNanos,
+      boolean regularise, BooleanSupplier cancelled) {
     int linear = model.linear.length;
     int m = model.coverageCount();
     int p = linear + m;
@@ -176,7 +187,8 @@ final class InteriorPointMethod {
               ? "stalled at working precision"
               : iteration >= maxIterations
                   ? "no convergence in " + maxIterations + " steps"
-                  : System.nanoTime() > deadlineNanos ? "time limit reached" : null;
+                  : System.nanoTime() > deadlineNanos ? "time limit reached"
+                      : cancelled.getAsBoolean() ? "cancelled" : null;
       if (stop != null) {
         return ended(best, iteration, stop);
       }

@@ -17,6 +17,9 @@ package org.deleverage.solvers.optimal;
  * @param separable whether a one-period problem whose assets nothing couples is solved by a
  *     search over its coverage multiplier ({@link SeparablePath}) instead of the interior-point
  *     method; default true. It changes the cost of a solve, not the plan.
+ * @param concurrentRuns whether a single solve runs its two interior-point runs (S_max and the
+ *     plan) at once, the first on the common fork-join pool when it has a thread free; default
+ *     true. It changes the wall time of a solve, not the plan.
  */
 public record InteriorPointOptions(
     int maxIterations,
@@ -24,7 +27,8 @@ public record InteriorPointOptions(
     boolean allowLocal,
     double relativeGap,
     FactorSolve factorSolve,
-    boolean separable) {
+    boolean separable,
+    boolean concurrentRuns) {
 
   /**
    * How the Newton systems treat the risk of a factor-model covariance Sigma = G F G' + diag(s),
@@ -59,7 +63,7 @@ public record InteriorPointOptions(
   public static final InteriorPointOptions DEFAULTS =
       new InteriorPointOptions(
           DEFAULT_MAX_ITERATIONS, DEFAULT_TIME_LIMIT_MILLIS, false, DEFAULT_RELATIVE_GAP,
-          FactorSolve.AUTOMATIC, true);
+          FactorSolve.AUTOMATIC, true, true);
 
   /**
    * Validates the options.
@@ -76,6 +80,8 @@ public record InteriorPointOptions(
    *     {@link FactorSolve#AUTOMATIC}. It changes the cost of a step, not the plan.
    * @param separable whether a one-period problem whose assets nothing couples is solved by a
    *     search over its coverage multiplier instead of the interior-point method; default true
+   * @param concurrentRuns whether a single solve runs its two interior-point runs at once;
+   *     default true
    */
   public InteriorPointOptions {
     if (maxIterations < 1) {
@@ -100,7 +106,7 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withMaxIterations(int value) {
     return new InteriorPointOptions(
-        value, timeLimitMillis, allowLocal, relativeGap, factorSolve, separable);
+        value, timeLimitMillis, allowLocal, relativeGap, factorSolve, separable, concurrentRuns);
   }
 
   /**
@@ -111,7 +117,7 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withTimeLimitMillis(long value) {
     return new InteriorPointOptions(
-        maxIterations, value, allowLocal, relativeGap, factorSolve, separable);
+        maxIterations, value, allowLocal, relativeGap, factorSolve, separable, concurrentRuns);
   }
 
   /**
@@ -122,7 +128,7 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withAllowLocal(boolean value) {
     return new InteriorPointOptions(
-        maxIterations, timeLimitMillis, value, relativeGap, factorSolve, separable);
+        maxIterations, timeLimitMillis, value, relativeGap, factorSolve, separable, concurrentRuns);
   }
 
   /**
@@ -133,7 +139,7 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withRelativeGap(double value) {
     return new InteriorPointOptions(
-        maxIterations, timeLimitMillis, allowLocal, value, factorSolve, separable);
+        maxIterations, timeLimitMillis, allowLocal, value, factorSolve, separable, concurrentRuns);
   }
 
   /**
@@ -144,7 +150,7 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withFactorSolve(FactorSolve value) {
     return new InteriorPointOptions(
-        maxIterations, timeLimitMillis, allowLocal, relativeGap, value, separable);
+        maxIterations, timeLimitMillis, allowLocal, relativeGap, value, separable, concurrentRuns);
   }
 
   /**
@@ -156,6 +162,19 @@ public record InteriorPointOptions(
    */
   public InteriorPointOptions withSeparable(boolean value) {
     return new InteriorPointOptions(
-        maxIterations, timeLimitMillis, allowLocal, relativeGap, factorSolve, value);
+        maxIterations, timeLimitMillis, allowLocal, relativeGap, factorSolve, value,
+        concurrentRuns);
+  }
+
+  /**
+   * These options, with the two runs of a solve at once or one after the other (one after the
+   * other suits a caller that already keeps every core busy, such as a batch of solves).
+   *
+   * @param value whether a solve may run its two interior-point runs at once
+   * @return the copy
+   */
+  public InteriorPointOptions withConcurrentRuns(boolean value) {
+    return new InteriorPointOptions(
+        maxIterations, timeLimitMillis, allowLocal, relativeGap, factorSolve, separable, value);
   }
 }

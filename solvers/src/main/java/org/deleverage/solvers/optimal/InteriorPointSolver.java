@@ -1,10 +1,16 @@
 package org.deleverage.solvers.optimal;
 
+import com.google.common.base.Throwables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
@@ -142,6 +148,11 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       return List.of(results);
     }
     long generalStart = System.nanoTime();
+    if (general.size() == 1 && options.concurrentRuns()) {
+      int p = general.get(0);
+      results[p] = concurrently(problems.get(p), local, deadline, generalStart);
+      return List.of(results);
+    }
     Widest capacity = widest(first, Formulation.Goal.CAPACITY, local, deadline);
     if (capacity.failure() != null) {
       for (int p : general) {
@@ -153,9 +164,49 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     long shared = System.nanoTime() - generalStart;
     for (int p : general) {
       // Each result's time is the shared run's and its own.
-      results[p] = plan(problems.get(p), capacity, local, deadline, System.nanoTime() - shared);
+      results[p] =
+          plan(problems.get(p), capacity, local, deadline, System.nanoTime() - shared, null);
     }
     return List.of(results);
+  }
+
+  /**
+   * One problem by the general method with its two runs at once: the capacity run is offered to
+   * the common fork-join pool while this thread makes the plan run, and this thread then makes
+   * the capacity run itself if no pool thread has taken it (so that nothing waits on a task that
+   * has not started, however busy the pool). When the capacity run shows the shortfall to be
+   * above S_max's upper bound, the plan run is stopped. The result is the one the two runs give
+   * one after the other: neither depends on the other.
+   */
+  private SolveResult concurrently(
+      ResolvedProblem problem, boolean local, long deadline, long start) {
+    AtomicBoolean hopeless = new AtomicBoolean();
+    boolean healthy = problem.initialExcess() > -problem.shortfall();
+    FutureTask<Widest> capacityRun = new FutureTask<>(() -> {
+      Widest capacity = widest(problem, Formulation.Goal.CAPACITY, local, deadline);
+      hopeless.set(capacity.failure() != null
+          || (!healthy && problem.shortfall() > capacity.upper() + 1e-12 * capacity.scale()));
+      return capacity;
+    });
+    ForkJoinPool.commonPool().execute(capacityRun);
+    PlanRun planned = planRun(problem, local, deadline, hopeless::get);
+    capacityRun.run();
+    Widest capacity;
+    try {
+      capacity = capacityRun.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed("interrupted while the largest coverable shortfall was computed",
+          planned.iterations(), start);
+    } catch (ExecutionException e) {
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException(e.getCause());
+    }
+    if (capacity.failure() != null) {
+      return failed("largest coverable shortfall: " + capacity.failure(),
+          capacity.iterations() + planned.iterations(), start);
+    }
+    return plan(problem, capacity, local, deadline, start, planned);
   }
 
   /**
@@ -293,9 +344,13 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         && x.requirement().schedule().equals(y.requirement().schedule());
   }
 
-  /** The plan for one problem, given the capacity run. */
+  /**
+   * The plan for one problem, given the capacity run and, when it ran alongside, the plan run
+   * (null when it did not: it then runs here, once the problem is known to be feasible).
+   */
   private SolveResult plan(
-      ResolvedProblem problem, Widest capacity, boolean local, long deadline, long start) {
+      ResolvedProblem problem, Widest capacity, boolean local, long deadline, long start,
+      PlanRun planned) {
     int iterations = capacity.iterations();
     double maxCoverable = capacity.value();
     Widest widest = capacity;
@@ -331,34 +386,11 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             SolverReport.millisSince(start));
       }
     }
-    Formulation levelled = new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve());
-    Formulation exact =
-        new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve(), false);
-    InteriorPointMethod.Outcome outcome =
-        InteriorPointMethod.run(
-            levelled, levelled.startingPoint(),
-            options.maxIterations(), deadline, local);
-    iterations += outcome.iterations();
-    int linear = levelled.linear.length;
-    double[] interiorMu = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
-    Formulation.LinearMultipliers interiorLinear =
-        levelled.linearMultipliers(outcome.linearDuals(linear));
-    List<Candidate> candidates = new ArrayList<>();
-    if (!local && outcome.within(1e-6, 1e-4)) {
-      Optional<ActiveSetFinish.Finished> finished =
-          ActiveSetFinish.finish(levelled, exact, outcome);
-      if (finished.isPresent()) {
-        iterations += finished.get().newtonSteps();
-        TradeTable table = ActiveSetFinish.table(exact, finished.get());
-        candidates.add(new Candidate(table,
-            exact.coverageRows().problemDuals(finished.get().coverageDuals()),
-            zeroMultipliers(problem)));
-        // Where every trade the coverage rows could move is fixed, the finish's Newton solve does
-        // not determine their multipliers; the interior point's then serve the exact plan.
-        candidates.add(new Candidate(table, interiorMu, interiorLinear));
-      }
-    }
-    candidates.add(new Candidate(levelled.table(outcome.point()), interiorMu, interiorLinear));
+    PlanRun run = planned == null || planned.cancelled()
+        ? planRun(problem, local, deadline, () -> false) : planned;
+    iterations += run.iterations();
+    InteriorPointMethod.Outcome outcome = run.outcome();
+    List<Candidate> candidates = run.candidates();
     if (local) {
       TradeTable table = candidates.get(0).table();
       if (!Evaluator.DEFAULT.evaluate(problem, table).feasible() || !outcome.within(1e-9, 1e-6)) {
@@ -394,6 +426,61 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         iterations,
         start);
   }
+
+  /**
+   * The plan run of one problem: the interior-point method on the formulation with level
+   * variables, then the active-set finish on the exact one; the candidate plans with their
+   * multipliers (the finished plan first), the outcome and the Newton steps. It needs nothing of
+   * the capacity run, so the two can run at once; {@code cancelled} stops it early (the run then
+   * says so, and is redone if its plan is needed after all).
+   */
+  private PlanRun planRun(
+      ResolvedProblem problem, boolean local, long deadline, BooleanSupplier cancelled) {
+    Formulation levelled = new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve());
+    Formulation exact =
+        new Formulation(problem, Formulation.Goal.PLAN, options.factorSolve(), false);
+    InteriorPointMethod.Outcome outcome =
+        InteriorPointMethod.run(
+            levelled, levelled.startingPoint(),
+            options.maxIterations(), deadline, local, cancelled);
+    if (cancelled.getAsBoolean()) {
+      return new PlanRun(outcome, List.of(), outcome.iterations(), true);
+    }
+    int iterations = outcome.iterations();
+    int linear = levelled.linear.length;
+    double[] interiorMu = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
+    Formulation.LinearMultipliers interiorLinear =
+        levelled.linearMultipliers(outcome.linearDuals(linear));
+    List<Candidate> candidates = new ArrayList<>();
+    if (!local && outcome.within(1e-6, 1e-4)) {
+      Optional<ActiveSetFinish.Finished> finished =
+          ActiveSetFinish.finish(levelled, exact, outcome);
+      if (finished.isPresent()) {
+        iterations += finished.get().newtonSteps();
+        TradeTable table = ActiveSetFinish.table(exact, finished.get());
+        candidates.add(new Candidate(table,
+            exact.coverageRows().problemDuals(finished.get().coverageDuals()),
+            zeroMultipliers(problem)));
+        // Where every trade the coverage rows could move is fixed, the finish's Newton solve does
+        // not determine their multipliers; the interior point's then serve the exact plan.
+        candidates.add(new Candidate(table, interiorMu, interiorLinear));
+      }
+    }
+    candidates.add(new Candidate(levelled.table(outcome.point()), interiorMu, interiorLinear));
+    return new PlanRun(outcome, candidates, iterations, false);
+  }
+
+  /**
+   * A plan run's result.
+   *
+   * @param outcome the interior-point method's outcome
+   * @param candidates the plans to certify, best first
+   * @param iterations Newton steps, interior-point and finish
+   * @param cancelled whether the run was stopped before its end
+   */
+  private record PlanRun(
+      InteriorPointMethod.Outcome outcome, List<Candidate> candidates, int iterations,
+      boolean cancelled) {}
 
   /** A plan with multipliers for the certificate. */
   private record Candidate(

@@ -23,8 +23,9 @@ import org.deleverage.models.numerics.Univariate;
  * the notation of {@link AssetPath} with r = Q_i - n,
  *
  * <pre>
- *   O_i(n) = O0 + O1 n + O2 n^2 / 2 + rho_i (Q_i - n)^2,    rho_i = (lambda tau + lambda_res) Sigma_ii
+ *   O_i(n) = O0 + O1 n + O2 n^2 / 2 + rho_i (Q_i - n)^2
  *   C_i(n) = C0 + C1 n + C2 n^2 / 2
+ *   rho_i  = (lambda tau + lambda_res) Sigma_ii
  * </pre>
  *
  * exactly, since with linear impact every term is a polynomial of degree two in n (the
@@ -32,7 +33,8 @@ import org.deleverage.models.numerics.Univariate;
  * through Sigma_ii: the covariance is diagonal, or its weight is zero. The problem is
  *
  * <pre>
- *   minimise sum_i O_i(n_i)  subject to  g(n) = X_0 - b + K + sum_i C_i(n_i) &gt;= 0,  lo &lt;= n &lt;= hi
+ *   minimise sum_i O_i(n_i)
+ *   subject to g(n) = X_0 - b + K + sum_i C_i(n_i) &gt;= 0,  lo &lt;= n &lt;= hi
  * </pre>
  *
  * (K the excess of the assets that cannot move), with each O_i convex and each C_i concave. Its

@@ -225,8 +225,8 @@ class SeparablePathTest {
       boolean locked = random.nextInt(12) == 0;
       double retainMax = !locked && random.nextInt(5) == 0
           ? Math.max(held - 0.8 * cap, held * random.nextDouble(0.5, 1.0)) : held;
-      double retainMin = !locked && random.nextInt(5) == 0 ? Math.min(retainMax, held * random.nextDouble(0,
-          0.5)) : 0.0;
+      double retainMin = !locked && random.nextInt(5) == 0
+          ? Math.min(retainMax, held * random.nextDouble(0, 0.5)) : 0.0;
       Asset.Builder builder = Asset.builder("A" + i)
           .quantity(isShort ? -held : held)
           .price(price)
