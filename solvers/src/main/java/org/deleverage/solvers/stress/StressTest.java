@@ -10,6 +10,7 @@ import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
+import org.deleverage.models.Checks;
 import org.deleverage.models.InvalidInputException;
 
 /**
@@ -57,6 +58,7 @@ public final class StressTest {
   public static List<StressOutcome> run(
       List<Scenario> scenarios, Map<String, DeleveragingProblem> accounts,
       DeleveragingSolver solver, BatchSolver batch) {
+    Checks.present("batch", batch);
     List<String> scenarioNames = new ArrayList<>();
     List<String> accountNames = new ArrayList<>();
     List<ResolvedProblem> problems = new ArrayList<>();
