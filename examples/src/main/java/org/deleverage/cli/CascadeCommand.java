@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deleverage.chart.CascadeChart;
+import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.io.StressJson;
 import org.deleverage.io.StressReport;
 import org.deleverage.solvers.stress.Cascade;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code deleverage cascade}: runs a fire-sale cascade ({@link Cascade}) from a JSON input
  * ({@link StressJson}) and reports each round; {@code --chart FILE.png} also draws the price
- * path per asset and the loss per round ({@link CascadeChart}). Output as for {@code plan}; the
- * chart is written, atomically, only when the report is, and neither is written on error.
+ * path per asset and the loss per round ({@link CascadeChart}); {@code --threads} sets how many
+ * accounts of a round are solved at once. Output as for {@code plan}; the chart is written,
+ * atomically, only when the report is, and neither is written on error.
  */
 @Command(
     name = "cascade",
@@ -40,6 +42,8 @@ final class CascadeCommand extends Subcommand implements Callable<Integer> {
   private String input;
 
   @Mixin private OutputOptions output;
+
+  @Mixin private ThreadOptions threads;
 
   @Option(names = "--chart", paramLabel = "FILE.png",
       description = "Also draw the price path per asset and the loss per round as a PNG.")
@@ -62,11 +66,12 @@ final class CascadeCommand extends Subcommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--rounds must be >= 1, was " + rounds);
     }
+    BatchSolver batch = threads.batch(spec);
     StressJson.CascadeInput read =
         Input.read(spec, input, SAMPLE, CascadeCommand.class, stdin, stderr,
             StressJson::readCascade);
     CascadeResult result = Cascade.run(read.accounts(), read.shock(), read.depth(),
-        rounds != null ? rounds : read.rounds());
+        rounds != null ? rounds : read.rounds(), batch);
     String rendered = switch (output.format()) {
       case TABLE -> StressReport.cascadeTable(result);
       case JSON -> StressJson.writeCascade(result);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.io.StressJson;
 import org.deleverage.io.StressReport;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code deleverage stress}: runs a set of scenarios ({@link StressJson}) over accounts and
  * reports, for each, the shortfall, whether it can be covered, the plan's cost and the largest
  * coverable shortfall ({@link StressTest}). The solver is {@code --solver}, else the file's,
- * else the optimiser. Output as for {@code plan}.
+ * else the optimiser; {@code --threads} sets how many pairs are solved at once. Output as for
+ * {@code plan}.
  */
 @Command(
     name = "stress",
@@ -43,6 +45,8 @@ final class StressCommand extends Subcommand implements Callable<Integer> {
 
   @Mixin private OutputOptions output;
 
+  @Mixin private ThreadOptions threads;
+
   @Option(names = "--solver", paramLabel = "NAME",
       description = "The solver of every account: ${COMPLETION-CANDIDATES}; default the file's,"
           + " else " + SolverCatalog.DEFAULT_NAME + ".",
@@ -56,13 +60,15 @@ final class StressCommand extends Subcommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path target = output.target(spec);
+    BatchSolver batch = threads.batch(spec);
     StressJson.StressInput read =
         Input.read(spec, input, SAMPLE, StressCommand.class, stdin, stderr,
             StressJson::readStress);
     DeleveragingSolver chosen = solver != null
         ? solver
         : SolverCatalog.named(read.solver().orElse(SolverCatalog.DEFAULT_NAME)).orElseThrow();
-    List<StressOutcome> outcomes = StressTest.run(read.scenarios(), read.accounts(), chosen);
+    List<StressOutcome> outcomes =
+        StressTest.run(read.scenarios(), read.accounts(), chosen, batch);
     String rendered = switch (output.format()) {
       case TABLE -> StressReport.stressTable(outcomes);
       case JSON -> StressJson.writeStress(outcomes);

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.deleverage.chart.CascadeChart;
@@ -126,6 +127,67 @@ class StressCommandsTest {
             + " (account fund-a)\n");
     assertThat(run("cascade", "--rounds", "0").code())
         .isEqualTo(DeleverageCommand.INVALID_INPUT);
+  }
+
+  /**
+   * {@code --threads} changes how many accounts are solved at once, never the report: the
+   * bundled stress test and cascade (with a baseline solver too) print the same bytes in every
+   * format on one thread, on three, and by default on every core; 0 threads is invalid input and
+   * writes nothing.
+   */
+  @Test
+  void theReportsDoNotDependOnTheThreads() throws IOException {
+    for (String format : List.of("table", "json", "csv")) {
+      for (List<String> command : List.of(List.of("stress"),
+          List.of("stress", "--solver", "pro-rata"), List.of("cascade"))) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--format", format));
+        CommandRun.Result byDefault = run(args.toArray(String[]::new));
+        assertThat(byDefault.code()).isZero();
+        for (String threads : List.of("1", "3")) {
+          List<String> withThreads = new ArrayList<>(args);
+          withThreads.addAll(List.of("--threads", threads));
+          assertThat(run(withThreads.toArray(String[]::new)).out()).isEqualTo(byDefault.out());
+        }
+      }
+    }
+    Path report = dir.resolve("stress.json");
+    CommandRun.Result zero = run("stress", "--threads", "0", "--out", report.toString());
+    assertThat(zero.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(zero.err()).startsWith("deleverage: --threads must be >= 1, was 0");
+    assertThat(Files.exists(report)).isFalse();
+    assertThat(run("cascade", "--threads", "-1").code())
+        .isEqualTo(DeleverageCommand.INVALID_INPUT);
+  }
+
+  /**
+   * An account the optimiser rejects as not convex no longer stops the stress test: its rows are
+   * {@code failed}, with the reason under "Cannot cover", and the other accounts are reported.
+   */
+  @Test
+  void anAccountThatCannotBeSolvedIsAFailedRow() throws IOException {
+    // fund-a's LIQ (its first asset): gamma 2e-06 -> 1.0, far above eta / tau = 4e-06.
+    String input =
+        resource(StressCommand.SAMPLE).replaceFirst("\"gamma\": 2e-06", "\"gamma\": 1.0");
+    assertThat(input).isNotEqualTo(resource(StressCommand.SAMPLE));
+
+    CommandRun.Result result = runWithStdin(input, "stress", "-", "--format", "json");
+
+    assertThat(result.code()).isZero();
+    JsonNode outcomes = MAPPER.readTree(result.out()).get("outcomes");
+    assertThat(outcomes).hasSize(9);
+    int failed = 0;
+    for (JsonNode outcome : outcomes) {
+      if (outcome.get("account").asText().equals("fund-a")) {
+        assertThat(outcome.get("status").asText()).isEqualTo("failed");
+        failed++;
+      } else {
+        assertThat(outcome.get("status").asText()).isNotEqualTo("failed");
+      }
+    }
+    assertThat(failed).isEqualTo(3);
+    assertThat(runWithStdin(input, "stress", "-").out())
+        .contains("fund-a (invalid input: assets[0]: not convex");
   }
 
   private static String resource(String name) throws IOException {

@@ -1,6 +1,7 @@
 package org.deleverage.solvers.stress;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Trade;
+import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.models.Checks;
 import org.deleverage.models.InvalidInputException;
@@ -21,10 +23,10 @@ import org.deleverage.models.InvalidInputException;
  * <p>Each round: every account whose margin shortfall (MODEL.md section 3, at the round's prices)
  * is positive runs its solver on its own problem and executes the whole plan; an account that
  * cannot cover executes its plan for its largest coverable shortfall S_max (nothing if S_max is
- * zero), an account whose solver fails sells nothing and is reported. Its cash grows by the
- * plan's net cash raised (execution prices net of spread, fees and impact) and its positions
- * shrink by the trades. The net units sold of each asset, n_i (sales of longs less buy-backs of
- * shorts, over every account), then move its price for everyone:
+ * zero), an account whose solver fails (or throws) sells nothing and is reported. Its cash grows
+ * by the plan's net cash raised (execution prices net of spread, fees and impact) and its
+ * positions shrink by the trades. The net units sold of each asset, n_i (sales of longs less
+ * buy-backs of shorts, over every account), then move its price for everyone:
  *
  * <pre>
  *   p_i' = p_i exp(-n_i / D_i),     D_i = depth_i if given, else p_i / gamma_i
@@ -37,7 +39,9 @@ import org.deleverage.models.InvalidInputException;
  * account is short, or at the round limit. An account is in default when its equity is below
  * zero. Within a round the accounts sell simultaneously: each plan sees its own permanent impact
  * but not the others' sales of the same round, which reach it through the next round's prices.
- * Stateless.
+ * The short accounts of a round are solved in one {@link BatchSolver} batch, and those that
+ * cannot cover in a second, for their S_max; the results do not depend on the batch's
+ * parallelism. Stateless.
  */
 public final class Cascade {
 
@@ -46,7 +50,8 @@ public final class Cascade {
   private Cascade() {}
 
   /**
-   * Runs the cascade.
+   * Runs the cascade, solving each round's accounts on every core ({@link
+   * BatchSolver#allCores()}).
    *
    * @param accounts the accounts; assets shared by several must have the same price and the same
    *     permanent impact gamma in each
@@ -60,6 +65,27 @@ public final class Cascade {
    */
   public static CascadeResult run(
       List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int maxRounds) {
+    return run(accounts, shock, depth, maxRounds, BatchSolver.allCores());
+  }
+
+  /**
+   * Runs the cascade, solving each round's accounts with {@code batch}.
+   *
+   * @param accounts the accounts; assets shared by several must have the same price and the same
+   *     permanent impact gamma in each
+   * @param shock the initial shock (price shocks per asset or for all, volatility, correlation
+   *     and margin-rate stresses; factor shocks are not supported here)
+   * @param depth market depth D_i by asset id, in units (others use p_i / gamma_i)
+   * @param maxRounds the round limit, >= 1
+   * @param batch how many accounts are solved at once, and on which threads
+   * @return the rounds and the losses
+   * @throws InvalidInputException naming the account and field when the accounts disagree on a
+   *     shared asset, or the shock or depth do not fit them
+   */
+  public static CascadeResult run(
+      List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int maxRounds,
+      BatchSolver batch) {
+    Checks.present("batch", batch);
     Checks.atLeastOne("rounds", maxRounds);
     if (!shock.factorShocks().isEmpty()) {
       throw new InvalidInputException(
@@ -120,12 +146,8 @@ public final class Cascade {
       for (String id : prices.keySet()) {
         sales.put(id, 0.0);
       }
-      List<Plan> plans = new ArrayList<>();
-      for (int a = 0; a < accounts.size(); a++) {
-        Plan plan = isShort(resolved.get(a))
-            ? plan(accounts.get(a), problems.get(a), resolved.get(a), deleveraged)
-            : null;
-        plans.add(plan);
+      List<Plan> plans = plans(accounts, problems, resolved, deleveraged, batch);
+      for (Plan plan : plans) {
         if (plan != null) {
           for (Trade trade : plan.trades()) {
             double signed = trade.side() == org.deleverage.core.plan.Side.SELL
@@ -213,30 +235,61 @@ public final class Cascade {
     return problem.shortfall() > SHORT * Math.max(1.0, Math.abs(problem.marginRequirement()));
   }
 
-  /** The account's plan for this round: to cover, or to cover S_max when it cannot. */
-  private static Plan plan(
-      CascadeAccount account, DeleveragingProblem problem, ResolvedProblem resolved,
-      Map<String, String> deleveraged) {
-    SolveResult result = account.solver().solve(resolved);
-    String how = "";
-    if (result instanceof SolveResult.Infeasible infeasible) {
-      double most = infeasible.maxCoverableShortfall();
-      if (!(most > 0)) {
-        deleveraged.put(account.name(), "nothing to sell");
-        return null;
+  /**
+   * The round's plan of each account, null for one that sells nothing: the solvers of the short
+   * accounts in one batch, then, in a second, the solvers of those that cannot cover, each for
+   * its largest coverable shortfall S_max (nothing when S_max is not above zero). Records each
+   * short account's action in {@code deleveraged}, in account order.
+   */
+  private static List<Plan> plans(
+      List<CascadeAccount> accounts, List<DeleveragingProblem> problems,
+      List<ResolvedProblem> resolved, Map<String, String> deleveraged, BatchSolver batch) {
+    List<Integer> shortAccounts = new ArrayList<>();
+    List<BatchSolver.Task> tasks = new ArrayList<>();
+    for (int a = 0; a < accounts.size(); a++) {
+      if (isShort(resolved.get(a))) {
+        shortAccounts.add(a);
+        tasks.add(new BatchSolver.Task(accounts.get(a).solver(), resolved.get(a)));
       }
-      DeleveragingProblem capped =
-          new DeleveragingProblem(problem.account(), problem.assets(), problem.dependence(),
-              problem.horizon(), problem.requirement().withShortfall(most), problem.objective());
-      result = account.solver().solve(capped.resolve());
-      how = "could not cover, sold for its largest coverable shortfall ";
     }
-    if (result instanceof SolveResult.Solved solved) {
-      deleveraged.put(account.name(), how + solved.plan().status().label());
-      return solved.plan();
+    List<SolveResult> first = batch.solveAll(tasks);
+    List<BatchSolver.Task> cappedTasks = new ArrayList<>();
+    for (int k = 0; k < shortAccounts.size(); k++) {
+      if (first.get(k) instanceof SolveResult.Infeasible infeasible
+          && infeasible.maxCoverableShortfall() > 0) {
+        DeleveragingProblem problem = problems.get(shortAccounts.get(k));
+        DeleveragingProblem capped =
+            new DeleveragingProblem(problem.account(), problem.assets(), problem.dependence(),
+                problem.horizon(),
+                problem.requirement().withShortfall(infeasible.maxCoverableShortfall()),
+                problem.objective());
+        cappedTasks.add(new BatchSolver.Task(accounts.get(shortAccounts.get(k)).solver(),
+            capped.resolve()));
+      }
     }
-    deleveraged.put(account.name(), "failed: " + describe(result));
-    return null;
+    List<SolveResult> second = batch.solveAll(cappedTasks);
+    List<Plan> plans = new ArrayList<>(Collections.nCopies(accounts.size(), (Plan) null));
+    int next = 0;
+    for (int k = 0; k < shortAccounts.size(); k++) {
+      String name = accounts.get(shortAccounts.get(k)).name();
+      SolveResult result = first.get(k);
+      String how = "";
+      if (result instanceof SolveResult.Infeasible infeasible) {
+        if (!(infeasible.maxCoverableShortfall() > 0)) {
+          deleveraged.put(name, "nothing to sell");
+          continue;
+        }
+        result = second.get(next++);
+        how = "could not cover, sold for its largest coverable shortfall ";
+      }
+      if (result instanceof SolveResult.Solved solved) {
+        deleveraged.put(name, how + solved.plan().status().label());
+        plans.set(shortAccounts.get(k), solved.plan());
+      } else {
+        deleveraged.put(name, "failed: " + describe(result));
+      }
+    }
+    return plans;
   }
 
   private static String describe(SolveResult result) {

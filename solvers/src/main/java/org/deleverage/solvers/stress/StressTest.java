@@ -7,22 +7,27 @@ import java.util.OptionalDouble;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
+import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
+import org.deleverage.models.Checks;
 import org.deleverage.models.InvalidInputException;
 
 /**
  * Runs a set of scenarios over a set of accounts: each account's problem is stressed ({@link
- * Scenario#apply}), resolved, and planned by the solver. Every (scenario, account) pair gives a
- * {@link StressOutcome}, in scenario order then account order; an account that cannot cover is
- * one whose status is infeasible (or failed). Stateless.
+ * Scenario#apply}) and resolved, and then every (scenario, account) pair is planned by the
+ * solver in one {@link BatchSolver} batch. Every pair gives a {@link StressOutcome}, in scenario
+ * order then account order; an account that cannot cover is one whose status is infeasible (or
+ * failed). A pair whose solve throws (the optimiser's rejection of a non-convex instance, say) is
+ * a failed outcome with the reason, and the other pairs are reported as usual. Stateless.
  */
 public final class StressTest {
 
   private StressTest() {}
 
   /**
-   * The outcome of every scenario for every account.
+   * The outcome of every scenario for every account, solved on every core ({@link
+   * BatchSolver#allCores()}).
    *
    * @param scenarios the scenarios, in order
    * @param accounts the accounts' problems by name, in iteration order
@@ -34,7 +39,29 @@ public final class StressTest {
   public static List<StressOutcome> run(
       List<Scenario> scenarios, Map<String, DeleveragingProblem> accounts,
       DeleveragingSolver solver) {
-    List<StressOutcome> outcomes = new ArrayList<>();
+    return run(scenarios, accounts, solver, BatchSolver.allCores());
+  }
+
+  /**
+   * The outcome of every scenario for every account, solved by {@code batch}. Every scenario is
+   * applied to every account before anything is solved, so a scenario that does not fit fails
+   * the run at once; the outcomes do not depend on the batch's parallelism.
+   *
+   * @param scenarios the scenarios, in order
+   * @param accounts the accounts' problems by name, in iteration order
+   * @param solver the solver that plans each stressed account
+   * @param batch how many pairs are solved at once, and on which threads
+   * @return the outcomes, scenario by scenario
+   * @throws InvalidInputException naming {@code scenarios[s]} and the field (the rule names the
+   *     account) when a scenario does not fit an account's problem
+   */
+  public static List<StressOutcome> run(
+      List<Scenario> scenarios, Map<String, DeleveragingProblem> accounts,
+      DeleveragingSolver solver, BatchSolver batch) {
+    Checks.present("batch", batch);
+    List<String> scenarioNames = new ArrayList<>();
+    List<String> accountNames = new ArrayList<>();
+    List<ResolvedProblem> problems = new ArrayList<>();
     for (int s = 0; s < scenarios.size(); s++) {
       Scenario scenario = scenarios.get(s);
       for (Map.Entry<String, DeleveragingProblem> account : accounts.entrySet()) {
@@ -46,16 +73,23 @@ public final class StressTest {
               "scenarios[" + s + "]." + e.path(), e.rule() + " (account " + account.getKey()
                   + ")");
         }
-        outcomes.add(outcome(scenario.name(), account.getKey(), stressed.resolve(), solver));
+        scenarioNames.add(scenario.name());
+        accountNames.add(account.getKey());
+        problems.add(stressed.resolve());
       }
+    }
+    List<SolveResult> results = batch.solveAll(solver, problems);
+    List<StressOutcome> outcomes = new ArrayList<>();
+    for (int p = 0; p < problems.size(); p++) {
+      outcomes.add(
+          outcome(scenarioNames.get(p), accountNames.get(p), problems.get(p), results.get(p)));
     }
     return outcomes;
   }
 
   /** The outcome of planning one stressed account. */
   static StressOutcome outcome(
-      String scenario, String account, ResolvedProblem problem, DeleveragingSolver solver) {
-    SolveResult result = solver.solve(problem);
+      String scenario, String account, ResolvedProblem problem, SolveResult result) {
     OptionalDouble none = OptionalDouble.empty();
     if (result instanceof SolveResult.Solved solved) {
       Plan plan = solved.plan();

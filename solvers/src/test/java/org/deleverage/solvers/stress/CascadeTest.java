@@ -9,6 +9,7 @@ import java.util.Map;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Requirement;
+import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.models.InvalidInputException;
 import org.deleverage.solvers.baseline.ProRataSolver;
@@ -166,6 +167,60 @@ class CascadeTest {
             .build();
     assertThatThrownBy(() -> new CascadeAccount("X", given, OPTIMAL))
         .hasMessageStartingWith("problem.requirement.shortfall: must be absent in a cascade");
+  }
+
+  /**
+   * The accounts of the tests above together (X and Y with the optimiser, Z in default, W
+   * selling pro rata) give the same cascade on one thread and on four, figure for figure and in
+   * the same order: the record's equality compares every double exactly, and its text shows the
+   * order of every map.
+   */
+  @Test
+  void theRoundsDoNotDependOnTheThreads() {
+    List<CascadeAccount> accounts = List.of(
+        new CascadeAccount("X", account(10_000, -400_000, 1_000), OPTIMAL),
+        new CascadeAccount("Y", account(5_000, -187_000, 0), OPTIMAL),
+        new CascadeAccount("Z", account(10_000, -790_000, 0), OPTIMAL),
+        new CascadeAccount("W", account(8_000, -320_000, 0), ProRataSolver.DEFAULT));
+
+    CascadeResult sequential = Cascade.run(accounts, CRASH, Map.of(), 4, BatchSolver.of(1));
+    CascadeResult parallel = Cascade.run(accounts, CRASH, Map.of(), 4, BatchSolver.of(4));
+
+    assertThat(sequential.rounds()).hasSize(4);
+    assertThat(sequential.rounds().get(0).deleveraged().values())
+        .contains("optimal", "feasible")
+        .anyMatch(action -> action.startsWith("could not cover"));
+    assertThat(parallel).isEqualTo(sequential);
+    assertThat(parallel.toString()).isEqualTo(sequential.toString());
+  }
+
+  /**
+   * An account whose solver throws sells nothing and is reported, and the cascade goes on: N
+   * holds B with gamma = 0.01 but eta = 0.001, so eta / tau &lt; gamma (N + 1) / 2 and the
+   * optimiser rejects it as not convex (MODEL.md section 4); X deleverages as in {@link
+   * #oneRoundThenEveryAccountCovers}, and N stays short to the round limit.
+   */
+  @Test
+  void anAccountWhoseSolverThrowsSellsNothingAndTheOthersGoOn() {
+    DeleveragingProblem notConvex = DeleveragingProblem.builder()
+        .cash(-400_000)
+        .asset(Asset.builder("B").quantity(10_000).price(100).adv(1e9).marginRate(0.5)
+            .eta(GAMMA).gamma(10 * GAMMA).build())
+        .build();
+
+    CascadeResult result = Cascade.run(
+        List.of(new CascadeAccount("N", notConvex, OPTIMAL),
+            new CascadeAccount("X", account(10_000, -400_000, 0), OPTIMAL)),
+        CRASH, Map.of(), 2, BatchSolver.of(2));
+
+    CascadeRound first = result.rounds().get(0);
+    assertThat(first.deleveraged().get("N"))
+        .startsWith("failed: invalid input: assets[0]: not convex");
+    assertThat(first.deleveraged()).containsEntry("X", "optimal");
+    assertThat(first.sales().get("B")).isZero();
+    assertThat(first.sales().get("A")).isCloseTo(root(32.5, 25_000), within(1e-6 * 778));
+    assertThat(result.rounds()).hasSize(2);
+    assertThat(result.finalShortfalls().get("N")).isCloseTo(25_000, within(1e-6));
   }
 
   /** The smaller root of a n - 0.0005 n^2 = s. */
