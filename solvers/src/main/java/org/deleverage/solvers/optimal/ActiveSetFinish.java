@@ -498,8 +498,7 @@ final class ActiveSetFinish {
     double largest = 0.0;
     for (int a = 0; a < exact.blockSize(); a++) {
       double entry = exact.lowRankRisk()
-          ? exact.risk().specific(a)
-              + InteriorPointMethod.dot(exact.risk().root(a), exact.risk().root(a))
+          ? exact.risk().specific(a) + exact.risk().rootSquare(a)
           : exact.scaledCovariance(a, a);
       largest = Math.max(largest, entry);
     }
