@@ -502,15 +502,22 @@ final class NewtonSystem {
       sums[c] = new double[rank - c][pairs];
     }
     double[] packed = new double[pairs];
-    double[][] inverse = new double[slots][];
+    double[][] inverse = new double[slots][periods];
+    double[] pivotInverse = new double[periods];
+    double[] couplingOf = new double[periods];
     double[] forward = new double[periods];
     for (int a = 0; a < f; a++) {
       int[] support = risk.support(a);
       if (support.length == 0) {
         continue;
       }
+      for (int k = 0; k < periods; k++) {
+        pivotInverse[k] = diagonalInverse[k][a];
+        couplingOf[k] = coupling[k][a];
+      }
       for (int t = 0; t < slots; t++) {
-        inverse[t] = tridiagonalColumn(a, riskPeriods[t], riskScale[t][a], forward);
+        tridiagonalColumn(pivotInverse, couplingOf, riskPeriods[t], riskScale[t][a], forward,
+            inverse[t]);
       }
       int p = 0;
       for (int s = 0; s < slots; s++) {
@@ -561,30 +568,32 @@ final class NewtonSystem {
   }
 
   /**
-   * T_a^-1 (scale e_k) over asset a's periods, by the same recursion as {@link #solveBlocks} on
-   * that asset alone: zero above period k on the way forward.
+   * T_a^-1 (scale e_k) into {@code column}, over the periods of one asset whose pivots' inverses
+   * and couplings are given, by the same recursion as {@link #solveBlocks} on that asset alone
+   * (zero above period k on the way forward).
    *
    * @param forward scratch of the periods' length
    */
-  private double[] tridiagonalColumn(int a, int k, double scale, double[] forward) {
-    double[] column = new double[periods];
+  private static void tridiagonalColumn(double[] pivotInverse, double[] coupling, int k,
+      double scale, double[] forward, double[] column) {
+    int periods = column.length;
     if (scale == 0.0) {
-      return column;
+      java.util.Arrays.fill(column, 0.0);
+      return;
     }
     forward[k] = scale;
     for (int j = k + 1; j < periods; j++) {
-      forward[j] = coupling[j][a] * (diagonalInverse[j - 1][a] * forward[j - 1]);
+      forward[j] = coupling[j] * (pivotInverse[j - 1] * forward[j - 1]);
     }
     double next = 0.0;
     for (int j = periods - 1; j >= 0; j--) {
       double right = j >= k ? forward[j] : 0.0;
       if (j + 1 < periods) {
-        right += coupling[j + 1][a] * next;
+        right += coupling[j + 1] * next;
       }
-      next = diagonalInverse[j][a] * right;
+      next = pivotInverse[j] * right;
       column[j] = next;
     }
-    return column;
   }
 
   /** W' x, for x over the variables y. */
