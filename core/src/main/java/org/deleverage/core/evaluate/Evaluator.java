@@ -65,12 +65,14 @@ public final class Evaluator {
       reluctance += problem.reluctance(i) * table.traded(i);
     }
     double timingVariance = 0.0;
+    double residualVariance = 0.0;
     PriceCovariance sigma = problem.priceCovariance();
     for (int k = 0; k < periods; k++) {
-      timingVariance += sigma.quadraticForm(positions(remaining, k));
+      // One product with Sigma per period: the last period's is also the residual risk's.
+      residualVariance = sigma.quadraticForm(positions(remaining, k));
+      timingVariance += residualVariance;
     }
     timingVariance *= problem.periodLength();
-    double residualVariance = sigma.quadraticForm(positions(remaining, periods - 1));
     double expectedLoss = loss[periods - 1];
     double total =
         problem.costWeight() * expectedLoss

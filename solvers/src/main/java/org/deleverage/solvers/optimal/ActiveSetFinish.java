@@ -344,6 +344,7 @@ final class ActiveSetFinish {
     double[] mu = startMu.clone();
     boolean proximal = false;
     double previousStep = Double.POSITIVE_INFINITY;
+    double riskDiagonal = riskDiagonal(exact);
     for (int step = 1; step <= NEWTON_STEPS; step++) {
       Formulation.Point point = exact.evaluate(v, mu);
       double size = 1.0;
@@ -354,7 +355,7 @@ final class ActiveSetFinish {
         }
       }
       for (int k = 0; k < periods; k++) {
-        size = Math.max(size, 2 * exact.risk().weight(k) * riskDiagonal(exact));
+        size = Math.max(size, 2 * exact.risk().weight(k) * riskDiagonal);
       }
       double hold = HOLD * size;
       NewtonSystem.Weights weights = new NewtonSystem.Weights(
@@ -498,8 +499,7 @@ final class ActiveSetFinish {
     double largest = 0.0;
     for (int a = 0; a < exact.blockSize(); a++) {
       double entry = exact.lowRankRisk()
-          ? exact.risk().specific(a)
-              + InteriorPointMethod.dot(exact.risk().root(a), exact.risk().root(a))
+          ? exact.risk().specific(a) + exact.risk().rootSquare(a)
           : exact.scaledCovariance(a, a);
       largest = Math.max(largest, entry);
     }

@@ -54,6 +54,8 @@ final class Formulation {
   final boolean[] pinned;
   final double[] start;
   final LinearConstraint[] linear;
+  /** The same constraints in arrays, for the loops over all of them. */
+  final LinearRows linearRows;
 
   private final Presolve presolve;
   private final int[] movable;
@@ -107,6 +109,7 @@ final class Formulation {
       coveragePaths[i] = AssetPath.coverage(problem, i, byLevels[i]);
     }
     linear = linearConstraints();
+    linearRows = new LinearRows(linear);
     int[] rowPeriods = CoverageRows.problemPeriods(problem);
     double[] fixedCoverage = new double[rowPeriods.length];
     for (int c = 0; c < rowPeriods.length; c++) {

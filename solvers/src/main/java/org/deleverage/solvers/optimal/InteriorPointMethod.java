@@ -141,11 +141,13 @@ final class InteriorPointMethod {
       double[] coverageDuals = Arrays.copyOfRange(z, linear, p);
       double mu = dot(s, z) / Math.max(p, 1);
       point = model.evaluate(v, coverageDuals);
-      Residuals residuals = residuals(model, point, v, s, z, lambda);
+      double[] constraintGradient = transposeProduct(model, point, z);
+      Residuals residuals =
+          residuals(model, point, v, s, z, lambda, constraintGradient.clone());
       // Relative to the objective's own size: its gradient and value can be far below the
       // constraints' (costs of basis points against a shortfall of millions).
       double gradientSize =
-          Math.max(maxAbs(point.objectiveGradient), maxAbs(transposeProduct(model, point, z)));
+          Math.max(maxAbs(point.objectiveGradient), maxAbs(constraintGradient));
       double primal = Math.max(maxAbs(residuals.primal), maxAbs(residuals.equality));
       boolean feasibleToTolerance =
           maxAbs(residuals.dual) <= DUAL_TOLERANCE * gradientSize && primal <= PRIMAL_TOLERANCE;
@@ -363,9 +365,15 @@ final class InteriorPointMethod {
   private static Residuals residuals(
       Formulation model, Formulation.Point point, double[] v, double[] s, double[] z,
       double[] lambda) {
+    return residuals(model, point, v, s, z, lambda, transposeProduct(model, point, z));
+  }
+
+  /** The residuals, given J' z in {@code dual} (which becomes the dual residual). */
+  private static Residuals residuals(
+      Formulation model, Formulation.Point point, double[] v, double[] s, double[] z,
+      double[] lambda, double[] dual) {
     int linear = model.linear.length;
     int p = s.length;
-    double[] dual = transposeProduct(model, point, z);
     OrderBookLevels levels = model.levels();
     for (int g = 0; g < levels.groupCount(); g++) {
       OrderBookLevels.Group group = levels.group(g);
@@ -382,9 +390,7 @@ final class InteriorPointMethod {
       dual[i] = model.pinned[i] ? 0.0 : point.objectiveGradient[i] - dual[i];
     }
     double[] primal = new double[p];
-    for (int j = 0; j < linear; j++) {
-      primal[j] = model.linear[j].value(v) - s[j];
-    }
+    model.linearRows.valuesLess(v, s, primal);
     for (int c = 0; c < p - linear; c++) {
       primal[linear + c] = point.coverage[c] - s[linear + c];
     }
@@ -458,9 +464,7 @@ final class InteriorPointMethod {
   static double[] transposeProduct(Formulation model, Formulation.Point point, double[] w) {
     double[] result = new double[model.variableCount];
     int linear = model.linear.length;
-    for (int j = 0; j < linear; j++) {
-      model.linear[j].addGradient(w[j], result);
-    }
+    model.linearRows.addTransposeProduct(w, result);
     for (int c = 0; c < model.coverageCount(); c++) {
       double[] gradient = point.coverageGradient[c];
       for (int i = 0; i < result.length; i++) {
@@ -479,9 +483,7 @@ final class InteriorPointMethod {
   private static double[] product(Formulation model, Formulation.Point point, double[] dv) {
     int linear = model.linear.length;
     double[] result = new double[linear + model.coverageCount()];
-    for (int j = 0; j < linear; j++) {
-      result[j] = model.linear[j].derivative(dv);
-    }
+    model.linearRows.product(dv, result);
     for (int c = 0; c < model.coverageCount(); c++) {
       result[linear + c] = dot(point.coverageGradient[c], dv);
     }

@@ -18,6 +18,8 @@ final class RiskForm {
   private final double[] weight;
   private final boolean coupled;
   private final double[][] root;
+  private final int[][] support;
+  private final double[] rootSquare;
   private final double[] specific;
   private final boolean lowRank;
 
@@ -28,6 +30,15 @@ final class RiskForm {
     this.root = root;
     this.specific = specific;
     this.lowRank = lowRank;
+    int f = root == null ? 0 : root.length;
+    this.support = new int[f][];
+    this.rootSquare = new double[f];
+    for (int a = 0; a < f; a++) {
+      double[] row = root[a];
+      support[a] = java.util.stream.IntStream.range(0, row.length)
+          .filter(c -> row[c] != 0.0).toArray();
+      rootSquare[a] = InteriorPointMethod.dot(root[a], root[a]);
+    }
   }
 
   /** The risk form of a problem whose movable assets are {@code movable}. */
@@ -91,7 +102,10 @@ final class RiskForm {
    * The rows (L R)_a / sqrt(M) of the movable assets, with L_i = d_i Q_i G_i their loadings in
    * money per fraction held and F = R R' the factor covariance's square root from its eigenpairs
    * (eigenvalues below {@value #ROOT_CUTOFF} of the largest dropped, so a singular F gives fewer
-   * columns): their products are the factor part of Sigma-hat / M.
+   * columns): their products are the factor part of Sigma-hat / M. A diagonal F (uncorrelated
+   * factors, the usual form) has the root diag(sqrt F_kk) without an eigendecomposition, which
+   * keeps the loadings' zeros (an asset in one sector loads on the market and that sector only)
+   * for the Newton system to skip.
    */
   private static double[][] root(ResolvedProblem problem, int[] movable, double scale) {
     PriceCovariance sigma = problem.priceCovariance();
@@ -102,7 +116,9 @@ final class RiskForm {
         covariance[k][l] = sigma.factorCovariance(k, l);
       }
     }
-    double[][] root = SymmetricEigen.semidefiniteRoot(covariance, ROOT_CUTOFF);
+    double[][] root = diagonal(covariance)
+        ? diagonalRoot(covariance)
+        : SymmetricEigen.semidefiniteRoot(covariance, ROOT_CUTOFF);
     int rank = factors == 0 ? 0 : root[0].length;
     double[][] rows = new double[movable.length][rank];
     for (int a = 0; a < movable.length; a++) {
@@ -117,6 +133,40 @@ final class RiskForm {
       }
     }
     return rows;
+  }
+
+  private static boolean diagonal(double[][] matrix) {
+    for (int k = 0; k < matrix.length; k++) {
+      for (int l = 0; l < matrix.length; l++) {
+        if (k != l && matrix[k][l] != 0.0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The root of a diagonal positive semidefinite F: a column sqrt(F_kk) e_k per factor whose
+   * variance is above {@value #ROOT_CUTOFF} of the largest, as the eigendecomposition would give.
+   */
+  private static double[][] diagonalRoot(double[][] covariance) {
+    double largest = 0.0;
+    for (int k = 0; k < covariance.length; k++) {
+      largest = Math.max(largest, covariance[k][k]);
+    }
+    int[] kept = new int[covariance.length];
+    int rank = 0;
+    for (int k = 0; k < covariance.length; k++) {
+      if (largest > 0 && covariance[k][k] > ROOT_CUTOFF * largest) {
+        kept[rank++] = k;
+      }
+    }
+    double[][] root = new double[covariance.length][rank];
+    for (int c = 0; c < rank; c++) {
+      root[kept[c]][c] = Math.sqrt(covariance[kept[c]][kept[c]]);
+    }
+    return root;
   }
 
   /** The risk weight of period k: lambda tau, plus lambda_res in the last period. */
@@ -142,6 +192,16 @@ final class RiskForm {
   /** (L R)_a / sqrt(M) for movable asset a (factor model). Not copied. */
   double[] root(int a) {
     return root[a];
+  }
+
+  /** The columns c where (L R)_ac is not zero, in increasing order (factor model). Not copied. */
+  int[] support(int a) {
+    return support[a];
+  }
+
+  /** |(L R)_a|^2 / M, the factor part of Sigma-hat_aa / M (factor model). */
+  double rootSquare(int a) {
+    return rootSquare[a];
   }
 
   /** K', the number of columns of the factor root. */

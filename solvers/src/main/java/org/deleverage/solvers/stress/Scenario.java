@@ -28,9 +28,13 @@ import org.deleverage.models.risk.Stress;
  *       specific variances as k_i B_i and k_i^2 D_i.
  *   <li>correlation spike theta in [0, 1]: every correlation C_ij moves to C_ij + theta (1 -
  *       C_ij), that is (1 - theta) C + theta 11' ({@link Stress#shiftCorrelations}), the spike of
- *       fire sales. Independent assets get C = (1 - theta) I + theta 11'. A factor model under a
- *       spike becomes the dense price covariance of its stressed correlation (the low-rank form
- *       does not survive a spike).
+ *       fire sales. Independent assets get C = (1 - theta) I + theta 11', held as the one-factor
+ *       model of returns with loadings sigma_i, F = [theta] and specific variances (1 - theta)
+ *       sigma_i^2 (no n x n matrix). A factor model B F B' + D of returns, with variances v_i =
+ *       (B F B' + D)_ii, stays a factor model with one more factor, the spike's: (1 - theta)(B F
+ *       B' + D) + theta sqrt(v) sqrt(v)', that is loadings [B, sqrt(v)], factor covariance
+ *       blockdiag((1 - theta) F, theta) and specific variances (1 - theta) D. Both are exactly the
+ *       shifted correlation with the variances kept.
  *   <li>margin rate: m_i' = min(1, max(0, m_i + a_i)) ({@code marginRateIncreases}, else {@code
  *       marginRateIncrease}): a haircut increase.
  * </ul>
@@ -289,7 +293,21 @@ public record Scenario(
     int n = after.size();
     double theta = correlationSpike;
     switch (given.kind()) {
-      case INDEPENDENT, CORRELATION -> {
+      case INDEPENDENT -> {
+        if (theta == 0.0) {
+          return given;
+        }
+        // (1 - theta) I + theta 11' of the returns, as one common factor: no n x n matrix.
+        double[][] loadings = new double[n][1];
+        double[] specific = new double[n];
+        for (int i = 0; i < n; i++) {
+          double sigma = after.get(i).volatility();
+          loadings[i][0] = sigma;
+          specific[i] = (1 - theta) * sigma * sigma;
+        }
+        return Dependence.factor(loadings, new double[][] {{theta}}, specific);
+      }
+      case CORRELATION -> {
         if (theta == 0.0) {
           return given;
         }
@@ -315,22 +333,43 @@ public record Scenario(
         if (theta == 0.0) {
           return Dependence.factor(loadings, given.factorCovariance(), specific);
         }
-        double[][] f = given.factorCovariance();
-        double[][] sigma = new double[n][n];
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < n; j++) {
-            double omega = i == j ? specific[i] : 0.0;
-            for (int k = 0; k < f.length; k++) {
-              for (int l = 0; l < f.length; l++) {
-                omega += loadings[i][k] * f[k][l] * loadings[j][l];
-              }
-            }
-            sigma[i][j] = after.get(i).price() * after.get(j).price() * omega;
-          }
-        }
-        return Dependence.covariance(spiked(sigma, theta));
+        return spiked(loadings, given.factorCovariance(), specific, theta);
       }
     }
+  }
+
+  /**
+   * The factor model B F B' + D of returns with its correlation shifted towards 1 by theta and
+   * its variances v kept: (1 - theta)(B F B' + D) + theta sqrt(v) sqrt(v)', one more factor.
+   * O(n K^2), no n x n matrix.
+   */
+  private static Dependence spiked(
+      double[][] loadings, double[][] factorCovariance, double[] specific, double theta) {
+    int n = loadings.length;
+    int factors = factorCovariance.length;
+    double[][] spikedLoadings = new double[n][factors + 1];
+    double[] spikedSpecific = new double[n];
+    for (int i = 0; i < n; i++) {
+      double variance = specific[i];
+      for (int k = 0; k < factors; k++) {
+        double row = 0.0;
+        for (int l = 0; l < factors; l++) {
+          row += factorCovariance[k][l] * loadings[i][l];
+        }
+        variance += loadings[i][k] * row;
+      }
+      System.arraycopy(loadings[i], 0, spikedLoadings[i], 0, factors);
+      spikedLoadings[i][factors] = Math.sqrt(Math.max(0.0, variance));
+      spikedSpecific[i] = (1 - theta) * specific[i];
+    }
+    double[][] spikedCovariance = new double[factors + 1][factors + 1];
+    for (int k = 0; k < factors; k++) {
+      for (int l = 0; l < factors; l++) {
+        spikedCovariance[k][l] = (1 - theta) * factorCovariance[k][l];
+      }
+    }
+    spikedCovariance[factors][factors] = theta;
+    return Dependence.factor(spikedLoadings, spikedCovariance, spikedSpecific);
   }
 
   /** The covariance with its correlation shifted towards 1 by theta and its variances kept. */

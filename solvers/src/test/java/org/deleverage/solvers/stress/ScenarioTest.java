@@ -95,6 +95,87 @@ class ScenarioTest {
     assertThat(sigma[1][1]).isCloseTo(2.0, within(1e-12));
   }
 
+  /**
+   * A spike on independent assets keeps them out of an n x n matrix: (1 - theta) I + theta 11'
+   * is one common factor. With theta = 0.5 and A's volatility doubled (sigma = 0.04 and 0.03):
+   * Sigma_AB = 0.5 x (0.04 x 100) x (0.03 x 40) = 0.5 x 4 x 1.2 = 2.4, and the variances are
+   * kept, Sigma_AA = (0.04 x 100)^2 = 16 and Sigma_BB = (0.03 x 40)^2 = 1.44.
+   */
+  @Test
+  void aSpikeOnIndependentAssetsIsOneFactor() {
+    DeleveragingProblem problem = longAndShort(Dependence.independent());
+    Scenario scenario =
+        Scenario.named("spike").withVolatilityMultiplier("A", 2.0).withCorrelationSpike(0.5);
+
+    DeleveragingProblem stressed = scenario.apply(problem);
+    ResolvedProblem resolved = stressed.resolve();
+
+    assertThat(stressed.dependence().kind()).isEqualTo(Dependence.Kind.FACTOR);
+    assertThat(resolved.priceCovariance().isFactorModel()).isTrue();
+    assertThat(resolved.priceCovariance().factorCount()).isEqualTo(1);
+    assertThat(resolved.covariance(0, 1)).isCloseTo(2.4, within(1e-12));
+    assertThat(resolved.covariance(0, 0)).isCloseTo(16.0, within(1e-12));
+    assertThat(resolved.covariance(1, 1)).isCloseTo(1.44, within(1e-12));
+  }
+
+  /**
+   * A spike on a factor model keeps the factor form, with one more factor, and gives the price
+   * covariance of the shifted correlation with the variances kept, entry by entry. One factor of
+   * variance 1e-4, loadings (1.5, 0.5), specific variances 1e-4 each: the return variances are
+   * v = (2.25e-4 + 1e-4, 0.25e-4 + 1e-4) = (3.25e-4, 1.25e-4) and the covariance 0.75e-4, so the
+   * correlation is 0.75 / sqrt(3.25 x 1.25) = 0.3721; theta = 0.4 moves it to 0.3721 + 0.4 (1 -
+   * 0.3721) = 0.6233, and Sigma_AB = 0.6233 x sqrt(3.25e-4) x 100 x sqrt(1.25e-4) x 40.
+   */
+  @Test
+  void aSpikeOnAFactorModelKeepsTheFactorForm() {
+    DeleveragingProblem problem =
+        longAndShort(
+            Dependence.factor(new double[][] {{1.5}, {0.5}}, new double[][] {{1e-4}},
+                new double[] {1e-4, 1e-4}));
+
+    DeleveragingProblem stressed = Scenario.named("spike").withCorrelationSpike(0.4).apply(problem);
+    ResolvedProblem resolved = stressed.resolve();
+
+    assertThat(stressed.dependence().kind()).isEqualTo(Dependence.Kind.FACTOR);
+    assertThat(resolved.priceCovariance().factorCount()).isEqualTo(2);
+    double correlation = 0.75 / Math.sqrt(3.25 * 1.25);
+    double shifted = correlation + 0.4 * (1 - correlation);
+    double expected = shifted * Math.sqrt(3.25e-4) * 100 * Math.sqrt(1.25e-4) * 40;
+    assertThat(resolved.covariance(0, 1)).isCloseTo(expected, within(1e-12 * expected));
+    assertThat(resolved.covariance(0, 0)).isCloseTo(3.25e-4 * 100 * 100, within(1e-12));
+    assertThat(resolved.covariance(1, 1)).isCloseTo(1.25e-4 * 40 * 40, within(1e-12));
+  }
+
+  /**
+   * A stress leaves a large independent or factor book in its form: volatility and correlation
+   * shocks on 20,000 assets, whose n x n price covariance would take 3.2 GB, resolve to the
+   * diagonal form (no spike) and to the factor form (a spike).
+   */
+  @Test
+  void aStressedLargeBookHasNoSquareMatrix() {
+    DeleveragingProblem.Builder builder = DeleveragingProblem.builder().cash(-1e6);
+    int n = 20_000;
+    double[][] loadings = new double[n][2];
+    double[] specific = new double[n];
+    for (int i = 0; i < n; i++) {
+      builder.asset(Asset.builder("A" + i).quantity(1_000).price(10 + i % 7).volatility(0.02)
+          .adv(1e5).marginRate(0.2).eta(1e-3).build());
+      loadings[i][0] = 0.01;
+      loadings[i][1] = i % 2 == 0 ? 0.005 : 0.0;
+      specific[i] = 1e-4;
+    }
+    DeleveragingProblem independent = builder.dependence(Dependence.independent()).build();
+    DeleveragingProblem factor = independent.withDependence(
+        Dependence.factor(loadings, new double[][] {{1, 0}, {0, 1}}, specific));
+    Scenario volatility = Scenario.named("vol").withVolatilityMultiplier(1.5);
+    Scenario spike = volatility.withCorrelationSpike(0.3);
+
+    assertThat(volatility.apply(independent).resolve().priceCovariance().isDiagonal()).isTrue();
+    assertThat(spike.apply(independent).resolve().priceCovariance().isFactorModel()).isTrue();
+    assertThat(volatility.apply(factor).resolve().priceCovariance().factorCount()).isEqualTo(2);
+    assertThat(spike.apply(factor).resolve().priceCovariance().factorCount()).isEqualTo(3);
+  }
+
   @Test
   void aScenarioThatDoesNotFitNamesTheField() {
     DeleveragingProblem problem = longAndShort(Dependence.independent());
