@@ -1,0 +1,134 @@
+package org.deleverage.bench;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.solvers.optimal.InteriorPointOptions;
+import org.deleverage.solvers.optimal.InteriorPointSolver;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The speed targets of the optimiser, one book per target, each built by {@link BookGenerator}
+ * from its default seed (the generator the tests check): one solve, S_max included, from the
+ * resolved problem to the evaluated plan, wall time of single shots after warm-up.
+ *
+ * <p>{@code book} names the target: {@code independent-1000000x1} and {@code independent-100000x10}
+ * (independent returns, {@link BookGenerator.Form#INDEPENDENT}), {@code factor20-10000x10} (a
+ * 20-factor model given as factors: a market and 19 sectors), and {@code dense-1000x1}, {@code
+ * dense-200x20}, {@code dense-500x20} (the dense correlation of a 4-factor model given as a
+ * matrix, as {@link SolverBenchmark} solves it). {@code path} is {@code default} (the solver as
+ * shipped: the separable path where it applies, both runs at once) or {@code general} (the
+ * interior-point method alone with its runs one after the other, as before either existed), to
+ * compare the two in one run. Build the jar, then run it from the root of the repository:
+ *
+ * <pre>
+ *   mvn -B -q package -DskipTests
+ *   java -jar examples/benchmarks/target/benchmarks.jar TargetBenchmark
+ *   java -jar examples/benchmarks/target/benchmarks.jar TargetBenchmark -p path=general \
+ *       -p book=independent-100000x10,factor20-10000x10,dense-1000x1,dense-200x20
+ * </pre>
+ *
+ * The first times every target as shipped (about ten minutes on a 2-core machine, most of it on
+ * the dense 500 x 20 book); the second the general path where it finishes in minutes (on
+ * 1,000,000 x 1 it does not: one interior-point run on that book takes longer than the whole
+ * first command). Scores are seconds per solve; the fork gets 12 GB of heap, so that the largest
+ * books' memory, not the heap limit, is what is measured.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
+public class TargetBenchmark {
+
+  /** The target's book: its form and size, as in the class comment. */
+  @Param({
+    "independent-1000000x1",
+    "independent-100000x10",
+    "factor20-10000x10",
+    "dense-1000x1",
+    "dense-200x20",
+    "dense-500x20"
+  })
+  String book;
+
+  /** {@code default} or {@code general}. */
+  @Param({"default"})
+  String path;
+
+  private InteriorPointSolver solver;
+  private ResolvedProblem problem;
+
+  /**
+   * Builds and resolves the book and picks the solver, once per trial.
+   *
+   * @throws IllegalArgumentException if {@code book} or {@code path} is not one of the names of
+   *     the class comment
+   */
+  @Setup(Level.Trial)
+  public void setUp() {
+    switch (path) {
+      case "default" -> solver = InteriorPointSolver.DEFAULT;
+      case "general" -> solver = new InteriorPointSolver(
+          InteriorPointOptions.DEFAULTS.withSeparable(false).withConcurrentRuns(false));
+      default -> throw new IllegalArgumentException(
+          "path: must be \"default\" or \"general\", was \"" + path + "\"");
+    }
+    problem = problem(book).resolve();
+  }
+
+  /**
+   * The book named {@code name}: {@code FORM-ASSETSxPERIODS} with FORM {@code independent},
+   * {@code factor20} or {@code dense}.
+   *
+   * @throws IllegalArgumentException if the name is not of that form
+   */
+  static org.deleverage.core.DeleveragingProblem problem(String name) {
+    String[] parts = name.split("-", 2);
+    String[] size = parts.length == 2 ? parts[1].split("x", 2) : new String[0];
+    if (size.length != 2 || !size[0].matches("[1-9][0-9]*") || !size[1].matches("[1-9][0-9]*")) {
+      throw new IllegalArgumentException(
+          "book: must be FORM-ASSETSxPERIODS (for example dense-200x20), was \"" + name + "\"");
+    }
+    int assets = Integer.parseInt(size[0]);
+    int periods = Integer.parseInt(size[1]);
+    long seed = BookGenerator.DEFAULT_SEED;
+    return switch (parts[0]) {
+      case "independent" -> BookGenerator.book(assets, periods, seed, BookGenerator.SECTORS,
+          BookGenerator.Form.INDEPENDENT);
+      case "factor20" -> BookGenerator.book(assets, periods, seed, 19,
+          BookGenerator.Form.FACTOR);
+      case "dense" -> BookGenerator.book(assets, periods, seed);
+      default -> throw new IllegalArgumentException(
+          "book: the form must be independent, factor20 or dense, was \"" + parts[0] + "\"");
+    };
+  }
+
+  /**
+   * Solves the book; the result is returned so that the work is not optimised away.
+   *
+   * @throws IllegalStateException if the solver returns anything but a plan
+   */
+  @Benchmark
+  public SolveResult solve() {
+    SolveResult result = solver.solve(problem);
+    if (!(result instanceof SolveResult.Solved)) {
+      throw new IllegalStateException(
+          String.format(Locale.ROOT, "the %s path did not solve %s: %s", path, book, result));
+    }
+    return result;
+  }
+}
