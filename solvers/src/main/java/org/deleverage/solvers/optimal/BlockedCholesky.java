@@ -31,7 +31,7 @@ final class BlockedCholesky {
   /**
    * The factor of {@code matrix} (square, symmetric; only its upper triangle is read), or null
    * when a pivot is not positive. The rows of {@code matrix} are overwritten by the factor (the
-   * entries below the diagonal are left as they were and never read).
+   * entries below the diagonal by scratch, never read).
    *
    * @param matrix the matrix, by rows; its rows become U's
    * @return the factor, or null when the matrix is not positive definite to working precision
@@ -63,7 +63,11 @@ final class BlockedCholesky {
           }
         }
       }
-      for (int i = k1; i < n; i++) {
+      int i = k1;
+      for (; i + 1 < n; i += 2) {
+        subtractRowPair(u, k0, k1, i, n);
+      }
+      if (i < n) {
         subtractRows(u, k0, k1, i, u[i], i, n);
       }
     }
@@ -95,6 +99,47 @@ final class BlockedCholesky {
       double s = p[i];
       for (int j = from; j < to; j++) {
         row[j] -= s * p[j];
+      }
+    }
+  }
+
+  /**
+   * The update of {@link #subtractRows} for rows i and i + 1 at once (the rows of U each read
+   * once for both), both over [i, to): row i + 1's entry i is below the diagonal and never read.
+   */
+  private static void subtractRowPair(double[][] u, int k0, int k1, int i, int to) {
+    double[] row0 = u[i];
+    double[] row1 = u[i + 1];
+    int k = k0;
+    for (; k + 3 < k1; k += 4) {
+      double[] p0 = u[k];
+      double[] p1 = u[k + 1];
+      double[] p2 = u[k + 2];
+      double[] p3 = u[k + 3];
+      double s0 = p0[i];
+      double s1 = p1[i];
+      double s2 = p2[i];
+      double s3 = p3[i];
+      double t0 = p0[i + 1];
+      double t1 = p1[i + 1];
+      double t2 = p2[i + 1];
+      double t3 = p3[i + 1];
+      for (int j = i; j < to; j++) {
+        double a0 = p0[j];
+        double a1 = p1[j];
+        double a2 = p2[j];
+        double a3 = p3[j];
+        row0[j] -= s0 * a0 + s1 * a1 + s2 * a2 + s3 * a3;
+        row1[j] -= t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3;
+      }
+    }
+    for (; k < k1; k++) {
+      double[] p = u[k];
+      double s = p[i];
+      double t = p[i + 1];
+      for (int j = i; j < to; j++) {
+        row0[j] -= s * p[j];
+        row1[j] -= t * p[j];
       }
     }
   }
@@ -155,24 +200,64 @@ final class BlockedCholesky {
       return;
     }
     int columns = b[0].length;
-    // U' Y = B: row i of Y is (B_i - sum over k < i of U_ki Y_k) / U_ii.
-    for (int i = 0; i < n; i++) {
-      double[] row = b[i];
+    forwardInPlace(b, columns);
+    backInPlace(b, columns);
+  }
+
+  /** U' Y = B: row i of Y is (B_i - sum over k &lt; i of U_ki Y_k) / U_ii; two rows at a time. */
+  private void forwardInPlace(double[][] b, int columns) {
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      double[] row0 = b[i];
+      double[] row1 = b[i + 1];
       int k = 0;
       for (; k + 3 < i; k += 4) {
-        double s0 = u[k][i];
-        double s1 = u[k + 1][i];
-        double s2 = u[k + 2][i];
-        double s3 = u[k + 3][i];
+        double[] u0 = u[k];
+        double[] u1 = u[k + 1];
+        double[] u2 = u[k + 2];
+        double[] u3 = u[k + 3];
+        double s0 = u0[i];
+        double s1 = u1[i];
+        double s2 = u2[i];
+        double s3 = u3[i];
+        double t0 = u0[i + 1];
+        double t1 = u1[i + 1];
+        double t2 = u2[i + 1];
+        double t3 = u3[i + 1];
         double[] y0 = b[k];
         double[] y1 = b[k + 1];
         double[] y2 = b[k + 2];
         double[] y3 = b[k + 3];
         for (int j = 0; j < columns; j++) {
-          row[j] -= s0 * y0[j] + s1 * y1[j] + s2 * y2[j] + s3 * y3[j];
+          double a0 = y0[j];
+          double a1 = y1[j];
+          double a2 = y2[j];
+          double a3 = y3[j];
+          row0[j] -= s0 * a0 + s1 * a1 + s2 * a2 + s3 * a3;
+          row1[j] -= t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3;
         }
       }
       for (; k < i; k++) {
+        double s = u[k][i];
+        double t = u[k][i + 1];
+        double[] y = b[k];
+        for (int j = 0; j < columns; j++) {
+          row0[j] -= s * y[j];
+          row1[j] -= t * y[j];
+        }
+      }
+      double d0 = u[i][i];
+      double coupling = u[i][i + 1];
+      double d1 = u[i + 1][i + 1];
+      for (int j = 0; j < columns; j++) {
+        double y = row0[j] / d0;
+        row0[j] = y;
+        row1[j] = (row1[j] - coupling * y) / d1;
+      }
+    }
+    if (i < n) {
+      double[] row = b[i];
+      for (int k = 0; k < i; k++) {
         double s = u[k][i];
         double[] y = b[k];
         for (int j = 0; j < columns; j++) {
@@ -184,35 +269,72 @@ final class BlockedCholesky {
         row[j] /= d;
       }
     }
-    // U X = Y: row i of X is (Y_i - sum over k > i of U_ik X_k) / U_ii.
-    for (int i = n - 1; i >= 0; i--) {
-      double[] row = b[i];
-      double[] rowU = u[i];
+  }
+
+  /** U X = Y: row i of X is (Y_i - sum over k &gt; i of U_ik X_k) / U_ii; two rows at a time. */
+  private void backInPlace(double[][] b, int columns) {
+    int i = n - 1;
+    for (; i >= 1; i -= 2) {
+      double[] row1 = b[i];
+      double[] row0 = b[i - 1];
+      double[] upper1 = u[i];
+      double[] upper0 = u[i - 1];
       int k = i + 1;
       for (; k + 3 < n; k += 4) {
-        double s0 = rowU[k];
-        double s1 = rowU[k + 1];
-        double s2 = rowU[k + 2];
-        double s3 = rowU[k + 3];
+        double t0 = upper1[k];
+        double t1 = upper1[k + 1];
+        double t2 = upper1[k + 2];
+        double t3 = upper1[k + 3];
+        double s0 = upper0[k];
+        double s1 = upper0[k + 1];
+        double s2 = upper0[k + 2];
+        double s3 = upper0[k + 3];
         double[] x0 = b[k];
         double[] x1 = b[k + 1];
         double[] x2 = b[k + 2];
         double[] x3 = b[k + 3];
         for (int j = 0; j < columns; j++) {
-          row[j] -= s0 * x0[j] + s1 * x1[j] + s2 * x2[j] + s3 * x3[j];
+          double a0 = x0[j];
+          double a1 = x1[j];
+          double a2 = x2[j];
+          double a3 = x3[j];
+          row1[j] -= t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3;
+          row0[j] -= s0 * a0 + s1 * a1 + s2 * a2 + s3 * a3;
         }
       }
       for (; k < n; k++) {
-        double s = rowU[k];
+        double t = upper1[k];
+        double s = upper0[k];
+        double[] x = b[k];
+        for (int j = 0; j < columns; j++) {
+          row1[j] -= t * x[j];
+          row0[j] -= s * x[j];
+        }
+      }
+      double d1 = upper1[i];
+      double coupling = upper0[i];
+      double d0 = upper0[i - 1];
+      for (int j = 0; j < columns; j++) {
+        double x = row1[j] / d1;
+        row1[j] = x;
+        row0[j] = (row0[j] - coupling * x) / d0;
+      }
+    }
+    if (i == 0) {
+      double[] row = b[0];
+      double[] upper = u[0];
+      for (int k = 1; k < n; k++) {
+        double s = upper[k];
         double[] x = b[k];
         for (int j = 0; j < columns; j++) {
           row[j] -= s * x[j];
         }
       }
-      double d = rowU[i];
+      double d = upper[0];
       for (int j = 0; j < columns; j++) {
         row[j] /= d;
       }
     }
   }
+
 }

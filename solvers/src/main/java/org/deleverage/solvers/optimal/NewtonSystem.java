@@ -265,6 +265,9 @@ final class NewtonSystem {
     double[][] previousQ = null;
     BlockedCholesky previousFactor = null;
     double[] previousQDiagonal = null;
+    // Sigma-hat once for all periods: read entry by entry from the problem it costs more than a
+    // period's factorisation for a few hundred assets.
+    double[][] covariance = dense ? scaledCovariance() : null;
     for (int k = 0; k < periods; k++) {
       double[] next = k + 1 < periods ? omega[k + 1] : new double[f];
       double[] own = coupling[k];
@@ -274,7 +277,7 @@ final class NewtonSystem {
         for (int a = 0; a < f; a++) {
           for (int b = 0; b < f; b++) {
             if (a != b) {
-              q[a][b] = risk * model.scaledCovariance(a, b);
+              q[a][b] = risk * covariance[a][b];
             }
           }
           q[a][a] = diagonal[k][a];
@@ -348,6 +351,19 @@ final class NewtonSystem {
       }
     }
     return true;
+  }
+
+  /** Sigma-hat between the movable assets, by rows (symmetric). */
+  private double[][] scaledCovariance() {
+    double[][] covariance = new double[f][f];
+    for (int a = 0; a < f; a++) {
+      for (int b = a; b < f; b++) {
+        double value = model.scaledCovariance(a, b);
+        covariance[a][b] = value;
+        covariance[b][a] = value;
+      }
+    }
+    return covariance;
   }
 
   /**
