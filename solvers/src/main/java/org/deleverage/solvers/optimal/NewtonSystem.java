@@ -119,7 +119,7 @@ final class NewtonSystem {
   private final int ny;
   private final boolean dense;
   private final boolean lowRank;
-  private final SpdFactor[] denseFactor;
+  private final BlockedCholesky[] denseFactor;
   private final double[][] diagonalInverse;
   private final double[][] coupling;
   private final double[][] coverageGradient;
@@ -138,7 +138,7 @@ final class NewtonSystem {
     this.ny = model.trajectoryCount();
     this.lowRank = model.lowRankRisk();
     this.dense = !model.diagonalBlocks() && model.blockSize() > 0 && !lowRank;
-    this.denseFactor = dense ? new SpdFactor[periods] : null;
+    this.denseFactor = dense ? new BlockedCholesky[periods] : null;
     this.diagonalInverse = dense ? null : new double[periods][];
     this.coupling = new double[periods][f];
     this.coverageGradient = coverageGradient;
@@ -263,8 +263,11 @@ final class NewtonSystem {
    */
   private boolean eliminate(double[][] diagonal, double[][] omega) {
     double[][] previousQ = null;
-    SpdFactor previousFactor = null;
+    BlockedCholesky previousFactor = null;
     double[] previousQDiagonal = null;
+    // Sigma-hat once for all periods: read entry by entry from the problem it costs more than a
+    // period's factorisation for a few hundred assets.
+    double[][] covariance = dense ? scaledCovariance() : null;
     for (int k = 0; k < periods; k++) {
       double[] next = k + 1 < periods ? omega[k + 1] : new double[f];
       double[] own = coupling[k];
@@ -274,7 +277,7 @@ final class NewtonSystem {
         for (int a = 0; a < f; a++) {
           for (int b = 0; b < f; b++) {
             if (a != b) {
-              q[a][b] = risk * model.scaledCovariance(a, b);
+              q[a][b] = risk * covariance[a][b];
             }
           }
           q[a][a] = diagonal[k][a];
@@ -291,7 +294,8 @@ final class NewtonSystem {
             right[a] = previousQ[a].clone();
             right[a][a] += omega[k][a] - own[a];
           }
-          double[][] carried = previousFactor.solve(right);
+          previousFactor.solveInPlace(right);
+          double[][] carried = right;
           for (int a = 0; a < f; a++) {
             for (int b = a; b < f; b++) {
               double value = 0.5 * (own[a] * carried[a][b] + own[b] * carried[b][a]);
@@ -316,12 +320,12 @@ final class NewtonSystem {
           pivot[a] = q[a].clone();
           pivot[a][a] += next[a];
         }
-        Optional<SpdFactor> factor = SpdFactor.of(pivot);
-        if (factor.isEmpty()) {
+        BlockedCholesky factor = BlockedCholesky.factorInPlace(pivot);
+        if (factor == null) {
           return false;
         }
-        denseFactor[k] = factor.get();
-        previousFactor = factor.get();
+        denseFactor[k] = factor;
+        previousFactor = factor;
         previousQ = q;
       } else {
         double[] q = new double[f];
@@ -347,6 +351,19 @@ final class NewtonSystem {
       }
     }
     return true;
+  }
+
+  /** Sigma-hat between the movable assets, by rows (symmetric). */
+  private double[][] scaledCovariance() {
+    double[][] covariance = new double[f][f];
+    for (int a = 0; a < f; a++) {
+      for (int b = a; b < f; b++) {
+        double value = model.scaledCovariance(a, b);
+        covariance[a][b] = value;
+        covariance[b][a] = value;
+      }
+    }
+    return covariance;
   }
 
   /**
