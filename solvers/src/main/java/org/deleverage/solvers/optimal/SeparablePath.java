@@ -340,6 +340,18 @@ final class SeparablePath {
       evaluations++;
       last = mu;
       double total = constant;
+      if (periods == 1) {
+        // One trade per asset: the program is a parabola on an interval, solved inline.
+        for (int a = 0; a < held.length; a++) {
+          double risky = 2 * weight[0] * risk[a];
+          double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
+          double n = -(oa[a] - risky * held[a] - mu * ca[a]) / curvature;
+          n = Math.max(Math.max(0.0, lo[a]), Math.min(Math.min(cap[a], hi[a]), n));
+          trades[a] = n;
+          total += c0[a] + n * (ca[a] + 0.5 * (cd[a] + cc[a]) * n);
+        }
+        return total;
+      }
       for (int a = 0; a < held.length; a++) {
         lagrangian(a, mu, linear, diagonal, difference);
         int t = a * periods;
