@@ -1,5 +1,6 @@
 package org.deleverage.solvers.optimal;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 import org.deleverage.core.ResolvedProblem;
@@ -8,57 +9,68 @@ import org.deleverage.models.LinearTemporaryImpact;
 import org.deleverage.models.numerics.Univariate;
 
 /**
- * The exact plan of a one-period problem whose assets nothing couples, by a search over the one
- * coverage multiplier instead of the interior-point method: O(n) work per multiplier tried and no
- * linear system at all.
+ * The exact plan of a problem whose assets nothing couples, by a search over the one coverage
+ * multiplier instead of the interior-point method: per multiplier tried, one small strictly convex
+ * program per asset ({@link ChainProgram}, O(N) work a step) and no linear system across assets.
  *
- * <p>When it applies. One period (N = 1), no schedule step, linear temporary impact on every asset
- * that can move, and no risk that couples assets: independent returns or a diagonal covariance,
- * or no risk aversion at all (lambda = lambda_res = 0, whatever the correlation). Otherwise {@link
- * #of} returns empty and the general method runs.
+ * <p>When it applies. Any number of periods N and a deadline kd &lt;= N, but no schedule step (a
+ * step is a second coverage row, and the rows' multipliers would need a search in several
+ * dimensions: those problems stay on the general method); linear temporary impact on every asset
+ * that can move; no risk that couples assets (independent returns or a diagonal covariance, or no
+ * risk aversion at all, lambda = lambda_res = 0, whatever the correlation); and, per asset, an
+ * objective that is strictly convex and a deadline excess that is strictly concave in the trades
+ * up to the deadline, or linear (both checked below). Otherwise {@link #of} returns empty and the
+ * general method runs.
  *
- * <p>Derivation. With one period each movable asset i has one trade n_i in [lo_i, hi_i] (lo_i the
- * units a retain limit forces, hi_i the least of its cap rho_i V_i tau and what it may sell). Its
- * part of the objective of MODEL.md section 4 and its part of the excess at the deadline are, in
- * the notation of {@link AssetPath} with r = Q_i - n,
- *
- * <pre>
- *   O_i(n) = O0 + O1 n + O2 n^2 / 2 + rho_i (Q_i - n)^2
- *   C_i(n) = C0 + C1 n + C2 n^2 / 2
- *   rho_i  = (lambda tau + lambda_res) Sigma_ii
- * </pre>
- *
- * exactly, since with linear impact every term is a polynomial of degree two in n (the
- * coefficients are the value, slope and curvature of the asset's path at n = 0). Risk enters only
- * through Sigma_ii: the covariance is diagonal, or its weight is zero. The problem is
+ * <p>Derivation. Write u_k = n_0 + ... + n_k for the units of movable asset i sold by period k
+ * (0-based, u_-1 = 0), so r_k = Q_i - u_k and n_k = u_k - u_k-1. With linear impact every term of
+ * MODEL.md section 4 is a polynomial of degree two in u ({@link AssetPath}: the loss through
+ * period k is a quadratic in u_k plus a sum of squares of the trades up to k), so asset i's part
+ * of the objective and of the excess at the deadline are exactly
  *
  * <pre>
- *   minimise sum_i O_i(n_i)
- *   subject to g(n) = X_0 - b + K + sum_i C_i(n_i) &gt;= 0,  lo &lt;= n &lt;= hi
+ *   O_i(u) = O0 + oa u_N-1 + od u_N-1^2 / 2 + oc/2 sum_{j&lt;N} n_j^2 + sum_k w_k Sigma_ii (Q_i - u_k)^2
+ *   C_i(u) = C0 + ca u_kd  + cd u_kd^2 / 2  + cc/2 sum_{j&lt;=kd} n_j^2
  * </pre>
  *
- * (K the excess of the assets that cannot move), with each O_i convex and each C_i concave. Its
- * Lagrangian L(n, mu) = sum_i [O_i(n_i) - mu C_i(n_i)] - mu (X_0 - b + K) separates, and for
- * mu &gt;= 0 asset i's part is a convex quadratic on an interval, least at
+ * with the coefficients the slope and curvature of the asset's paths at u = 0 (oc = w (2 eta /
+ * tau - gamma), od = -w gamma, cc = gamma - 2 eta / tau, and so on), and w_k = lambda tau, plus
+ * lambda_res in the last period. Risk enters only through Sigma_ii: the covariance is diagonal,
+ * or its weight is zero. The trades after the deadline do not enter C_i. The limits are per
+ * asset: 0 &lt;= n_k &lt;= cap_i (rho_i V_i tau) and lo_i &lt;= u_N-1 &lt;= hi_i (the units the
+ * retain limits force, and those they allow). The problem is
  *
  * <pre>
- *   n_i(mu) = clamp( -(O1 - 2 rho_i Q_i - mu C1) / (O2 + 2 rho_i - mu C2), lo_i, hi_i ).
+ *   minimise sum_i O_i(u_i)  subject to  g(u) = X_0 - b + K + sum_i C_i(u_i) &gt;= 0,  u_i in P_i
  * </pre>
  *
- * The denominator is positive for every mu &gt;= 0 when O2 + 2 rho_i &gt; 0 (C2 &lt;= 0 by
- * concavity); the path applies only then, so n_i(mu) is unique and continuous, and g(n(mu)) is
- * continuous and non-decreasing in mu (it is the derivative of the concave dual function). The
- * Karush-Kuhn-Tucker conditions then say: if g(n(0)) &gt;= 0 the requirement is slack and mu = 0;
- * otherwise the optimum is n(mu*) at the root mu* of g(n(mu)) = 0, found by Brent's bracketing
- * solver on the side where g &gt;= 0, so that the plan covers. The largest coverable shortfall is
- * a separable maximum too: S_max = K - b + sum_i max over [lo_i, hi_i] of C_i, each at
- * clamp(-C1 / C2) (an end when C2 = 0), and a shortfall above it has no plan.
+ * (K the excess of the assets that cannot move, b the buffer). Its Lagrangian L(u, mu) = sum_i
+ * [O_i(u_i) - mu C_i(u_i)] - mu (X_0 - b + K) separates by asset, and asset i's part is a
+ * quadratic of the chain form of {@link ChainProgram}: linear coefficients a_k = -2 w_k Sigma_ii
+ * Q_i (plus oa at N-1, less mu ca at kd), diagonal curvatures d_k = 2 w_k Sigma_ii (plus od at
+ * N-1, less mu cd at kd), trade curvatures c_j = oc - mu cc (oc after kd). Its Hessian is
+ * H_O - mu H_C with H_O positive definite and H_C negative semidefinite (both checked per asset
+ * by the pivots of their elimination), so for every mu &gt;= 0 it is positive definite: u_i(mu),
+ * the minimiser over P_i, is unique and continuous in mu, and g(u(mu)) is continuous and
+ * non-decreasing in mu (it is the derivative of the concave dual function). The Karush-Kuhn-Tucker
+ * conditions then say: if g(u(0)) &gt;= 0 the requirement is slack and mu = 0; otherwise the
+ * optimum is u(mu*) at the root mu* of g(u(mu)) = 0, found by Brent's bracketing solver on the
+ * side where g &gt;= 0, so that the plan covers. Each asset's program is solved exactly (an
+ * active-set method that ends when its own optimality conditions hold to working precision),
+ * warm-started from its solution at the multiplier tried before.
+ *
+ * <p>The largest coverable shortfall is a separable maximum too: S_max = K - b + sum_i max over
+ * P_i of C_i. C_i depends on the trades up to kd only, which may sell u_kd in [max(0, lo_i - (N -
+ * 1 - kd) cap_i), hi_i] (the later trades can then meet the retain limits), so each maximum is a
+ * chain program of kd + 1 periods with the Hessian -H_C, positive definite there (or C_i is linear
+ * in u_kd and the maximum is at an end); the widest plan then sells the rest of lo_i as early as
+ * the cap allows. A shortfall above S_max has no plan.
  *
  * <p>Nothing here is taken on trust: the caller evaluates the plan and certifies it with mu* as
  * the interior-point plans are ({@link OptimalityCertificate}), and runs the general method when
- * the certificate does not close, or when the shortfall is within 1e-9 of the money scale of
- * S_max (where mu* grows without bound and the general method's edge handling applies).
- * Immutable.
+ * the certificate does not close, when an asset's program does not settle, or when the shortfall
+ * is within {@value #EDGE} of the money scale of S_max (where mu* grows without bound and the
+ * general method's edge handling applies). Memory O(n N). Immutable.
  */
 final class SeparablePath {
 
@@ -67,100 +79,179 @@ final class SeparablePath {
 
   private final ResolvedProblem problem;
   private final Presolve presolve;
-  private final double[] o1;
-  private final double[] o2;
+  private final int periods;
+  private final int deadline;
+  private final double[] weight;
+  private final double[] risk;
+  private final double[] held;
+  private final double[] oa;
+  private final double[] od;
+  private final double[] oc;
   private final double[] c0;
-  private final double[] c1;
-  private final double[] c2;
+  private final double[] ca;
+  private final double[] cd;
+  private final double[] cc;
+  private final double[] cap;
   private final double[] lo;
   private final double[] hi;
   private final double fixedCoverage;
   private final double[] widest;
   private final double widestCoverage;
+  private final boolean applies;
 
   private SeparablePath(ResolvedProblem problem, Presolve presolve) {
     this.problem = problem;
     this.presolve = presolve;
     int[] movable = presolve.movable();
     int f = movable.length;
-    o1 = new double[f];
-    o2 = new double[f];
+    periods = problem.periods();
+    deadline = problem.deadlineIndex();
+    weight = new double[periods];
+    for (int k = 0; k < periods; k++) {
+      weight[k] = problem.riskAversion() * problem.periodLength()
+          + (k == periods - 1 ? problem.residualRiskAversion() : 0.0);
+    }
+    boolean anyRisk = riskWeight(problem) != 0.0;
+    risk = new double[f];
+    held = new double[f];
+    oa = new double[f];
+    od = new double[f];
+    oc = new double[f];
     c0 = new double[f];
-    c1 = new double[f];
-    c2 = new double[f];
+    ca = new double[f];
+    cd = new double[f];
+    cc = new double[f];
+    cap = new double[f];
     lo = new double[f];
     hi = new double[f];
-    widest = new double[f];
-    double weight = riskWeight(problem);
-    double[] remaining = new double[1];
-    double[] gradient = new double[1];
-    double[] diagonal = new double[1];
-    double[] difference = new double[1];
+    widest = new double[f * periods];
+    double[] remaining = new double[periods];
+    double[] gradient = new double[periods];
+    double[] diagonal = new double[periods];
+    double[] difference = new double[periods];
+    double[] linear = new double[periods];
+    byte[] state = new byte[periods + 1];
+    ChainProgram program = new ChainProgram(periods);
+    boolean regular = true;
     double covered = 0.0;
-    for (int a = 0; a < f; a++) {
+    for (int a = 0; a < f && regular; a++) {
       int i = movable[a];
-      double held = problem.held(i);
-      remaining[0] = held;
-      // The path's value, slope and curvature in r at r = Q (n = 0); in n the slope changes sign.
-      gradient[0] = 0.0;
-      diagonal[0] = 0.0;
-      difference[0] = 0.0;
-      AssetPath.objective(problem, i, false).accumulate(remaining, 0, 1.0, gradient, diagonal,
-          difference);
-      double risk = weight == 0.0 ? 0.0 : weight * problem.covariance(i, i);
-      o1[a] = -gradient[0] - 2 * risk * held;
-      o2[a] = diagonal[0] + difference[0] + 2 * risk;
-      gradient[0] = 0.0;
-      diagonal[0] = 0.0;
-      difference[0] = 0.0;
-      c0[a] = AssetPath.coverage(problem, i, false).accumulate(remaining, 0, 1.0, gradient,
+      held[a] = problem.held(i);
+      java.util.Arrays.fill(remaining, held[a]);
+      // The paths' slopes and curvatures in r at r = Q (u = 0); in u the slopes change sign.
+      clear(gradient, diagonal, difference);
+      AssetPath.objective(problem, i, false).accumulate(remaining, periods - 1, 1.0, gradient,
           diagonal, difference);
-      c1[a] = -gradient[0];
-      c2[a] = diagonal[0] + difference[0];
+      regular = chainForm(gradient, diagonal, difference, periods - 1);
+      oa[a] = -gradient[periods - 1];
+      od[a] = diagonal[periods - 1];
+      oc[a] = difference[0];
+      clear(gradient, diagonal, difference);
+      c0[a] = AssetPath.coverage(problem, i, false).accumulate(remaining, deadline, 1.0,
+          gradient, diagonal, difference);
+      regular &= chainForm(gradient, diagonal, difference, deadline);
+      ca[a] = -gradient[deadline];
+      cd[a] = diagonal[deadline];
+      cc[a] = difference[0];
+      risk[a] = anyRisk ? problem.covariance(i, i) : 0.0;
+      cap[a] = problem.periodCap(i);
       lo[a] = problem.forcedUnits(i);
-      hi[a] = Math.min(problem.periodCap(i), problem.sellableUnits(i));
-      widest[a] = c2[a] < 0 ? clamp(-c1[a] / c2[a], a) : (c1[a] > 0 ? hi[a] : lo[a]);
-      covered += coverage(a, widest[a]);
+      hi[a] = problem.sellableUnits(i);
+      // Strict convexity of O_i, strict concavity (or linearity) of C_i up to the deadline.
+      for (int k = 0; k < periods; k++) {
+        diagonal[k] = 2 * weight[k] * risk[a] + (k == periods - 1 ? od[a] : 0.0);
+        difference[k] = oc[a];
+      }
+      regular &= ChainProgram.positiveDefinite(periods, diagonal, difference);
+      boolean linearCoverage = cc[a] == 0.0 && cd[a] == 0.0;
+      int reach = deadline + 1;
+      java.util.Arrays.fill(linear, 0, reach, 0.0);
+      java.util.Arrays.fill(diagonal, 0, reach, 0.0);
+      java.util.Arrays.fill(difference, 0, reach, -cc[a]);
+      linear[deadline] = -ca[a];
+      diagonal[deadline] = -cd[a];
+      regular &= linearCoverage || ChainProgram.positiveDefinite(reach, diagonal, difference);
+      if (!regular) {
+        break;
+      }
+      // The widest plan: the most C_i over the trades up to the deadline, then the rest of lo_i.
+      int t = a * periods;
+      double least = Math.max(0.0, lo[a] - (periods - reach) * cap[a]);
+      if (linearCoverage) {
+        double target = ca[a] > 0 ? Math.min(hi[a], reach * cap[a]) : least;
+        ChainProgram.start(reach, cap[a], target, widest, t, state, 0);
+      } else {
+        ChainProgram.start(reach, cap[a], least, widest, t, state, 0);
+        regular = program.solve(reach, linear, diagonal, difference, cap[a], least, hi[a],
+            widest, t, state, 0) >= 0;
+      }
+      double sold = 0.0;
+      for (int k = 0; k < reach; k++) {
+        sold += widest[t + k];
+      }
+      ChainProgram.start(periods - reach, cap[a], lo[a] - sold, widest, t + reach, state, 0);
+      covered += coverage(a, widest, t);
     }
+    applies = regular;
     double fixed = 0.0;
     for (int i = 0; i < problem.assetCount(); i++) {
       double[] path = presolve.fixedPath()[i];
       if (path != null) {
-        fixed += AssetPath.coverage(problem, i, false).accumulate(path, 0, 1.0, null, null, null);
+        fixed += AssetPath.coverage(problem, i, false).accumulate(path, deadline, 1.0, null,
+            null, null);
       }
     }
     fixedCoverage = fixed;
     widestCoverage = covered;
   }
 
+  private static void clear(double[] gradient, double[] diagonal, double[] difference) {
+    java.util.Arrays.fill(gradient, 0.0);
+    java.util.Arrays.fill(diagonal, 0.0);
+    java.util.Arrays.fill(difference, 0.0);
+  }
+
   /**
-   * The separable path of {@code problem}, or empty when it does not apply (more than one
-   * period, a schedule, an impact other than linear, risk that couples the assets, or an asset
-   * whose part of the objective is not strictly convex).
+   * Whether a path through period {@code k} has the form of the class comment at u = 0: slope and
+   * curvature of its own term at k only, and one trade curvature for the periods up to k.
    */
-  static java.util.Optional<SeparablePath> of(ResolvedProblem problem) {
-    if (problem.periods() != 1 || problem.scheduleSize() != 0) {
-      return java.util.Optional.empty();
+  private static boolean chainForm(
+      double[] gradient, double[] diagonal, double[] difference, int k) {
+    for (int j = 0; j < gradient.length; j++) {
+      if (j != k && (gradient[j] != 0.0 || diagonal[j] != 0.0)) {
+        return false;
+      }
+      if (difference[j] != (j <= k ? difference[0] : 0.0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The separable path of {@code problem}, or empty when it does not apply (a schedule, an impact
+   * other than linear, risk that couples the assets, or an asset whose part of the objective is
+   * not strictly convex or whose part of the deadline's excess is neither strictly concave nor
+   * linear).
+   */
+  static Optional<SeparablePath> of(ResolvedProblem problem) {
+    if (problem.scheduleSize() != 0) {
+      return Optional.empty();
     }
     if (riskWeight(problem) != 0.0 && !problem.priceCovariance().isDiagonal()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Presolve presolve = Presolve.of(problem);
     for (int i : presolve.movable()) {
       if (!(problem.temporaryImpact(i) instanceof LinearTemporaryImpact)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
     SeparablePath path = new SeparablePath(problem, presolve);
-    for (int a = 0; a < path.o2.length; a++) {
-      if (!(path.o2[a] > 0) || path.c2[a] > 0) {
-        return java.util.Optional.empty();
-      }
-    }
-    return java.util.Optional.of(path);
+    return path.applies ? Optional.of(path) : Optional.empty();
   }
 
-  /** lambda tau + lambda_res, the risk weight of the one period. */
+  /** lambda tau + lambda_res: zero exactly when no period has a risk weight. */
   private static double riskWeight(ResolvedProblem problem) {
     return problem.riskAversion() * problem.periodLength() + problem.residualRiskAversion();
   }
@@ -173,7 +264,7 @@ final class SeparablePath {
     return fixedCoverage - problem.buffer() + widestCoverage;
   }
 
-  /** The trade table of the widest plan: each asset at the trade that frees the most. */
+  /** The trade table of the widest plan: each asset at the trades that free the most. */
   TradeTable widestTable() {
     return table(widest);
   }
@@ -181,7 +272,8 @@ final class SeparablePath {
   /**
    * What the search gives for {@code shortfallProblem}, which differs from this path's problem at
    * most in its shortfall: a plan with its multiplier, the statement that the shortfall is above
-   * S_max, or that it is at S_max within {@link #EDGE} (for the general method).
+   * S_max, that it is at S_max within {@link #EDGE} (for the general method), or that an asset's
+   * program did not settle.
    */
   Outcome solve(ResolvedProblem shortfallProblem) {
     double scale = Math.max(presolve.scale(), Math.max(1.0, shortfallProblem.shortfall()));
@@ -193,32 +285,109 @@ final class SeparablePath {
     if (margin <= EDGE * scale) {
       return new Outcome(Kind.EDGE, null, OptionalDouble.empty(), 0);
     }
-    int[] evaluations = {0};
-    DoubleUnaryOperator excess = mu -> {
-      evaluations[0]++;
+    Search search = new Search(constant);
+    try {
+      double mu = 0.0;
+      if (search.applyAsDouble(0.0) < 0) {
+        // Bracket the root: g is non-decreasing in mu and tends to the margin above 0.
+        double high = 1.0;
+        while (search.applyAsDouble(high) < 0) {
+          high *= 4;
+          if (Double.isInfinite(high)) {
+            return new Outcome(Kind.EDGE, null, OptionalDouble.empty(), search.evaluations);
+          }
+        }
+        mu = Univariate.firstNonNegative(search, 0.0, high);
+      }
+      if (search.last != mu) {
+        search.applyAsDouble(mu);
+      }
+      return new Outcome(Kind.PLAN, table(search.trades), OptionalDouble.of(mu),
+          search.evaluations);
+    } catch (Unsettled e) {
+      return new Outcome(Kind.UNSETTLED, null, OptionalDouble.empty(), search.evaluations);
+    }
+  }
+
+  /**
+   * g(u(mu)), each asset's program solved from where the last multiplier left it: the state of
+   * one search (not shared).
+   */
+  private final class Search implements DoubleUnaryOperator {
+    final double constant;
+    final double[] trades;
+    final byte[] state;
+    final ChainProgram program = new ChainProgram(periods);
+    final double[] linear = new double[periods];
+    final double[] diagonal = new double[periods];
+    final double[] difference = new double[periods];
+    int evaluations;
+    double last = Double.NaN;
+
+    Search(double constant) {
+      this.constant = constant;
+      int f = held.length;
+      trades = new double[f * periods];
+      state = new byte[f * (periods + 1)];
+      for (int a = 0; a < f; a++) {
+        ChainProgram.start(periods, cap[a], lo[a], trades, a * periods, state,
+            a * (periods + 1));
+      }
+    }
+
+    @Override
+    public double applyAsDouble(double mu) {
+      evaluations++;
+      last = mu;
       double total = constant;
-      for (int a = 0; a < o1.length; a++) {
-        total += coverage(a, trade(a, mu));
+      if (periods == 1) {
+        // One trade per asset: the program is a parabola on an interval, solved inline.
+        for (int a = 0; a < held.length; a++) {
+          double risky = 2 * weight[0] * risk[a];
+          double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
+          double n = -(oa[a] - risky * held[a] - mu * ca[a]) / curvature;
+          n = Math.max(Math.max(0.0, lo[a]), Math.min(Math.min(cap[a], hi[a]), n));
+          trades[a] = n;
+          total += c0[a] + n * (ca[a] + 0.5 * (cd[a] + cc[a]) * n);
+        }
+        return total;
+      }
+      for (int a = 0; a < held.length; a++) {
+        lagrangian(a, mu, linear, diagonal, difference);
+        int t = a * periods;
+        if (program.solve(periods, linear, diagonal, difference, cap[a], lo[a], hi[a], trades, t,
+            state, a * (periods + 1)) < 0) {
+          throw new Unsettled();
+        }
+        total += coverage(a, trades, t);
       }
       return total;
-    };
-    double mu = 0.0;
-    if (excess.applyAsDouble(0.0) < 0) {
-      // Bracket the root: g is non-decreasing in mu and tends to the margin above 0.
-      double high = 1.0;
-      while (excess.applyAsDouble(high) < 0) {
-        high *= 4;
-        if (Double.isInfinite(high)) {
-          return new Outcome(Kind.EDGE, null, OptionalDouble.empty(), evaluations[0]);
-        }
-      }
-      mu = Univariate.firstNonNegative(excess, 0.0, high);
     }
-    double[] trades = new double[o1.length];
-    for (int a = 0; a < trades.length; a++) {
-      trades[a] = trade(a, mu);
+  }
+
+  /** An asset's program did not settle: the search stops and the general method runs. */
+  private static final class Unsettled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unsettled() {
+      super("an asset's program did not settle", null, false, false);
     }
-    return new Outcome(Kind.PLAN, table(trades), OptionalDouble.of(mu), evaluations[0]);
+  }
+
+  /** The coefficients of asset a's part of the Lagrangian O_a - mu C_a, in the chain form. */
+  private void lagrangian(
+      int a, double mu, double[] linear, double[] diagonal, double[] difference) {
+    double variance = risk[a];
+    for (int k = 0; k < periods; k++) {
+      double curvature = 2 * weight[k] * variance;
+      linear[k] = -curvature * held[a];
+      diagonal[k] = curvature;
+      difference[k] = k <= deadline ? oc[a] - mu * cc[a] : oc[a];
+    }
+    linear[periods - 1] += oa[a];
+    diagonal[periods - 1] += od[a];
+    linear[deadline] -= mu * ca[a];
+    diagonal[deadline] -= mu * cd[a];
   }
 
   /** What a search gave. */
@@ -228,7 +397,9 @@ final class SeparablePath {
     /** The shortfall is above S_max by more than {@link #EDGE} of the money scale. */
     INFEASIBLE,
     /** The shortfall is at S_max within {@link #EDGE} of the money scale. */
-    EDGE
+    EDGE,
+    /** An asset's program did not settle (a pivot lost to rounding, or too many iterations). */
+    UNSETTLED
   }
 
   /**
@@ -241,33 +412,33 @@ final class SeparablePath {
    */
   record Outcome(Kind kind, TradeTable table, OptionalDouble multiplier, int evaluations) {}
 
-  /** n_a(mu), the least of asset a's part of the Lagrangian on its interval. */
-  private double trade(int a, double mu) {
-    return clamp(-(o1[a] - mu * c1[a]) / (o2[a] - mu * c2[a]), a);
+  /** C_a: asset a's part of the excess at the deadline, money, for its trades from t on. */
+  private double coverage(int a, double[] trades, int t) {
+    double sold = 0.0;
+    double squares = 0.0;
+    for (int k = 0; k <= deadline; k++) {
+      double n = trades[t + k];
+      sold += n;
+      squares += n * n;
+    }
+    return c0[a] + sold * (ca[a] + 0.5 * cd[a] * sold) + 0.5 * cc[a] * squares;
   }
 
-  /** C_a(n): asset a's part of the excess after selling n, money. */
-  private double coverage(int a, double n) {
-    return c0[a] + n * (c1[a] + 0.5 * c2[a] * n);
-  }
-
-  private double clamp(double n, int a) {
-    return Math.max(lo[a], Math.min(hi[a], n));
-  }
-
-  /** The trade table with trades[a] for the movable assets and the fixed ones' own. */
+  /** The trade table with the movable assets' trades (period-minor) and the fixed ones' own. */
   private TradeTable table(double[] trades) {
     int n = problem.assetCount();
-    double[][] units = new double[n][1];
+    double[][] units = new double[n][periods];
     for (int i = 0; i < n; i++) {
       double[] path = presolve.fixedPath()[i];
       if (path != null) {
-        units[i][0] = problem.held(i) - path[0];
+        for (int k = 0; k < periods; k++) {
+          units[i][k] = (k == 0 ? problem.held(i) : path[k - 1]) - path[k];
+        }
       }
     }
     int[] movable = presolve.movable();
     for (int a = 0; a < movable.length; a++) {
-      units[movable[a]][0] = trades[a];
+      System.arraycopy(trades, a * periods, units[movable[a]], 0, periods);
     }
     return TradeTable.of(units);
   }
