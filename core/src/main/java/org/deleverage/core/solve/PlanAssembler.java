@@ -164,7 +164,13 @@ public final class PlanAssembler {
       ResolvedProblem problem, TradeTable table, int[] order, int[] first) {
     int n = order.length;
     double[] ratio = marginalCostPerUnitRelief(problem);
-    ImmutableList.Builder<HierarchyEntry> entries = ImmutableList.builder();
+    // Read in asset order, then used in the hierarchy's order: on a large book the rows of the
+    // table are scattered in memory and a random walk over them costs more than the rest.
+    double[] traded = new double[n];
+    for (int i = 0; i < n; i++) {
+      traded[i] = table.traded(i);
+    }
+    ImmutableList.Builder<HierarchyEntry> entries = ImmutableList.builderWithExpectedSize(n);
     for (int r = 0; r < n; r++) {
       int i = order[r];
       double held = problem.held(i);
@@ -174,7 +180,7 @@ public final class PlanAssembler {
               problem.id(i),
               Double.isNaN(ratio[i]) ? OptionalDouble.empty() : OptionalDouble.of(ratio[i]),
               first[i] == table.periods() ? OptionalInt.empty() : OptionalInt.of(first[i] + 1),
-              held > 0 ? Math.max(0.0, table.traded(i)) / held : 0.0));
+              held > 0 ? Math.max(0.0, traded[i]) / held : 0.0));
     }
     return entries.build();
   }

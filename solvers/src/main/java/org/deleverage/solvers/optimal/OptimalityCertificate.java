@@ -75,9 +75,15 @@ final class OptimalityCertificate {
       }
     }
     double bound = complementarity;
+    // Below this an asset's part is not worth the strong bound's search: n such parts add at
+    // most 1e-12 of the objective, four orders inside the tolerance of "optimal".
+    double negligible =
+        1e-12 * Math.max(1.0, Math.abs(evaluation.objective().total())) / gradient.length;
     for (int i = 0; i < gradient.length; i++) {
-      double withDuals = assetBound(problem, table, mu, i, gradient[i], linear, false);
-      double withoutSlack = assetBound(problem, table, mu, i, gradient[i], linear, true);
+      double withDuals = assetBound(problem, table, mu, i, gradient[i], linear, false,
+          negligible);
+      double withoutSlack = assetBound(problem, table, mu, i, gradient[i], linear, true,
+          negligible);
       bound += Math.min(withDuals, withoutSlack);
     }
     return bound;
@@ -207,11 +213,12 @@ final class OptimalityCertificate {
   /**
    * Asset i's part of the bound, from its entries of the Lagrangian's gradient without the
    * linear constraints ({@code lagrangian}): the complementarity of its linear constraints plus
-   * {@link #assetBound(ResolvedProblem, TradeTable, double[], int, double[])} of its gradient with
-   * their multipliers. With {@code dropInactive} the multipliers of constraints that are not
+   * {@link #assetBound(ResolvedProblem, TradeTable, double[], int, double[], double)} of its
+   * gradient with their multipliers. With {@code dropInactive} the multipliers of constraints that are not
    * active at the plan (slack above 1e-9 of the position) are taken as zero: the bound holds for
    * any multipliers, and an interior-point method leaves small ones (about mu / slack) on every
-   * constraint, whose complementarity can outweigh the residual they remove.
+   * constraint, whose complementarity can outweigh the residual they remove. {@code negligible}
+   * is the size below which the strong bound is not sought.
    */
   private static double assetBound(
       ResolvedProblem problem,
@@ -220,7 +227,8 @@ final class OptimalityCertificate {
       int i,
       double[] lagrangian,
       Formulation.LinearMultipliers linear,
-      boolean dropInactive) {
+      boolean dropInactive,
+      double negligible) {
     double remaining = problem.held(i) - table.traded(i);
     double tolerance = 1e-9 * Math.max(1.0, problem.held(i));
     double retainMin = active(remaining - problem.retainMin(i), tolerance, dropInactive)
@@ -239,7 +247,7 @@ final class OptimalityCertificate {
       // g = n, cap - n, Q - sum n - retainMin and retainMax - Q + sum n: minus z' grad g.
       gradient[k] += -lower + upper + retainMin - retainMax;
     }
-    return complementarity + assetBound(problem, table, mu, i, gradient);
+    return complementarity + assetBound(problem, table, mu, i, gradient, negligible);
   }
 
   /** Whether a constraint with this slack keeps its multiplier: always, or when it is active. */
@@ -252,28 +260,36 @@ final class OptimalityCertificate {
    * the Lagrangian's gradient. For a cost that is not quadratic, the smallest of this bound
    * with part of r moved into the convex cost itself ({@link #separableBound}): none of it, all
    * of it, or all but its median (which keeps a common level, the multiplier of a retain limit,
-   * with the limits it belongs to). Each choice gives a valid bound, so their least is one too.
+   * with the limits it belongs to). Each choice gives a valid bound, so their least is one too;
+   * so is the {@link #strongBound}, sought only where the others leave more than {@code
+   * negligible}.
    */
   private static double assetBound(
-      ResolvedProblem problem, TradeTable table, double[] mu, int i, double[] gradient) {
+      ResolvedProblem problem, TradeTable table, double[] mu, int i, double[] gradient,
+      double negligible) {
     TemporaryImpactModel model = problem.temporaryImpact(i);
     TradingConditions conditions = problem.conditions(i);
     double limit = Math.min(problem.periodCap(i), problem.sellableUnits(i));
-    double strong = problem.locked(i) || !(limit > 0)
-        ? Double.POSITIVE_INFINITY : strongBound(problem, table, mu, i, gradient);
+    double best;
     if (problem.locked(i) || !(limit > 0) || !curved(model, conditions, limit)) {
-      return Math.min(strong, linearBound(problem, table, i, gradient));
+      best = linearBound(problem, table, i, gradient);
+    } else {
+      double[] sorted = gradient.clone();
+      Arrays.sort(sorted);
+      double median = sorted[sorted.length / 2];
+      best = Double.POSITIVE_INFINITY;
+      for (double kept : new double[] {Double.NaN, 0.0, median}) {
+        double[] shifted = gradient.clone();
+        double slack = separableBound(problem, table, mu, i, shifted, kept);
+        best = Math.min(best, slack + linearBound(problem, table, i, shifted));
+      }
     }
-    double[] sorted = gradient.clone();
-    Arrays.sort(sorted);
-    double median = sorted[sorted.length / 2];
-    double best = Double.POSITIVE_INFINITY;
-    for (double kept : new double[] {Double.NaN, 0.0, median}) {
-      double[] shifted = gradient.clone();
-      double slack = separableBound(problem, table, mu, i, shifted, kept);
-      best = Math.min(best, slack + linearBound(problem, table, i, shifted));
+    // Every bound here is valid, so the least is; the strong one is a search, worth it only
+    // where the others leave more than a negligible part.
+    if (best <= negligible || problem.locked(i) || !(limit > 0)) {
+      return best;
     }
-    return Math.min(best, strong);
+    return Math.min(best, strongBound(problem, table, mu, i, gradient));
   }
 
   /**
