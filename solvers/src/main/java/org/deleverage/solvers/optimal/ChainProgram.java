@@ -238,6 +238,22 @@ final class ChainProgram {
   }
 
   /**
+   * The derivative of the minimiser along a change of the program that keeps its working set:
+   * the solution n' (trades) of H_W u' = -g, with H_W the Hessian on the free groups of the
+   * working set {@code state[s..s+P]} and {@code g} given as linear coefficients in u (the
+   * trades and terminal the set fixes do not move: zero offsets, a pinned terminal at zero),
+   * into {@code trades[0..P)}. Returns false if a pivot is not positive.
+   */
+  boolean tangent(
+      int periods, double[] g, double[] d, double[] c, byte[] state, int s, double[] trades) {
+    if (equalityStep(periods, g, d, c, 0.0, 0.0, 0.0, state, s) < 0) {
+      return false;
+    }
+    System.arraycopy(trial, 0, trades, 0, periods);
+    return true;
+  }
+
+  /**
    * The equality step's point into {@code trial}: the least of q with the working set's
    * constraints as equalities. Returns the number of free trades, or -1 if a pivot is not
    * positive.

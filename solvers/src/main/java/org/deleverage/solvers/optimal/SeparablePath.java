@@ -6,7 +6,6 @@ import java.util.function.DoubleUnaryOperator;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.models.LinearTemporaryImpact;
-import org.deleverage.models.numerics.Univariate;
 
 /**
  * The exact plan of a problem whose assets nothing couples, by a search over the one coverage
@@ -54,8 +53,9 @@ import org.deleverage.models.numerics.Univariate;
  * the minimiser over P_i, is unique and continuous in mu, and g(u(mu)) is continuous and
  * non-decreasing in mu (it is the derivative of the concave dual function). The Karush-Kuhn-Tucker
  * conditions then say: if g(u(0)) &gt;= 0 the requirement is slack and mu = 0; otherwise the
- * optimum is u(mu*) at the root mu* of g(u(mu)) = 0, found by Brent's bracketing solver on the
- * side where g &gt;= 0, so that the plan covers. Each asset's program is solved exactly (an
+ * optimum is u(mu*) at the root mu* of g(u(mu)) = 0, found by Newton's method with the exact
+ * slope of g, safeguarded by a bracket ({@link #root}), and taken on the side where g &gt;= 0, so
+ * that the plan covers. Each asset's program is solved exactly (an
  * active-set method that ends when its own optimality conditions hold to working precision),
  * warm-started from its solution at the multiplier tried before.
  *
@@ -287,17 +287,9 @@ final class SeparablePath {
     }
     Search search = new Search(constant);
     try {
-      double mu = 0.0;
-      if (search.applyAsDouble(0.0) < 0) {
-        // Bracket the root: g is non-decreasing in mu and tends to the margin above 0.
-        double high = 1.0;
-        while (search.applyAsDouble(high) < 0) {
-          high *= 4;
-          if (Double.isInfinite(high)) {
-            return new Outcome(Kind.EDGE, null, OptionalDouble.empty(), search.evaluations);
-          }
-        }
-        mu = Univariate.firstNonNegative(search, 0.0, high);
+      double mu = root(search, scale);
+      if (Double.isNaN(mu)) {
+        return new Outcome(Kind.EDGE, null, OptionalDouble.empty(), search.evaluations);
       }
       if (search.last != mu) {
         search.applyAsDouble(mu);
@@ -307,6 +299,55 @@ final class SeparablePath {
     } catch (Unsettled e) {
       return new Outcome(Kind.UNSETTLED, null, OptionalDouble.empty(), search.evaluations);
     }
+  }
+
+  /**
+   * The least mu &gt;= 0 with g(u(mu)) &gt;= 0, to working precision, by Newton's method on g
+   * with its exact slope (g' = sum_i grad C_i' H_W^-1 grad C_i &gt;= 0 on each asset's working
+   * set, {@link Search#slope}), safeguarded by a bracket: a step that leaves the bracket, or a
+   * zero slope, bisects it instead (the upper end grows by four until g &gt;= 0 there, while
+   * none is known). g is continuous and non-decreasing and smooth between the multipliers where a
+   * working set changes, so the steps converge quadratically once the sets settle. It stops on
+   * the side where g &gt;= 0, when g is below 1e-12 of the money scale or the bracket is as
+   * narrow as mu's last bits. NaN when no multiplier below the largest double covers.
+   */
+  private static double root(Search search, double scale) {
+    double low = 0.0;
+    double high = Double.POSITIVE_INFINITY;
+    double mu = 0.0;
+    double value = search.applyAsDouble(mu);
+    if (value >= 0) {
+      return 0.0;
+    }
+    for (int step = 0; step < 400; step++) {
+      if (value >= 0) {
+        high = mu;
+        if (value <= 1e-12 * scale) {
+          return mu;
+        }
+      } else {
+        low = mu;
+      }
+      if (Double.isFinite(high) && high - low <= 4 * Math.ulp(high)) {
+        return high;
+      }
+      double slope = search.slope(mu);
+      double next = slope > 0 ? mu - value / slope : Double.NaN;
+      if (value < 0 && -value <= 1e-12 * scale && slope > 0) {
+        // At the root to working precision but short of it: twice the step, to land on the side
+        // where the plan covers rather than creep up on it by rounding.
+        next = mu - 2 * value / slope + 2 * Math.ulp(mu);
+      }
+      if (!(next > low && next < high)) {
+        next = Double.isInfinite(high) ? Math.max(1.0, 4 * low) : 0.5 * (low + high);
+      }
+      if (Double.isInfinite(next)) {
+        return Double.NaN;
+      }
+      mu = next;
+      value = search.applyAsDouble(mu);
+    }
+    return Double.isInfinite(high) ? Double.NaN : high;
   }
 
   /**
@@ -321,6 +362,9 @@ final class SeparablePath {
     final double[] linear = new double[periods];
     final double[] diagonal = new double[periods];
     final double[] difference = new double[periods];
+    final double[] gradient = new double[periods];
+    final double[] minusGradient = new double[periods];
+    final double[] direction = new double[periods];
     int evaluations;
     double last = Double.NaN;
 
@@ -360,6 +404,57 @@ final class SeparablePath {
           throw new Unsettled();
         }
         total += coverage(a, trades, t);
+      }
+      return total;
+    }
+
+    /**
+     * g'(mu) at the multiplier last evaluated (which must be {@code mu}): sum_i grad C_i . u_i',
+     * with u_i' = H_W^-1 grad C_i the minimiser's derivative on asset i's working set (zero for
+     * the trades it fixes). One tridiagonal solve per asset, no active-set iterations.
+     */
+    double slope(double mu) {
+      evaluations++;
+      double total = 0.0;
+      if (periods == 1) {
+        for (int a = 0; a < held.length; a++) {
+          double risky = 2 * weight[0] * risk[a];
+          double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
+          double n = trades[a];
+          boolean free = n > Math.max(0.0, lo[a]) && n < Math.min(cap[a], hi[a]);
+          double relief = ca[a] + (cd[a] + cc[a]) * n;
+          total += free ? relief * relief / curvature : 0.0;
+        }
+        return total;
+      }
+      for (int a = 0; a < held.length; a++) {
+        lagrangian(a, mu, linear, diagonal, difference);
+        int t = a * periods;
+        // grad C in u as linear coefficients, negated: C = C0 + ca u_kd + cd u_kd^2 / 2 + cc / 2
+        // sum_{j <= kd} n_j^2, so dC/du_k = [k = kd] (ca + cd u_kd) + cc (n_k - n_k+1) (k <= kd,
+        // n_kd+1 left out).
+        double sold = 0.0;
+        for (int k = 0; k <= deadline; k++) {
+          sold += trades[t + k];
+        }
+        for (int k = 0; k < periods; k++) {
+          double g = 0.0;
+          if (k <= deadline) {
+            double after = k < deadline ? trades[t + k + 1] : 0.0;
+            g = cc[a] * (trades[t + k] - after) + (k == deadline ? ca[a] + cd[a] * sold : 0.0);
+          }
+          gradient[k] = g;
+          minusGradient[k] = -g;
+        }
+        if (!program.tangent(periods, minusGradient, diagonal, difference, state,
+            a * (periods + 1), direction)) {
+          throw new Unsettled();
+        }
+        double moved = 0.0;
+        for (int k = 0; k < periods; k++) {
+          moved += direction[k];
+          total += gradient[k] * moved;
+        }
       }
       return total;
     }
