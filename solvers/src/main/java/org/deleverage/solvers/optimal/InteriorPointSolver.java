@@ -45,6 +45,13 @@ import org.deleverage.models.numerics.Univariate;
  * the edge (S = S_max) leaves the plan no interior: the widest plan is then the plan, certified
  * with large multipliers, and its shadow price is reported as absent (unbounded).
  *
+ * <p>Two shortcuts change the cost, not the result. A problem whose assets nothing couples (no
+ * correlation in the risk, or no risk aversion), with linear impact and no schedule, is solved
+ * by the {@link SeparablePath}: a search over the one coverage multiplier, each asset's program
+ * solved exactly on its own, no interior-point run at all; it falls back to the method above at
+ * S_max and wherever its plan is not certified. Otherwise a single solve makes its two runs at
+ * once, the S_max run on the common fork-join pool ({@link InteriorPointOptions#concurrentRuns}).
+ *
  * <p>Exactness. The plan is not taken on trust: the evaluator recomputes it, and an {@link
  * OptimalityCertificate} bounds its distance to the true optimum with the evaluator's gradients
  * and the coverage multipliers. The status is "optimal" only when that bound is within {@link
