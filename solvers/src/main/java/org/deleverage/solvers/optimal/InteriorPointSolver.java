@@ -50,7 +50,7 @@ import org.deleverage.models.numerics.Univariate;
  * by the {@link SeparablePath}: a search over the one coverage multiplier, each asset's program
  * solved exactly on its own, no interior-point run at all; it falls back to the method above at
  * S_max and wherever its plan is not certified. Otherwise a single solve makes its two runs at
- * once, the S_max run on the common fork-join pool ({@link InteriorPointOptions#concurrentRuns}).
+ * once, the S_max run on the common fork-join pool ({@link InteriorPointOptions#concurrentRuns()}).
  *
  * <p>Exactness. The plan is not taken on trust: the evaluator recomputes it, and an {@link
  * OptimalityCertificate} bounds its distance to the true optimum with the evaluator's gradients
