@@ -14,6 +14,8 @@ package org.deleverage.core;
  *       (n x K), F the K x K factor covariance and s_i = p_i^2 D_i the specific variances, from a
  *       {@linkplain Dependence#factor factor model}. The n x n matrix is never formed: Sigma x =
  *       G (F (G' x)) + s x costs O(n K + K^2), and an entry O(K) from the stored product G F.
+ *       The loops over G visit each row's nonzero loadings only (listed once, when the form is
+ *       built): an asset in one sector of a market-and-sectors model costs two factors, not K.
  * </ul>
  *
  * Immutable and thread-safe.
@@ -24,6 +26,8 @@ public final class PriceCovariance {
   private final double[] diagonal;
   private final double[][] dense;
   private final double[][] loadings;
+  /** Per asset, the factors k with G_ik != 0, increasing; for the factor form only. */
+  private final int[][] support;
   private final double[][] factorCovariance;
   private final double[][] loadingsTimesCovariance;
   private final double[] specific;
@@ -39,13 +43,20 @@ public final class PriceCovariance {
     this.specific = specific;
     if (loadings == null) {
       this.loadingsTimesCovariance = null;
+      this.support = null;
     } else {
+      support = new int[size][];
+      for (int i = 0; i < size; i++) {
+        double[] row = loadings[i];
+        support[i] = java.util.stream.IntStream.range(0, row.length)
+            .filter(k -> row[k] != 0.0).toArray();
+      }
       int factors = factorCovariance.length;
       loadingsTimesCovariance = new double[size][factors];
       for (int i = 0; i < size; i++) {
         for (int k = 0; k < factors; k++) {
           double sum = 0.0;
-          for (int l = 0; l < factors; l++) {
+          for (int l : support[i]) {
             sum += loadings[i][l] * factorCovariance[l][k];
           }
           loadingsTimesCovariance[i][k] = sum;
@@ -157,7 +168,7 @@ public final class PriceCovariance {
     double sum = i == j ? specific[i] : 0.0;
     double[] row = loadingsTimesCovariance[i];
     double[] column = loadings[j];
-    for (int k = 0; k < row.length; k++) {
+    for (int k : support[j]) {
       sum += row[k] * column[k];
     }
     return sum;
@@ -202,7 +213,7 @@ public final class PriceCovariance {
     for (int i = 0; i < size; i++) {
       double sum = specific[i] * x[i];
       double[] row = loadings[i];
-      for (int k = 0; k < factors; k++) {
+      for (int k : support[i]) {
         sum += row[k] * weighted[k];
       }
       product[i] = sum;
@@ -253,7 +264,7 @@ public final class PriceCovariance {
     for (int i = 0; i < size; i++) {
       if (x[i] != 0.0) {
         double[] row = loadings[i];
-        for (int k = 0; k < exposure.length; k++) {
+        for (int k : support[i]) {
           exposure[k] += row[k] * x[i];
         }
       }
