@@ -109,7 +109,7 @@ final class Formulation {
       coveragePaths[i] = AssetPath.coverage(problem, i, byLevels[i]);
     }
     linear = linearConstraints();
-    linearRows = new LinearRows(linear);
+    linearRows = new LinearRows(linear, f, levels.first());
     int[] rowPeriods = CoverageRows.problemPeriods(problem);
     double[] fixedCoverage = new double[rowPeriods.length];
     for (int c = 0; c < rowPeriods.length; c++) {

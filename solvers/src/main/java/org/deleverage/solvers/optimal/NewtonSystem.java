@@ -83,24 +83,9 @@ final class NewtonSystem {
       int f = model.blockSize();
       Weights weights = new Weights(new double[model.periods][f], new double[model.periods][f],
           new double[model.levels().count()], false);
-      for (int j = 0; j < model.linear.length; j++) {
-        LinearConstraint row = model.linear[j];
-        weights.add(model, row, duals[j] / slacks[j]);
-      }
+      model.linearRows.addBarrierWeights(
+          slacks, duals, weights.diagonal(), weights.trade(), weights.level());
       return weights;
-    }
-
-    /** Adds weight w on the variable or trade that {@code row} bounds. */
-    void add(Formulation model, LinearConstraint row, double w) {
-      int f = model.blockSize();
-      if (row.kind().onTrade()) {
-        int here = row.second();
-        trade[here / f][here % f] += w;
-      } else if (row.kind().onLevel()) {
-        level[row.first() - model.levels().first()] += w;
-      } else {
-        diagonal[row.first() / f][row.first() % f] += w;
-      }
     }
   }
 
