@@ -634,6 +634,9 @@ final class NewtonSystem {
 
   /** The inverse of the block tridiagonal part by the block elimination (T^-1 x, or A^-1 x). */
   private double[] solveBlocks(double[] x) {
+    if (!dense) {
+      return solveDiagonalBlocks(x);
+    }
     double[][] w = new double[periods][f];
     for (int k = 0; k < periods; k++) {
       System.arraycopy(x, k * f, w[k], 0, f);
@@ -657,6 +660,38 @@ final class NewtonSystem {
       }
       next = applyInverse(k, right);
       System.arraycopy(next, 0, result, k * f, f);
+    }
+    return result;
+  }
+
+  /**
+   * {@link #solveBlocks} with diagonal pivots, in place in the one array it returns: the same
+   * recursion, operation for operation, without an array per period and pass.
+   */
+  private double[] solveDiagonalBlocks(double[] x) {
+    double[] result = java.util.Arrays.copyOf(x, ny);
+    for (int k = 1; k < periods; k++) {
+      double[] before = diagonalInverse[k - 1];
+      double[] e = coupling[k];
+      int offset = k * f;
+      for (int a = 0; a < f; a++) {
+        result[offset + a] += e[a] * (before[a] * result[offset - f + a]);
+      }
+    }
+    for (int k = periods - 1; k >= 0; k--) {
+      double[] inverse = diagonalInverse[k];
+      int offset = k * f;
+      if (k + 1 < periods) {
+        double[] e = coupling[k + 1];
+        for (int a = 0; a < f; a++) {
+          result[offset + a] =
+              inverse[a] * (result[offset + a] + e[a] * result[offset + f + a]);
+        }
+      } else {
+        for (int a = 0; a < f; a++) {
+          result[offset + a] = inverse[a] * result[offset + a];
+        }
+      }
     }
     return result;
   }
