@@ -174,13 +174,11 @@ final class NewtonSystem {
     NewtonSystem system = new NewtonSystem(model, coverageGradient, coverageT);
     // C: the curvature of each y_k term, the risk's diagonal, one-variable constraints.
     // Omega: the weight of each trade y_k-1 - y_k, from its curvature, its bounds and its levels.
-    double[][] diagonal = new double[periods][f];
-    double[][] omega = new double[periods][f];
-    for (int a = 0; a < f; a++) {
-      for (int k = 0; k < periods; k++) {
-        diagonal[k][a] = point.diagonal[a][k];
-        omega[k][a] = point.difference[a][k];
-      }
+    double[][] diagonal = new double[periods][];
+    double[][] omega = new double[periods][];
+    for (int k = 0; k < periods; k++) {
+      diagonal[k] = point.diagonal[k].clone();
+      omega[k] = point.difference[k].clone();
     }
     boolean lowRank = model.lowRankRisk();
     RiskForm risk = model.risk();
