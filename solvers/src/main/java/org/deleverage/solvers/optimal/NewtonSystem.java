@@ -583,16 +583,19 @@ final class NewtonSystem {
   private double[] lowRankTranspose(double[] x) {
     RiskForm risk = model.risk();
     int rank = risk.rank();
+    int[] start = risk.supportStarts();
+    int[] column = risk.supportColumns();
+    double[] g = risk.supportValues();
     double[] result = new double[riskPeriods.length * rank];
     for (int s = 0; s < riskPeriods.length; s++) {
       int offset = riskPeriods[s] * f;
+      int base = s * rank;
       double[] scale = riskScale[s];
       for (int a = 0; a < f; a++) {
         double value = x[offset + a] * scale[a];
         if (value != 0.0) {
-          double[] g = risk.root(a);
-          for (int c : risk.support(a)) {
-            result[s * rank + c] += g[c] * value;
+          for (int q = start[a]; q < start[a + 1]; q++) {
+            result[base + column[q]] += g[q] * value;
           }
         }
       }
@@ -602,7 +605,8 @@ final class NewtonSystem {
 
   /**
    * A^-1 x: by the block elimination, and in the low-rank form by Woodbury's identity, T^-1 (x -
-   * W u) with (I + W' T^-1 W) u = W' T^-1 x.
+   * W u) with (I + W' T^-1 W) u = W' T^-1 x, x - W u and its solve in x's own array. x, of length
+   * f N, is the caller's scratch and may be overwritten.
    */
   private double[] solveA(double[] x) {
     if (!lowRank) {
@@ -611,23 +615,25 @@ final class NewtonSystem {
     double[] u = capacitance.solve(lowRankTranspose(solveBlocks(x)));
     RiskForm risk = model.risk();
     int rank = risk.rank();
-    double[] corrected = x.clone();
+    int[] start = risk.supportStarts();
+    int[] column = risk.supportColumns();
+    double[] g = risk.supportValues();
     for (int s = 0; s < riskPeriods.length; s++) {
       int offset = riskPeriods[s] * f;
+      int base = s * rank;
       double[] scale = riskScale[s];
       for (int a = 0; a < f; a++) {
         if (scale[a] == 0.0) {
           continue;
         }
-        double[] g = risk.root(a);
         double sum = 0.0;
-        for (int c : risk.support(a)) {
-          sum += g[c] * u[s * rank + c];
+        for (int q = start[a]; q < start[a + 1]; q++) {
+          sum += g[q] * u[base + column[q]];
         }
-        corrected[offset + a] -= scale[a] * sum;
+        x[offset + a] -= scale[a] * sum;
       }
     }
-    return solveBlocks(corrected);
+    return solveDiagonalBlocksInPlace(x);
   }
 
   /** The inverse of the block tridiagonal part by the block elimination (T^-1 x, or A^-1 x). */
@@ -667,7 +673,11 @@ final class NewtonSystem {
    * recursion, operation for operation, without an array per period and pass.
    */
   private double[] solveDiagonalBlocks(double[] x) {
-    double[] result = java.util.Arrays.copyOf(x, ny);
+    return solveDiagonalBlocksInPlace(java.util.Arrays.copyOf(x, ny));
+  }
+
+  /** {@link #solveDiagonalBlocks} in the array given, which it returns. */
+  private double[] solveDiagonalBlocksInPlace(double[] result) {
     for (int k = 1; k < periods; k++) {
       double[] before = diagonalInverse[k - 1];
       double[] e = coupling[k];
