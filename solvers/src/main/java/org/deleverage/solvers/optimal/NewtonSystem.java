@@ -459,10 +459,19 @@ final class NewtonSystem {
    *   (W' T^-1 W)_(s c),(t d) = sum_a M_a,st g_ac g_ad,     M_a,st = p_as (T_a^-1)_(k_s k_t) p_at
    * </pre>
    *
-   * M_a from N_r solves with T_a (O(N N_r) an asset), and each block (s, t), like M_a, is
-   * symmetric: the blocks s &lt;= t and their entries c &lt;= d over the nonzero g_ac are summed, for
-   * O(f N N_r + f N_r^2 K'^2 / 4) a step (far less when the loadings are sparse: an asset in one
-   * sector has two nonzero g_ac) instead of K' N_r solves with T and products with W.
+   * The elimination factors T_a = L S L' (S the pivots, L unit lower bidiagonal with L_k,k-1 =
+   * -rho_k, rho_k = Omega_k / S_k-1, the recursion of {@link #solveBlocks}), so T_a^-1 is
+   * semiseparable:
+   *
+   * <pre>
+   *   (T_a^-1)_ij = rho_i+1 ... rho_j h_j  (i &lt;= j),     h_j = (T_a^-1)_jj = 1 / S_j + rho_j+1^2 h_j+1
+   * </pre>
+   *
+   * products and sums of positive numbers, symmetric by construction: M_a costs O(N + N_r^2) an
+   * asset. Each block (s, t), like M_a, is symmetric: the blocks s &lt;= t and their entries c &lt;=
+   * d over the nonzero g_ac are summed, for O(f N + f N_r^2 K'^2 / 4) a step (far less when the
+   * loadings are sparse: an asset in one sector has two nonzero g_ac) instead of K' N_r solves
+   * with T and products with W.
    */
   private boolean factorCapacitance() {
     RiskForm risk = model.risk();
@@ -485,30 +494,33 @@ final class NewtonSystem {
       sums[c] = new double[rank - c][pairs];
     }
     double[] packed = new double[pairs];
-    double[][] inverse = new double[slots][periods];
-    double[] pivotInverse = new double[periods];
-    double[] couplingOf = new double[periods];
-    double[] forward = new double[periods];
+    double[] ratio = new double[periods];
+    double[] inverseDiagonal = new double[periods];
     for (int a = 0; a < f; a++) {
       int[] support = risk.support(a);
       if (support.length == 0) {
         continue;
       }
-      for (int k = 0; k < periods; k++) {
-        pivotInverse[k] = diagonalInverse[k][a];
-        couplingOf[k] = coupling[k][a];
-      }
-      for (int t = 0; t < slots; t++) {
-        tridiagonalColumn(pivotInverse, couplingOf, riskPeriods[t], riskScale[t][a], forward,
-            inverse[t]);
+      // rho_k and h_k, from the last period back.
+      double h = 0.0;
+      for (int k = periods - 1; k >= 0; k--) {
+        ratio[k] = k == 0 ? 0.0 : coupling[k][a] * diagonalInverse[k - 1][a];
+        double after = k + 1 < periods ? ratio[k + 1] : 0.0;
+        h = diagonalInverse[k][a] + after * after * h;
+        inverseDiagonal[k] = h;
       }
       int p = 0;
       for (int s = 0; s < slots; s++) {
-        int ks = riskPeriods[s];
+        // p_as rho_k_s+1 ... rho_k_t, along the periods up to k_t.
+        double chain = riskScale[s][a];
+        int k = riskPeriods[s];
         for (int t = s; t < slots; t++) {
-          // M_a is symmetric; its two computed halves differ by rounding only.
-          packed[p++] = 0.5 * (riskScale[s][a] * inverse[t][ks]
-              + riskScale[t][a] * inverse[s][riskPeriods[t]]);
+          int kt = riskPeriods[t];
+          while (k < kt) {
+            k++;
+            chain *= ratio[k];
+          }
+          packed[p++] = chain * inverseDiagonal[kt] * riskScale[t][a];
         }
       }
       double[] g = risk.root(a);
@@ -548,35 +560,6 @@ final class NewtonSystem {
     Optional<SpdFactor> factor = SpdFactor.of(matrix);
     factor.ifPresent(value -> capacitance = value);
     return factor.isPresent();
-  }
-
-  /**
-   * T_a^-1 (scale e_k) into {@code column}, over the periods of one asset whose pivots' inverses
-   * and couplings are given, by the same recursion as {@link #solveBlocks} on that asset alone
-   * (zero above period k on the way forward).
-   *
-   * @param forward scratch of the periods' length
-   */
-  private static void tridiagonalColumn(double[] pivotInverse, double[] coupling, int k,
-      double scale, double[] forward, double[] column) {
-    int periods = column.length;
-    if (scale == 0.0) {
-      java.util.Arrays.fill(column, 0.0);
-      return;
-    }
-    forward[k] = scale;
-    for (int j = k + 1; j < periods; j++) {
-      forward[j] = coupling[j] * (pivotInverse[j - 1] * forward[j - 1]);
-    }
-    double next = 0.0;
-    for (int j = periods - 1; j >= 0; j--) {
-      double right = j >= k ? forward[j] : 0.0;
-      if (j + 1 < periods) {
-        right += coupling[j + 1] * next;
-      }
-      next = pivotInverse[j] * right;
-      column[j] = next;
-    }
   }
 
   /** W' x, for x over the variables y. */
