@@ -496,6 +496,10 @@ final class NewtonSystem {
     double[] packed = new double[pairs];
     double[] ratio = new double[periods];
     double[] inverseDiagonal = new double[periods];
+    // Per risk slot t of one asset: p_at, h at k_t, and rho over the periods since slot t - 1.
+    double[] scaleAt = new double[slots];
+    double[] diagonalAt = new double[slots];
+    double[] ratioTo = new double[slots];
     for (int a = 0; a < f; a++) {
       int[] support = risk.support(a);
       if (support.length == 0) {
@@ -509,18 +513,24 @@ final class NewtonSystem {
         h = diagonalInverse[k][a] + after * after * h;
         inverseDiagonal[k] = h;
       }
+      for (int t = 0; t < slots; t++) {
+        int kt = riskPeriods[t];
+        scaleAt[t] = riskScale[t][a];
+        diagonalAt[t] = inverseDiagonal[kt];
+        double product = 1.0;
+        for (int k = t == 0 ? kt + 1 : riskPeriods[t - 1] + 1; k <= kt; k++) {
+          product *= ratio[k];
+        }
+        ratioTo[t] = product;
+      }
       int p = 0;
       for (int s = 0; s < slots; s++) {
-        // p_as rho_k_s+1 ... rho_k_t, along the periods up to k_t.
-        double chain = riskScale[s][a];
-        int k = riskPeriods[s];
-        for (int t = s; t < slots; t++) {
-          int kt = riskPeriods[t];
-          while (k < kt) {
-            k++;
-            chain *= ratio[k];
-          }
-          packed[p++] = chain * inverseDiagonal[kt] * riskScale[t][a];
+        // p_as rho_k_s+1 ... rho_k_t, along the slots up to t.
+        double chain = scaleAt[s];
+        packed[p++] = chain * diagonalAt[s] * scaleAt[s];
+        for (int t = s + 1; t < slots; t++) {
+          chain *= ratioTo[t];
+          packed[p++] = chain * diagonalAt[t] * scaleAt[t];
         }
       }
       double[] g = risk.root(a);
