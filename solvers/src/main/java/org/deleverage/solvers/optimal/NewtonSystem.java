@@ -182,6 +182,11 @@ final class NewtonSystem {
     }
     boolean lowRank = model.lowRankRisk();
     RiskForm risk = model.risk();
+    // Sigma-hat_aa / M, the same in every period.
+    double[] ownRisk = new double[lowRank ? 0 : f];
+    for (int a = 0; a < ownRisk.length; a++) {
+      ownRisk[a] = model.scaledCovariance(a, a);
+    }
     for (int k = 0; k < periods; k++) {
       double twice = 2 * risk.weight(k);
       for (int a = 0; a < f; a++) {
@@ -193,7 +198,7 @@ final class NewtonSystem {
           diagonal[k][a] += twice * risk.specific(a);
           factorPart = twice * risk.rootSquare(a);
         } else {
-          diagonal[k][a] += twice * model.scaledCovariance(a, a);
+          diagonal[k][a] += twice * ownRisk[a];
         }
         double held = weights.held() ? 0.0 : weights.diagonal()[k][a] + weights.trade()[k][a];
         if (delta > 0) {
