@@ -14,6 +14,9 @@ package org.deleverage.core;
  *       (n x K), F the K x K factor covariance and s_i = p_i^2 D_i the specific variances, from a
  *       {@linkplain Dependence#factor factor model}. The n x n matrix is never formed: Sigma x =
  *       G (F (G' x)) + s x costs O(n K + K^2), and an entry O(K) from the stored product G F.
+ *       The loops over G visit its nonzero loadings only, kept row after row in flat arrays when
+ *       the form is built: an asset in one sector of a market-and-sectors model costs two
+ *       factors, not K.
  * </ul>
  *
  * Immutable and thread-safe.
@@ -24,6 +27,13 @@ public final class PriceCovariance {
   private final double[] diagonal;
   private final double[][] dense;
   private final double[][] loadings;
+  /**
+   * The nonzero G_ik by rows (factor form only): row i's are entries rowStart[i] to rowStart[i +
+   * 1] - 1 of loadingFactor (k, increasing) and loadingValue (G_ik).
+   */
+  private final int[] rowStart;
+  private final int[] loadingFactor;
+  private final double[] loadingValue;
   private final double[][] factorCovariance;
   private final double[][] loadingsTimesCovariance;
   private final double[] specific;
@@ -39,14 +49,36 @@ public final class PriceCovariance {
     this.specific = specific;
     if (loadings == null) {
       this.loadingsTimesCovariance = null;
+      this.rowStart = null;
+      this.loadingFactor = null;
+      this.loadingValue = null;
     } else {
       int factors = factorCovariance.length;
+      rowStart = new int[size + 1];
+      for (int i = 0; i < size; i++) {
+        int nonzero = 0;
+        for (int k = 0; k < factors; k++) {
+          nonzero += loadings[i][k] != 0.0 ? 1 : 0;
+        }
+        rowStart[i + 1] = rowStart[i] + nonzero;
+      }
+      loadingFactor = new int[rowStart[size]];
+      loadingValue = new double[rowStart[size]];
+      for (int i = 0; i < size; i++) {
+        int q = rowStart[i];
+        for (int k = 0; k < factors; k++) {
+          if (loadings[i][k] != 0.0) {
+            loadingFactor[q] = k;
+            loadingValue[q++] = loadings[i][k];
+          }
+        }
+      }
       loadingsTimesCovariance = new double[size][factors];
       for (int i = 0; i < size; i++) {
         for (int k = 0; k < factors; k++) {
           double sum = 0.0;
-          for (int l = 0; l < factors; l++) {
-            sum += loadings[i][l] * factorCovariance[l][k];
+          for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+            sum += loadingValue[q] * factorCovariance[loadingFactor[q]][k];
           }
           loadingsTimesCovariance[i][k] = sum;
         }
@@ -156,9 +188,8 @@ public final class PriceCovariance {
     }
     double sum = i == j ? specific[i] : 0.0;
     double[] row = loadingsTimesCovariance[i];
-    double[] column = loadings[j];
-    for (int k = 0; k < row.length; k++) {
-      sum += row[k] * column[k];
+    for (int q = rowStart[j]; q < rowStart[j + 1]; q++) {
+      sum += row[loadingFactor[q]] * loadingValue[q];
     }
     return sum;
   }
@@ -201,9 +232,8 @@ public final class PriceCovariance {
     }
     for (int i = 0; i < size; i++) {
       double sum = specific[i] * x[i];
-      double[] row = loadings[i];
-      for (int k = 0; k < factors; k++) {
-        sum += row[k] * weighted[k];
+      for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+        sum += loadingValue[q] * weighted[loadingFactor[q]];
       }
       product[i] = sum;
     }
@@ -252,9 +282,8 @@ public final class PriceCovariance {
     double[] exposure = new double[factorCovariance.length];
     for (int i = 0; i < size; i++) {
       if (x[i] != 0.0) {
-        double[] row = loadings[i];
-        for (int k = 0; k < exposure.length; k++) {
-          exposure[k] += row[k] * x[i];
+        for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+          exposure[loadingFactor[q]] += loadingValue[q] * x[i];
         }
       }
     }

@@ -350,8 +350,8 @@ final class ActiveSetFinish {
       double size = 1.0;
       for (int a = 0; a < f; a++) {
         for (int k = 0; k < periods; k++) {
-          size = Math.max(size, Math.abs(point.diagonal[a][k]));
-          size = Math.max(size, Math.abs(point.difference[a][k]));
+          size = Math.max(size, Math.abs(point.diagonal[k][a]));
+          size = Math.max(size, Math.abs(point.difference[k][a]));
         }
       }
       for (int k = 0; k < periods; k++) {

@@ -130,13 +130,35 @@ final class AssetPath {
   double accumulate(
       double[] remaining, int k, double weight, double[] gradient, double[] diagonal,
       double[] difference) {
+    return weight * accumulate(remaining, k, weight, gradient, weight, diagonal, difference);
+  }
+
+  /**
+   * F_k at {@code remaining}, adding its gradient to {@code gradient} and {@code curvatureWeight}
+   * times its Hessian to {@code diagonal} and {@code difference} where asked: the value and the
+   * gradient with the weight 1 of a constraint, the curvature with that of its multiplier, in one
+   * pass over the trades.
+   */
+  double accumulate(
+      double[] remaining, int k, double[] gradient, double curvatureWeight, double[] diagonal,
+      double[] difference) {
+    return accumulate(remaining, k, 1.0, gradient, curvatureWeight, diagonal, difference);
+  }
+
+  /**
+   * F_k, unweighted, adding {@code weight} times its gradient and {@code curvatureWeight} times
+   * its Hessian where asked.
+   */
+  private double accumulate(
+      double[] remaining, int k, double weight, double[] gradient, double curvatureWeight,
+      double[] diagonal, double[] difference) {
     double r = remaining[k];
     double value = alpha0 + alpha1 * r + alpha2 * r * r;
     if (gradient != null) {
       gradient[k] += weight * (alpha1 + 2 * alpha2 * r);
     }
     if (diagonal != null) {
-      diagonal[k] += weight * 2 * alpha2;
+      diagonal[k] += curvatureWeight * 2 * alpha2;
     }
     for (int j = 0; j <= k; j++) {
       double n = trade(remaining, j);
@@ -158,10 +180,10 @@ final class AssetPath {
           }
         }
         if (difference != null) {
-          difference[j] += weight * curvature;
+          difference[j] += curvatureWeight * curvature;
         }
       }
     }
-    return weight * value;
+    return value;
   }
 }

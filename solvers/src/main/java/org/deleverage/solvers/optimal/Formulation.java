@@ -109,7 +109,7 @@ final class Formulation {
       coveragePaths[i] = AssetPath.coverage(problem, i, byLevels[i]);
     }
     linear = linearConstraints();
-    linearRows = new LinearRows(linear);
+    linearRows = new LinearRows(linear, f, levels.first());
     int[] rowPeriods = CoverageRows.problemPeriods(problem);
     double[] fixedCoverage = new double[rowPeriods.length];
     for (int c = 0; c < rowPeriods.length; c++) {
@@ -315,12 +315,17 @@ final class Formulation {
 
   /** The remaining units r of movable asset {@code a} at v. */
   double[] remaining(int a, double[] v) {
-    double held = problem.held(movable[a]);
     double[] r = new double[periods];
+    remaining(a, v, r);
+    return r;
+  }
+
+  /** The remaining units r of movable asset {@code a} at v, into {@code r}. */
+  private void remaining(int a, double[] v, double[] r) {
+    double held = problem.held(movable[a]);
     for (int k = 0; k < periods; k++) {
       r[k] = held * v[index(a, k)];
     }
-    return r;
   }
 
   /**
@@ -351,10 +356,11 @@ final class Formulation {
     double[] gradR = new double[periods];
     double[] diagonal = new double[periods];
     double[] difference = new double[periods];
+    double[] r = new double[periods];
     for (int a = 0; a < f; a++) {
       int i = movable[a];
       double held = problem.held(i);
-      double[] r = remaining(a, v);
+      remaining(a, v, r);
       Arrays.fill(diagonal, 0.0);
       Arrays.fill(difference, 0.0);
       if (goal == Goal.PLAN) {
@@ -368,18 +374,16 @@ final class Formulation {
       for (int c = 0; c < m; c++) {
         Arrays.fill(gradR, 0.0);
         double weight = coverageDuals == null ? 0.0 : -coverageDuals[c];
-        point.coverage[c] +=
-            coveragePaths[i].accumulate(r, coverage.period(c), 1.0, gradR, null, null) / scale;
-        if (weight != 0.0) {
-          coveragePaths[i].accumulate(r, coverage.period(c), weight, null, diagonal, difference);
-        }
+        // The value and gradient, and the curvature weighted by -z_c, in one pass.
+        point.coverage[c] += coveragePaths[i].accumulate(r, coverage.period(c), gradR,
+            weight, weight == 0.0 ? null : diagonal, weight == 0.0 ? null : difference) / scale;
         for (int k = 0; k < periods; k++) {
           point.coverageGradient[c][index(a, k)] = gradR[k] * held / scale;
         }
       }
       for (int k = 0; k < periods; k++) {
-        point.diagonal[a][k] = diagonal[k] * held * held / scale;
-        point.difference[a][k] = difference[k] * held * held / scale;
+        point.diagonal[k][a] = diagonal[k] * held * held / scale;
+        point.difference[k][a] = difference[k] * held * held / scale;
       }
     }
     double weight = problem.costWeight();
@@ -480,7 +484,10 @@ final class Formulation {
     return TradeTable.of(trades(v));
   }
 
-  /** Everything the method needs at one point. */
+  /**
+   * Everything the method needs at one point; the Hessian's parts per period then movable asset,
+   * {@code diagonal[k][a]} and {@code difference[k][a]}, in the Newton system's order.
+   */
   static final class Point {
     double objective;
     final double[] objectiveGradient;
@@ -493,8 +500,8 @@ final class Formulation {
       objectiveGradient = new double[variables];
       coverage = new double[constraints];
       coverageGradient = new double[constraints][variables];
-      diagonal = new double[assets][periods];
-      difference = new double[assets][periods];
+      diagonal = new double[periods][assets];
+      difference = new double[periods][assets];
     }
   }
 }

@@ -125,10 +125,15 @@ final class InteriorPointMethod {
       s[j] = Math.max(model.linear[j].value(v), 1e-10);
       z[j] = 1.0;
     }
-    Formulation.Point point = model.evaluate(v, new double[m]);
+    for (int c = 0; c < m; c++) {
+      z[linear + c] = 1.0;
+    }
+    // The evaluation at (v, z), kept from the step's trial point that became the iterate (the
+    // coverage duals weigh its Hessian) so that no point is evaluated twice; null when the
+    // iterate is one that was not evaluated with its duals.
+    Formulation.Point point = model.evaluate(v, Arrays.copyOfRange(z, linear, p));
     for (int c = 0; c < m; c++) {
       s[linear + c] = Math.max(point.coverage[c], 1e-2);
-      z[linear + c] = 1.0;
     }
     int iteration = 0;
     java.util.ArrayDeque<Double> recent = new java.util.ArrayDeque<>();
@@ -138,9 +143,10 @@ final class InteriorPointMethod {
     Outcome best = null;
     double[] bestLambda = lambda.clone();
     while (true) {
-      double[] coverageDuals = Arrays.copyOfRange(z, linear, p);
       double mu = dot(s, z) / Math.max(p, 1);
-      point = model.evaluate(v, coverageDuals);
+      if (point == null) {
+        point = model.evaluate(v, Arrays.copyOfRange(z, linear, p));
+      }
       double[] constraintGradient = transposeProduct(model, point, z);
       Residuals residuals =
           residuals(model, point, v, s, z, lambda, constraintGradient.clone());
@@ -178,6 +184,7 @@ final class InteriorPointMethod {
         System.arraycopy(bestLambda, 0, lambda, 0, groups);
         recent.clear();
         monotone = true;
+        point = null;
         continue;
       }
       if (currentMerit < bestMerit * STALL_FACTOR) {
@@ -267,6 +274,7 @@ final class InteriorPointMethod {
       System.arraycopy(trialS, 0, s, 0, p);
       System.arraycopy(trialZ, 0, z, 0, p);
       System.arraycopy(trialLambda, 0, lambda, 0, groups);
+      point = trial.point;
     }
   }
 
@@ -277,11 +285,13 @@ final class InteriorPointMethod {
 
   /**
    * A trial point: the iterate moved by alpha along a step, the coverage slacks reset where the
-   * constraint holds, its merit, and the coverage residual G(v) - s the step left before the reset
-   * (its overshoot, for a second-order correction).
+   * constraint holds, its merit, the coverage residual G(v) - s the step left before the reset
+   * (its overshoot, for a second-order correction), and the evaluation at v with the coverage
+   * duals of z (for the next step, if the trial becomes the iterate).
    */
   private record Trial(
-      double[] v, double[] s, double[] z, double[] lambda, double merit, double[] overshoot) {}
+      double[] v, double[] s, double[] z, double[] lambda, double merit, double[] overshoot,
+      Formulation.Point point) {}
 
   private static Trial trial(
       Formulation model, double[] v, double[] s, double[] z, double[] lambda, Step step,
@@ -302,7 +312,7 @@ final class InteriorPointMethod {
     for (int g = 0; g < lambda.length; g++) {
       trialLambda[g] = lambda[g] + alpha * step.dlambda[g];
     }
-    Formulation.Point point = model.evaluate(trialV, null);
+    Formulation.Point point = model.evaluate(trialV, Arrays.copyOfRange(trialZ, linear, p));
     double[] overshoot = new double[p - linear];
     for (int c = 0; c < overshoot.length; c++) {
       overshoot[c] = point.coverage[c] - trialS[linear + c];
@@ -310,7 +320,7 @@ final class InteriorPointMethod {
     resetCoverageSlacks(point, trialS, linear);
     double merit =
         residuals(model, point, trialV, trialS, trialZ, trialLambda).merit(trialS, trialZ);
-    return new Trial(trialV, trialS, trialZ, trialLambda, merit, overshoot);
+    return new Trial(trialV, trialS, trialZ, trialLambda, merit, overshoot, point);
   }
 
   /**

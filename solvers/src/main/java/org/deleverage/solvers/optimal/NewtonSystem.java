@@ -83,24 +83,9 @@ final class NewtonSystem {
       int f = model.blockSize();
       Weights weights = new Weights(new double[model.periods][f], new double[model.periods][f],
           new double[model.levels().count()], false);
-      for (int j = 0; j < model.linear.length; j++) {
-        LinearConstraint row = model.linear[j];
-        weights.add(model, row, duals[j] / slacks[j]);
-      }
+      model.linearRows.addBarrierWeights(
+          slacks, duals, weights.diagonal(), weights.trade(), weights.level());
       return weights;
-    }
-
-    /** Adds weight w on the variable or trade that {@code row} bounds. */
-    void add(Formulation model, LinearConstraint row, double w) {
-      int f = model.blockSize();
-      if (row.kind().onTrade()) {
-        int here = row.second();
-        trade[here / f][here % f] += w;
-      } else if (row.kind().onLevel()) {
-        level[row.first() - model.levels().first()] += w;
-      } else {
-        diagonal[row.first() / f][row.first() % f] += w;
-      }
     }
   }
 
@@ -189,16 +174,19 @@ final class NewtonSystem {
     NewtonSystem system = new NewtonSystem(model, coverageGradient, coverageT);
     // C: the curvature of each y_k term, the risk's diagonal, one-variable constraints.
     // Omega: the weight of each trade y_k-1 - y_k, from its curvature, its bounds and its levels.
-    double[][] diagonal = new double[periods][f];
-    double[][] omega = new double[periods][f];
-    for (int a = 0; a < f; a++) {
-      for (int k = 0; k < periods; k++) {
-        diagonal[k][a] = point.diagonal[a][k];
-        omega[k][a] = point.difference[a][k];
-      }
+    double[][] diagonal = new double[periods][];
+    double[][] omega = new double[periods][];
+    for (int k = 0; k < periods; k++) {
+      diagonal[k] = point.diagonal[k].clone();
+      omega[k] = point.difference[k].clone();
     }
     boolean lowRank = model.lowRankRisk();
     RiskForm risk = model.risk();
+    // Sigma-hat_aa / M, the same in every period.
+    double[] ownRisk = new double[lowRank ? 0 : f];
+    for (int a = 0; a < ownRisk.length; a++) {
+      ownRisk[a] = model.scaledCovariance(a, a);
+    }
     for (int k = 0; k < periods; k++) {
       double twice = 2 * risk.weight(k);
       for (int a = 0; a < f; a++) {
@@ -210,7 +198,7 @@ final class NewtonSystem {
           diagonal[k][a] += twice * risk.specific(a);
           factorPart = twice * risk.rootSquare(a);
         } else {
-          diagonal[k][a] += twice * model.scaledCovariance(a, a);
+          diagonal[k][a] += twice * ownRisk[a];
         }
         double held = weights.held() ? 0.0 : weights.diagonal()[k][a] + weights.trade()[k][a];
         if (delta > 0) {
@@ -493,10 +481,19 @@ final class NewtonSystem {
    *   (W' T^-1 W)_(s c),(t d) = sum_a M_a,st g_ac g_ad,     M_a,st = p_as (T_a^-1)_(k_s k_t) p_at
    * </pre>
    *
-   * M_a from N_r solves with T_a (O(N N_r) an asset), and each block (s, t), like M_a, is
-   * symmetric: the blocks s &lt;= t and their entries c &lt;= d over the nonzero g_ac are summed, for
-   * O(f N N_r + f N_r^2 K'^2 / 4) a step (far less when the loadings are sparse: an asset in one
-   * sector has two nonzero g_ac) instead of K' N_r solves with T and products with W.
+   * The elimination factors T_a = L S L' (S the pivots, L unit lower bidiagonal with L_k,k-1 =
+   * -rho_k, rho_k = Omega_k / S_k-1, the recursion of {@link #solveBlocks}), so T_a^-1 is
+   * semiseparable:
+   *
+   * <pre>
+   *   (T_a^-1)_ij = rho_i+1 ... rho_j h_j  (i &lt;= j),     h_j = (T_a^-1)_jj = 1 / S_j + rho_j+1^2 h_j+1
+   * </pre>
+   *
+   * products and sums of positive numbers, symmetric by construction: M_a costs O(N + N_r^2) an
+   * asset. Each block (s, t), like M_a, is symmetric: the blocks s &lt;= t and their entries c &lt;=
+   * d over the nonzero g_ac are summed, for O(f N + f N_r^2 K'^2 / 4) a step (far less when the
+   * loadings are sparse: an asset in one sector has two nonzero g_ac) instead of K' N_r solves
+   * with T and products with W.
    */
   private boolean factorCapacitance() {
     RiskForm risk = model.risk();
@@ -519,30 +516,43 @@ final class NewtonSystem {
       sums[c] = new double[rank - c][pairs];
     }
     double[] packed = new double[pairs];
-    double[][] inverse = new double[slots][periods];
-    double[] pivotInverse = new double[periods];
-    double[] couplingOf = new double[periods];
-    double[] forward = new double[periods];
+    double[] ratio = new double[periods];
+    double[] inverseDiagonal = new double[periods];
+    // Per risk slot t of one asset: p_at, h at k_t, and rho over the periods since slot t - 1.
+    double[] scaleAt = new double[slots];
+    double[] diagonalAt = new double[slots];
+    double[] ratioTo = new double[slots];
     for (int a = 0; a < f; a++) {
       int[] support = risk.support(a);
       if (support.length == 0) {
         continue;
       }
-      for (int k = 0; k < periods; k++) {
-        pivotInverse[k] = diagonalInverse[k][a];
-        couplingOf[k] = coupling[k][a];
+      // rho_k and h_k, from the last period back.
+      double h = 0.0;
+      for (int k = periods - 1; k >= 0; k--) {
+        ratio[k] = k == 0 ? 0.0 : coupling[k][a] * diagonalInverse[k - 1][a];
+        double after = k + 1 < periods ? ratio[k + 1] : 0.0;
+        h = diagonalInverse[k][a] + after * after * h;
+        inverseDiagonal[k] = h;
       }
       for (int t = 0; t < slots; t++) {
-        tridiagonalColumn(pivotInverse, couplingOf, riskPeriods[t], riskScale[t][a], forward,
-            inverse[t]);
+        int kt = riskPeriods[t];
+        scaleAt[t] = riskScale[t][a];
+        diagonalAt[t] = inverseDiagonal[kt];
+        double product = 1.0;
+        for (int k = t == 0 ? kt + 1 : riskPeriods[t - 1] + 1; k <= kt; k++) {
+          product *= ratio[k];
+        }
+        ratioTo[t] = product;
       }
       int p = 0;
       for (int s = 0; s < slots; s++) {
-        int ks = riskPeriods[s];
-        for (int t = s; t < slots; t++) {
-          // M_a is symmetric; its two computed halves differ by rounding only.
-          packed[p++] = 0.5 * (riskScale[s][a] * inverse[t][ks]
-              + riskScale[t][a] * inverse[s][riskPeriods[t]]);
+        // p_as rho_k_s+1 ... rho_k_t, along the slots up to t.
+        double chain = scaleAt[s];
+        packed[p++] = chain * diagonalAt[s] * scaleAt[s];
+        for (int t = s + 1; t < slots; t++) {
+          chain *= ratioTo[t];
+          packed[p++] = chain * diagonalAt[t] * scaleAt[t];
         }
       }
       double[] g = risk.root(a);
@@ -584,49 +594,23 @@ final class NewtonSystem {
     return factor.isPresent();
   }
 
-  /**
-   * T_a^-1 (scale e_k) into {@code column}, over the periods of one asset whose pivots' inverses
-   * and couplings are given, by the same recursion as {@link #solveBlocks} on that asset alone
-   * (zero above period k on the way forward).
-   *
-   * @param forward scratch of the periods' length
-   */
-  private static void tridiagonalColumn(double[] pivotInverse, double[] coupling, int k,
-      double scale, double[] forward, double[] column) {
-    int periods = column.length;
-    if (scale == 0.0) {
-      java.util.Arrays.fill(column, 0.0);
-      return;
-    }
-    forward[k] = scale;
-    for (int j = k + 1; j < periods; j++) {
-      forward[j] = coupling[j] * (pivotInverse[j - 1] * forward[j - 1]);
-    }
-    double next = 0.0;
-    for (int j = periods - 1; j >= 0; j--) {
-      double right = j >= k ? forward[j] : 0.0;
-      if (j + 1 < periods) {
-        right += coupling[j + 1] * next;
-      }
-      next = pivotInverse[j] * right;
-      column[j] = next;
-    }
-  }
-
   /** W' x, for x over the variables y. */
   private double[] lowRankTranspose(double[] x) {
     RiskForm risk = model.risk();
     int rank = risk.rank();
+    int[] start = risk.supportStarts();
+    int[] column = risk.supportColumns();
+    double[] g = risk.supportValues();
     double[] result = new double[riskPeriods.length * rank];
     for (int s = 0; s < riskPeriods.length; s++) {
       int offset = riskPeriods[s] * f;
+      int base = s * rank;
       double[] scale = riskScale[s];
       for (int a = 0; a < f; a++) {
         double value = x[offset + a] * scale[a];
         if (value != 0.0) {
-          double[] g = risk.root(a);
-          for (int c : risk.support(a)) {
-            result[s * rank + c] += g[c] * value;
+          for (int q = start[a]; q < start[a + 1]; q++) {
+            result[base + column[q]] += g[q] * value;
           }
         }
       }
@@ -636,7 +620,8 @@ final class NewtonSystem {
 
   /**
    * A^-1 x: by the block elimination, and in the low-rank form by Woodbury's identity, T^-1 (x -
-   * W u) with (I + W' T^-1 W) u = W' T^-1 x.
+   * W u) with (I + W' T^-1 W) u = W' T^-1 x, x - W u and its solve in x's own array. x, of length
+   * f N, is the caller's scratch and may be overwritten.
    */
   private double[] solveA(double[] x) {
     if (!lowRank) {
@@ -645,27 +630,32 @@ final class NewtonSystem {
     double[] u = capacitance.solve(lowRankTranspose(solveBlocks(x)));
     RiskForm risk = model.risk();
     int rank = risk.rank();
-    double[] corrected = x.clone();
+    int[] start = risk.supportStarts();
+    int[] column = risk.supportColumns();
+    double[] g = risk.supportValues();
     for (int s = 0; s < riskPeriods.length; s++) {
       int offset = riskPeriods[s] * f;
+      int base = s * rank;
       double[] scale = riskScale[s];
       for (int a = 0; a < f; a++) {
         if (scale[a] == 0.0) {
           continue;
         }
-        double[] g = risk.root(a);
         double sum = 0.0;
-        for (int c : risk.support(a)) {
-          sum += g[c] * u[s * rank + c];
+        for (int q = start[a]; q < start[a + 1]; q++) {
+          sum += g[q] * u[base + column[q]];
         }
-        corrected[offset + a] -= scale[a] * sum;
+        x[offset + a] -= scale[a] * sum;
       }
     }
-    return solveBlocks(corrected);
+    return solveDiagonalBlocksInPlace(x);
   }
 
   /** The inverse of the block tridiagonal part by the block elimination (T^-1 x, or A^-1 x). */
   private double[] solveBlocks(double[] x) {
+    if (!dense) {
+      return solveDiagonalBlocks(x);
+    }
     double[][] w = new double[periods][f];
     for (int k = 0; k < periods; k++) {
       System.arraycopy(x, k * f, w[k], 0, f);
@@ -689,6 +679,42 @@ final class NewtonSystem {
       }
       next = applyInverse(k, right);
       System.arraycopy(next, 0, result, k * f, f);
+    }
+    return result;
+  }
+
+  /**
+   * {@link #solveBlocks} with diagonal pivots, in place in the one array it returns: the same
+   * recursion, operation for operation, without an array per period and pass.
+   */
+  private double[] solveDiagonalBlocks(double[] x) {
+    return solveDiagonalBlocksInPlace(java.util.Arrays.copyOf(x, ny));
+  }
+
+  /** {@link #solveDiagonalBlocks} in the array given, which it returns. */
+  private double[] solveDiagonalBlocksInPlace(double[] result) {
+    for (int k = 1; k < periods; k++) {
+      double[] before = diagonalInverse[k - 1];
+      double[] e = coupling[k];
+      int offset = k * f;
+      for (int a = 0; a < f; a++) {
+        result[offset + a] += e[a] * (before[a] * result[offset - f + a]);
+      }
+    }
+    for (int k = periods - 1; k >= 0; k--) {
+      double[] inverse = diagonalInverse[k];
+      int offset = k * f;
+      if (k + 1 < periods) {
+        double[] e = coupling[k + 1];
+        for (int a = 0; a < f; a++) {
+          result[offset + a] =
+              inverse[a] * (result[offset + a] + e[a] * result[offset + f + a]);
+        }
+      } else {
+        for (int a = 0; a < f; a++) {
+          result[offset + a] = inverse[a] * result[offset + a];
+        }
+      }
     }
     return result;
   }

@@ -19,6 +19,10 @@ final class RiskForm {
   private final boolean coupled;
   private final double[][] root;
   private final int[][] support;
+  /** Movable asset a's nonzero root entries are entries start[a] to start[a + 1] - 1 of these. */
+  private final int[] supportStart;
+  private final int[] supportColumn;
+  private final double[] supportValue;
   private final double[] rootSquare;
   private final double[] specific;
   private final boolean lowRank;
@@ -38,6 +42,18 @@ final class RiskForm {
       support[a] = java.util.stream.IntStream.range(0, row.length)
           .filter(c -> row[c] != 0.0).toArray();
       rootSquare[a] = InteriorPointMethod.dot(root[a], root[a]);
+    }
+    this.supportStart = new int[f + 1];
+    for (int a = 0; a < f; a++) {
+      supportStart[a + 1] = supportStart[a] + support[a].length;
+    }
+    this.supportColumn = new int[supportStart[f]];
+    this.supportValue = new double[supportStart[f]];
+    for (int a = 0; a < f; a++) {
+      for (int x = 0; x < support[a].length; x++) {
+        supportColumn[supportStart[a] + x] = support[a][x];
+        supportValue[supportStart[a] + x] = root[a][support[a][x]];
+      }
     }
   }
 
@@ -197,6 +213,25 @@ final class RiskForm {
   /** The columns c where (L R)_ac is not zero, in increasing order (factor model). Not copied. */
   int[] support(int a) {
     return support[a];
+  }
+
+  /**
+   * Where each movable asset's nonzero root entries are in {@link #supportColumns()} and {@link
+   * #supportValues()}: entries start[a] to start[a + 1] - 1, f + 1 offsets (factor model). Not
+   * copied.
+   */
+  int[] supportStarts() {
+    return supportStart;
+  }
+
+  /** The columns c of the nonzero (L R)_ac, asset after asset, increasing (factor model). */
+  int[] supportColumns() {
+    return supportColumn;
+  }
+
+  /** The nonzero (L R)_ac / sqrt(M), in the order of {@link #supportColumns()} (factor model). */
+  double[] supportValues() {
+    return supportValue;
   }
 
   /** |(L R)_a|^2 / M, the factor part of Sigma-hat_aa / M (factor model). */
