@@ -98,9 +98,12 @@ final class BlockedCholesky {
   }
 
   /**
-   * The update of {@link #subtractRows} for rows i and i + 1 together (each four rows of U taken
-   * off both while they are in cache), both over [i, to): row i + 1's entry i is below the
-   * diagonal and never read.
+   * The update of {@link #subtractRows} for rows i and i + 1 at once (the rows of U each read
+   * once for both), both over [i, to): row i + 1's entry i is below the diagonal and never read.
+   *
+   * <p>Unlike the solves, this two-row loop is kept: in this small method C2 vectorises it, and it
+   * beats two calls of {@link #subtractFour} (a 500 x 20 solve: 2.1 against 2.5 ms a 500 x 500
+   * factorisation; 1,000 x 1: 0.49 against 0.55 s a solve, thread CPU).
    */
   private static void subtractRowPair(double[][] u, int k0, int k1, int i, int to) {
     double[] row0 = u[i];
@@ -111,8 +114,22 @@ final class BlockedCholesky {
       double[] p1 = u[k + 1];
       double[] p2 = u[k + 2];
       double[] p3 = u[k + 3];
-      subtractFour(row0, p0, p1, p2, p3, p0[i], p1[i], p2[i], p3[i], i, to);
-      subtractFour(row1, p0, p1, p2, p3, p0[i + 1], p1[i + 1], p2[i + 1], p3[i + 1], i, to);
+      double s0 = p0[i];
+      double s1 = p1[i];
+      double s2 = p2[i];
+      double s3 = p3[i];
+      double t0 = p0[i + 1];
+      double t1 = p1[i + 1];
+      double t2 = p2[i + 1];
+      double t3 = p3[i + 1];
+      for (int j = i; j < to; j++) {
+        double a0 = p0[j];
+        double a1 = p1[j];
+        double a2 = p2[j];
+        double a3 = p3[j];
+        row0[j] -= s0 * a0 + s1 * a1 + s2 * a2 + s3 * a3;
+        row1[j] -= t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3;
+      }
     }
     for (; k < k1; k++) {
       double[] p = u[k];
