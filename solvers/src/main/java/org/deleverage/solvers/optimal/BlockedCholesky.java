@@ -86,13 +86,7 @@ final class BlockedCholesky {
       double[] p1 = u[k + 1];
       double[] p2 = u[k + 2];
       double[] p3 = u[k + 3];
-      double s0 = p0[i];
-      double s1 = p1[i];
-      double s2 = p2[i];
-      double s3 = p3[i];
-      for (int j = from; j < to; j++) {
-        row[j] -= s0 * p0[j] + s1 * p1[j] + s2 * p2[j] + s3 * p3[j];
-      }
+      subtractFour(row, p0, p1, p2, p3, p0[i], p1[i], p2[i], p3[i], from, to);
     }
     for (; k < k1; k++) {
       double[] p = u[k];
@@ -106,6 +100,10 @@ final class BlockedCholesky {
   /**
    * The update of {@link #subtractRows} for rows i and i + 1 at once (the rows of U each read
    * once for both), both over [i, to): row i + 1's entry i is below the diagonal and never read.
+   *
+   * <p>Unlike the solves, this two-row loop is kept: in this small method C2 vectorises it, and it
+   * beats two calls of {@link #subtractFour} (a 500 x 20 solve: 2.1 against 2.5 ms a 500 x 500
+   * factorisation; 1,000 x 1: 0.49 against 0.55 s a solve, thread CPU).
    */
   private static void subtractRowPair(double[][] u, int k0, int k1, int i, int to) {
     double[] row0 = u[i];
@@ -141,6 +139,24 @@ final class BlockedCholesky {
         row0[j] -= s * p[j];
         row1[j] -= t * p[j];
       }
+    }
+  }
+
+  /**
+   * row[j] -= s0 y0[j] + s1 y1[j] + s2 y2[j] + s3 y3[j] for j in [from, to): the one loop that
+   * carries the factorisation and the multi-column solves.
+   *
+   * <p>It stores to one row only. A loop storing to two rows (each of four rows read once for
+   * both) is vectorised by C2 (JDK 17) in some callers and not in others: in the forward solve it
+   * ran scalar, 14 ms for a 500 x 500 right-hand side against 4.5 ms for the same loop in the back
+   * solve, and -XX:-UseLoopPredicate made both fast; the one-row loop is vectorised in every
+   * caller measured. The sum is formed in the same order as before, so results are unchanged to
+   * the last bit.
+   */
+  private static void subtractFour(double[] row, double[] y0, double[] y1, double[] y2,
+      double[] y3, double s0, double s1, double s2, double s3, int from, int to) {
+    for (int j = from; j < to; j++) {
+      row[j] -= s0 * y0[j] + s1 * y1[j] + s2 * y2[j] + s3 * y3[j];
     }
   }
 
@@ -216,26 +232,12 @@ final class BlockedCholesky {
         double[] u1 = u[k + 1];
         double[] u2 = u[k + 2];
         double[] u3 = u[k + 3];
-        double s0 = u0[i];
-        double s1 = u1[i];
-        double s2 = u2[i];
-        double s3 = u3[i];
-        double t0 = u0[i + 1];
-        double t1 = u1[i + 1];
-        double t2 = u2[i + 1];
-        double t3 = u3[i + 1];
         double[] y0 = b[k];
         double[] y1 = b[k + 1];
         double[] y2 = b[k + 2];
         double[] y3 = b[k + 3];
-        for (int j = 0; j < columns; j++) {
-          double a0 = y0[j];
-          double a1 = y1[j];
-          double a2 = y2[j];
-          double a3 = y3[j];
-          row0[j] -= s0 * a0 + s1 * a1 + s2 * a2 + s3 * a3;
-          row1[j] -= t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3;
-        }
+        subtractFour(row0, y0, y1, y2, y3, u0[i], u1[i], u2[i], u3[i], 0, columns);
+        subtractFour(row1, y0, y1, y2, y3, u0[i + 1], u1[i + 1], u2[i + 1], u3[i + 1], 0, columns);
       }
       for (; k < i; k++) {
         double s = u[k][i];
@@ -281,26 +283,14 @@ final class BlockedCholesky {
       double[] upper0 = u[i - 1];
       int k = i + 1;
       for (; k + 3 < n; k += 4) {
-        double t0 = upper1[k];
-        double t1 = upper1[k + 1];
-        double t2 = upper1[k + 2];
-        double t3 = upper1[k + 3];
-        double s0 = upper0[k];
-        double s1 = upper0[k + 1];
-        double s2 = upper0[k + 2];
-        double s3 = upper0[k + 3];
         double[] x0 = b[k];
         double[] x1 = b[k + 1];
         double[] x2 = b[k + 2];
         double[] x3 = b[k + 3];
-        for (int j = 0; j < columns; j++) {
-          double a0 = x0[j];
-          double a1 = x1[j];
-          double a2 = x2[j];
-          double a3 = x3[j];
-          row1[j] -= t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3;
-          row0[j] -= s0 * a0 + s1 * a1 + s2 * a2 + s3 * a3;
-        }
+        subtractFour(row1, x0, x1, x2, x3, upper1[k], upper1[k + 1], upper1[k + 2],
+            upper1[k + 3], 0, columns);
+        subtractFour(row0, x0, x1, x2, x3, upper0[k], upper0[k + 1], upper0[k + 2],
+            upper0[k + 3], 0, columns);
       }
       for (; k < n; k++) {
         double t = upper1[k];
