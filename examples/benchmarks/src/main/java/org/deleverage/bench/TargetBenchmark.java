@@ -40,11 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       -p book=independent-100000x10,factor20-10000x10,dense-1000x1,dense-200x20
  * </pre>
  *
- * The first times every target as shipped (about ten minutes on a 2-core machine, most of it on
- * the dense 500 x 20 book); the second the general path where it finishes in minutes (on
- * 1,000,000 x 1 it does not: one interior-point run on that book takes longer than the whole
- * first command). Scores are seconds per solve; the fork gets 12 GB of heap, so that the largest
- * books' memory, not the heap limit, is what is measured.
+ * The first times every target as shipped (about five minutes on a 2-core machine); the second
+ * the general path on all but the largest book (about four minutes; on 1,000,000 x 1 the general
+ * path takes about 40 s a solve, which seven single shots would make five minutes more). Scores
+ * are seconds per solve; the fork gets 12 GB of heap, so that the largest books' memory, not the
+ * heap limit, is what is measured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
