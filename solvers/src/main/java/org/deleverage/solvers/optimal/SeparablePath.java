@@ -304,9 +304,10 @@ final class SeparablePath {
   /**
    * The least mu &gt;= 0 with g(u(mu)) &gt;= 0, to working precision, by Newton's method on g
    * with its exact slope (g' = sum_i grad C_i' H_W^-1 grad C_i &gt;= 0 on each asset's working
-   * set, {@link Search#slope}), safeguarded by a bracket: a step that leaves the bracket, or a
-   * zero slope, bisects it instead (the upper end grows by four until g &gt;= 0 there, while
-   * none is known). g is continuous and non-decreasing and smooth between the multipliers where a
+   * set, {@link Search#slope}), safeguarded by a bracket: a step that leaves the bracket, does
+   * not at least halve the last one, or has no slope to go by shrinks the bracket instead
+   * (geometrically while its ends are orders of magnitude apart, by half otherwise; the upper end
+   * grows by four until g &gt;= 0 there, while none is known). g is continuous and non-decreasing and smooth between the multipliers where a
    * working set changes, so the steps converge quadratically once the sets settle. It stops on
    * the side where g &gt;= 0, when g is below 1e-12 of the money scale or the bracket is as
    * narrow as mu's last bits. NaN when no multiplier below the largest double covers.
@@ -319,6 +320,7 @@ final class SeparablePath {
     if (value >= 0) {
       return 0.0;
     }
+    double lastStep = Double.POSITIVE_INFINITY;
     for (int step = 0; step < 400; step++) {
       if (value >= 0) {
         high = mu;
@@ -338,12 +340,24 @@ final class SeparablePath {
         // where the plan covers rather than creep up on it by rounding.
         next = mu - 2 * value / slope + 2 * Math.ulp(mu);
       }
-      if (!(next > low && next < high)) {
-        next = Double.isInfinite(high) ? Math.max(1.0, 4 * low) : 0.5 * (low + high);
+      // Newton's step is taken when it stays in the bracket and at most halves the last step
+      // (Numerical Recipes' rtsafe); otherwise the bracket shrinks: geometrically while its ends
+      // are orders of magnitude apart (mu* may lie anywhere from 1e-6 to 1e3), else by half.
+      if (!(next > low && next < high) || Math.abs(next - mu) > 0.5 * lastStep) {
+        if (Double.isInfinite(high)) {
+          next = Math.max(1.0, 4 * low);
+        } else if (low == 0.0) {
+          next = high / 16;
+        } else if (high > 16 * low) {
+          next = Math.sqrt(low * high);
+        } else {
+          next = 0.5 * (low + high);
+        }
       }
       if (Double.isInfinite(next)) {
         return Double.NaN;
       }
+      lastStep = Math.abs(next - mu);
       mu = next;
       value = search.applyAsDouble(mu);
     }
