@@ -17,9 +17,9 @@ package org.deleverage.solvers.optimal;
  * @param separable whether a one-period problem whose assets nothing couples is solved by a
  *     search over its coverage multiplier ({@link SeparablePath}) instead of the interior-point
  *     method; default true. It changes the cost of a solve, not the plan.
- * @param concurrentRuns whether a single solve runs its two interior-point runs (S_max and the
- *     plan) at once, the first on the common fork-join pool when it has a thread free; default
- *     true. It changes the wall time of a solve, not the plan.
+ * @param concurrentRuns whether a single solve may put part of its work on the common fork-join
+ *     pool: the S_max run beside the plan run, or half the assets of a large separable book;
+ *     default true. It changes the wall time of a solve, not the plan.
  */
 public record InteriorPointOptions(
     int maxIterations,
@@ -80,8 +80,8 @@ public record InteriorPointOptions(
    *     {@link FactorSolve#AUTOMATIC}. It changes the cost of a step, not the plan.
    * @param separable whether a one-period problem whose assets nothing couples is solved by a
    *     search over its coverage multiplier instead of the interior-point method; default true
-   * @param concurrentRuns whether a single solve runs its two interior-point runs at once;
-   *     default true
+   * @param concurrentRuns whether a single solve may put part of its work on the common
+   *     fork-join pool; default true
    */
   public InteriorPointOptions {
     if (maxIterations < 1) {
@@ -167,10 +167,11 @@ public record InteriorPointOptions(
   }
 
   /**
-   * These options, with the two runs of a solve at once or one after the other (one after the
-   * other suits a caller that already keeps every core busy, such as a batch of solves).
+   * These options, with part of a solve's work on the common fork-join pool or all of it on the
+   * calling thread (which suits a caller that already keeps every core busy, such as a batch of
+   * solves).
    *
-   * @param value whether a solve may run its two interior-point runs at once
+   * @param value whether a solve may put part of its work on the common fork-join pool
    * @return the copy
    */
   public InteriorPointOptions withConcurrentRuns(boolean value) {

@@ -48,9 +48,10 @@ import org.deleverage.models.numerics.Univariate;
  * <p>Two shortcuts change the cost, not the result. A problem whose assets nothing couples (no
  * correlation in the risk, or no risk aversion), with linear impact and no schedule, is solved
  * by the {@link SeparablePath}: a search over the one coverage multiplier, each asset's program
- * solved exactly on its own, no interior-point run at all; it falls back to the method above at
- * S_max and wherever its plan is not certified. Otherwise a single solve makes its two runs at
- * once, the S_max run on the common fork-join pool ({@link InteriorPointOptions#concurrentRuns()}).
+ * solved exactly on its own, no interior-point run at all, half the assets of a large book on
+ * the common fork-join pool; it falls back to the method above at S_max and wherever its plan is
+ * not certified. Otherwise a single solve makes its two runs at once, the S_max run on the
+ * common fork-join pool ({@link InteriorPointOptions#concurrentRuns()}).
  *
  * <p>Exactness. The plan is not taken on trust: the evaluator recomputes it, and an {@link
  * OptimalityCertificate} bounds its distance to the true optimum with the evaluator's gradients
@@ -223,7 +224,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
    */
   private SolveResult separable(ResolvedProblem problem, SeparablePath path) {
     long start = System.nanoTime();
-    SeparablePath.Outcome outcome = path.solve(problem);
+    SeparablePath.Outcome outcome = path.solve(problem, options.concurrentRuns());
     double maxCoverable = path.maxCoverable();
     switch (outcome.kind()) {
       case INFEASIBLE:

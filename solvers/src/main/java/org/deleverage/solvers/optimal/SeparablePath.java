@@ -1,8 +1,13 @@
 package org.deleverage.solvers.optimal;
 
+import com.google.common.base.Throwables;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.FutureTask;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.models.LinearTemporaryImpact;
@@ -76,6 +81,12 @@ final class SeparablePath {
 
   /** The relative distance to S_max, in the money scale, below which the general method runs. */
   static final double EDGE = 1e-9;
+
+  /**
+   * The work (movable assets times periods) from which a search splits the assets in two halves,
+   * the second on another thread when it may: below it a fork costs more than it saves.
+   */
+  static final long PARALLEL_WORK = 20_000;
 
   private final ResolvedProblem problem;
   private final Presolve presolve;
@@ -273,9 +284,10 @@ final class SeparablePath {
    * What the search gives for {@code shortfallProblem}, which differs from this path's problem at
    * most in its shortfall: a plan with its multiplier, the statement that the shortfall is above
    * S_max, that it is at S_max within {@link #EDGE} (for the general method), or that an asset's
-   * program did not settle.
+   * program did not settle. With {@code parallel}, a book of {@link #PARALLEL_WORK} or more
+   * solves the second half of its assets on the common fork-join pool; the result is the same.
    */
-  Outcome solve(ResolvedProblem shortfallProblem) {
+  Outcome solve(ResolvedProblem shortfallProblem, boolean parallel) {
     double scale = Math.max(presolve.scale(), Math.max(1.0, shortfallProblem.shortfall()));
     double constant = shortfallProblem.initialExcess() - shortfallProblem.buffer() + fixedCoverage;
     double margin = constant + widestCoverage;
@@ -285,7 +297,7 @@ final class SeparablePath {
     if (margin <= EDGE * scale) {
       return new Outcome(Kind.EDGE, null, OptionalDouble.empty(), 0);
     }
-    Search search = new Search(constant);
+    Search search = new Search(constant, parallel);
     try {
       double mu = root(search, scale);
       if (Double.isNaN(mu)) {
@@ -372,18 +384,14 @@ final class SeparablePath {
     final double constant;
     final double[] trades;
     final byte[] state;
-    final ChainProgram program = new ChainProgram(periods);
-    final double[] linear = new double[periods];
-    final double[] diagonal = new double[periods];
-    final double[] difference = new double[periods];
-    final double[] gradient = new double[periods];
-    final double[] minusGradient = new double[periods];
-    final double[] direction = new double[periods];
+    final boolean parallel;
+    final Part[] parts;
     int evaluations;
     double last = Double.NaN;
 
-    Search(double constant) {
+    Search(double constant, boolean parallel) {
       this.constant = constant;
+      this.parallel = parallel;
       int f = held.length;
       trades = new double[f * periods];
       state = new byte[f * (periods + 1)];
@@ -391,35 +399,20 @@ final class SeparablePath {
         ChainProgram.start(periods, cap[a], lo[a], trades, a * periods, state,
             a * (periods + 1));
       }
+      // The split depends on the size only, so that the sums are formed in the same order
+      // whether or not the second half runs on another thread: the result is the same.
+      int halves = (long) f * periods >= PARALLEL_WORK ? 2 : 1;
+      parts = new Part[halves];
+      for (int h = 0; h < halves; h++) {
+        parts[h] = new Part(h * f / halves, (h + 1) * f / halves);
+      }
     }
 
     @Override
     public double applyAsDouble(double mu) {
       evaluations++;
       last = mu;
-      double total = constant;
-      if (periods == 1) {
-        // One trade per asset: the program is a parabola on an interval, solved inline.
-        for (int a = 0; a < held.length; a++) {
-          double risky = 2 * weight[0] * risk[a];
-          double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
-          double n = -(oa[a] - risky * held[a] - mu * ca[a]) / curvature;
-          n = Math.max(Math.max(0.0, lo[a]), Math.min(Math.min(cap[a], hi[a]), n));
-          trades[a] = n;
-          total += c0[a] + n * (ca[a] + 0.5 * (cd[a] + cc[a]) * n);
-        }
-        return total;
-      }
-      for (int a = 0; a < held.length; a++) {
-        lagrangian(a, mu, linear, diagonal, difference);
-        int t = a * periods;
-        if (program.solve(periods, linear, diagonal, difference, cap[a], lo[a], hi[a], trades, t,
-            state, a * (periods + 1)) < 0) {
-          throw new Unsettled();
-        }
-        total += coverage(a, trades, t);
-      }
-      return total;
+      return constant + sum(part -> part.excess(mu));
     }
 
     /**
@@ -429,48 +422,128 @@ final class SeparablePath {
      */
     double slope(double mu) {
       evaluations++;
-      double total = 0.0;
-      if (periods == 1) {
-        for (int a = 0; a < held.length; a++) {
-          double risky = 2 * weight[0] * risk[a];
-          double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
-          double n = trades[a];
-          boolean free = n > Math.max(0.0, lo[a]) && n < Math.min(cap[a], hi[a]);
-          double relief = ca[a] + (cd[a] + cc[a]) * n;
-          total += free ? relief * relief / curvature : 0.0;
+      return sum(part -> part.slope(mu));
+    }
+
+    /**
+     * The parts' values added in order, the second half on the common fork-join pool when the
+     * search may run in parallel (this thread takes it back if no pool thread has started it).
+     */
+    private double sum(ToDoubleFunction<Part> value) {
+      if (parts.length == 1) {
+        return value.applyAsDouble(parts[0]);
+      }
+      FutureTask<Double> second =
+          new FutureTask<>(() -> value.applyAsDouble(parts[1]));
+      if (parallel) {
+        ForkJoinPool.commonPool().execute(second);
+      }
+      double first;
+      try {
+        first = value.applyAsDouble(parts[0]);
+      } finally {
+        second.run();
+      }
+      try {
+        return first + second.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Unsettled();
+      } catch (ExecutionException e) {
+        Throwables.throwIfUnchecked(e.getCause());
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** The assets [from, to) with their own scratch, for one thread at a time. */
+    private final class Part {
+      final int from;
+      final int to;
+      final ChainProgram program = new ChainProgram(periods);
+      final double[] linear = new double[periods];
+      final double[] diagonal = new double[periods];
+      final double[] difference = new double[periods];
+      final double[] gradient = new double[periods];
+      final double[] minusGradient = new double[periods];
+      final double[] direction = new double[periods];
+
+      Part(int from, int to) {
+        this.from = from;
+        this.to = to;
+      }
+
+      /** sum of C_a over the part at u(mu), solving each asset's program there. */
+      double excess(double mu) {
+        double total = 0.0;
+        if (periods == 1) {
+          // One trade per asset: the program is a parabola on an interval, solved inline.
+          for (int a = from; a < to; a++) {
+            double risky = 2 * weight[0] * risk[a];
+            double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
+            double n = -(oa[a] - risky * held[a] - mu * ca[a]) / curvature;
+            n = Math.max(Math.max(0.0, lo[a]), Math.min(Math.min(cap[a], hi[a]), n));
+            trades[a] = n;
+            total += c0[a] + n * (ca[a] + 0.5 * (cd[a] + cc[a]) * n);
+          }
+          return total;
+        }
+        for (int a = from; a < to; a++) {
+          lagrangian(a, mu, linear, diagonal, difference);
+          int t = a * periods;
+          if (program.solve(periods, linear, diagonal, difference, cap[a], lo[a], hi[a], trades,
+              t, state, a * (periods + 1)) < 0) {
+            throw new Unsettled();
+          }
+          total += coverage(a, trades, t);
         }
         return total;
       }
-      for (int a = 0; a < held.length; a++) {
-        lagrangian(a, mu, linear, diagonal, difference);
-        int t = a * periods;
-        // grad C in u as linear coefficients, negated: C = C0 + ca u_kd + cd u_kd^2 / 2 + cc / 2
-        // sum_{j <= kd} n_j^2, so dC/du_k = [k = kd] (ca + cd u_kd) + cc (n_k - n_k+1) (k <= kd,
-        // n_kd+1 left out).
-        double sold = 0.0;
-        for (int k = 0; k <= deadline; k++) {
-          sold += trades[t + k];
-        }
-        for (int k = 0; k < periods; k++) {
-          double g = 0.0;
-          if (k <= deadline) {
-            double after = k < deadline ? trades[t + k + 1] : 0.0;
-            g = cc[a] * (trades[t + k] - after) + (k == deadline ? ca[a] + cd[a] * sold : 0.0);
+
+      /** The part's share of g'(mu). */
+      double slope(double mu) {
+        double total = 0.0;
+        if (periods == 1) {
+          for (int a = from; a < to; a++) {
+            double risky = 2 * weight[0] * risk[a];
+            double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
+            double n = trades[a];
+            boolean free = n > Math.max(0.0, lo[a]) && n < Math.min(cap[a], hi[a]);
+            double relief = ca[a] + (cd[a] + cc[a]) * n;
+            total += free ? relief * relief / curvature : 0.0;
           }
-          gradient[k] = g;
-          minusGradient[k] = -g;
+          return total;
         }
-        if (!program.tangent(periods, minusGradient, diagonal, difference, state,
-            a * (periods + 1), direction)) {
-          throw new Unsettled();
+        for (int a = from; a < to; a++) {
+          lagrangian(a, mu, linear, diagonal, difference);
+          int t = a * periods;
+          // grad C in u as linear coefficients, negated: C = C0 + ca u_kd + cd u_kd^2 / 2 + cc /
+          // 2 sum_{j <= kd} n_j^2, so dC/du_k = [k = kd] (ca + cd u_kd) + cc (n_k - n_k+1) (k <=
+          // kd, n_kd+1 left out).
+          double sold = 0.0;
+          for (int k = 0; k <= deadline; k++) {
+            sold += trades[t + k];
+          }
+          for (int k = 0; k < periods; k++) {
+            double g = 0.0;
+            if (k <= deadline) {
+              double after = k < deadline ? trades[t + k + 1] : 0.0;
+              g = cc[a] * (trades[t + k] - after) + (k == deadline ? ca[a] + cd[a] * sold : 0.0);
+            }
+            gradient[k] = g;
+            minusGradient[k] = -g;
+          }
+          if (!program.tangent(periods, minusGradient, diagonal, difference, state,
+              a * (periods + 1), direction)) {
+            throw new Unsettled();
+          }
+          double moved = 0.0;
+          for (int k = 0; k < periods; k++) {
+            moved += direction[k];
+            total += gradient[k] * moved;
+          }
         }
-        double moved = 0.0;
-        for (int k = 0; k < periods; k++) {
-          moved += direction[k];
-          total += gradient[k] * moved;
-        }
+        return total;
       }
-      return total;
     }
   }
 

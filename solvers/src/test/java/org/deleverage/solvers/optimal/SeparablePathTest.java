@@ -52,7 +52,7 @@ class SeparablePathTest {
     double n = (5 - Math.sqrt(21)) / 2e-5;
     double mu = 2e-5 * n / (5 - 2e-5 * n);
 
-    SeparablePath.Outcome outcome = path.solve(problem);
+    SeparablePath.Outcome outcome = path.solve(problem, false);
     Plan plan = SEPARABLE.solve(problem).plan();
 
     assertThat(outcome.kind()).isEqualTo(SeparablePath.Kind.PLAN);
@@ -74,10 +74,10 @@ class SeparablePathTest {
     ResolvedProblem above = workedExample(400_001).resolve();
     ResolvedProblem at = workedExample(400_000).resolve();
 
-    assertThat(SeparablePath.of(above).orElseThrow().solve(above).kind())
+    assertThat(SeparablePath.of(above).orElseThrow().solve(above, false).kind())
         .isEqualTo(SeparablePath.Kind.INFEASIBLE);
     assertThat(SEPARABLE.solve(above)).isInstanceOf(SolveResult.Infeasible.class);
-    assertThat(SeparablePath.of(at).orElseThrow().solve(at).kind())
+    assertThat(SeparablePath.of(at).orElseThrow().solve(at, false).kind())
         .isEqualTo(SeparablePath.Kind.EDGE);
     Plan edge = SEPARABLE.solve(at).plan();
     assertThat(edge.status()).isEqualTo(SolveStatus.OPTIMAL);
@@ -304,6 +304,63 @@ class SeparablePathTest {
       }
     }
     return low;
+  }
+
+  /**
+   * A book large enough to be split in two halves gives the same plan, bit for bit, whether the
+   * second half runs on another thread or not: the split and the order of the sums do not depend
+   * on it.
+   */
+  @Test
+  void twoHalvesOnTwoThreadsGiveTheSamePlanAsOnOne() {
+    for (long seed = 1; seed <= 3; seed++) {
+      ResolvedProblem zero = largeBook(seed, 0.0).resolve();
+      double shortfall = 0.5 * SeparablePath.of(zero).orElseThrow().maxCoverable();
+      ResolvedProblem problem = largeBook(seed, shortfall).resolve();
+      SeparablePath path = SeparablePath.of(problem).orElseThrow();
+
+      SeparablePath.Outcome parallel = path.solve(problem, true);
+      SeparablePath.Outcome sequential = path.solve(problem, false);
+
+      assertThat(problem.assetCount() * problem.periods())
+          .isGreaterThanOrEqualTo((int) SeparablePath.PARALLEL_WORK);
+      assertThat(parallel.kind()).as("seed %d", seed).isEqualTo(SeparablePath.Kind.PLAN);
+      assertThat(sequential.kind()).as("seed %d", seed).isEqualTo(SeparablePath.Kind.PLAN);
+      assertThat(parallel.multiplier()).as("seed %d", seed).isEqualTo(sequential.multiplier());
+      assertThat(parallel.table().toArray()).as("seed %d", seed)
+          .isDeepEqualTo(sequential.table().toArray());
+    }
+  }
+
+  /**
+   * 12,000 independent longs over 2 periods, with no permanent impact (so any eta &gt; 0 keeps
+   * the instance convex), short by {@code shortfall}.
+   */
+  private static DeleveragingProblem largeBook(long seed, double shortfall) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Asset> assets = new ArrayList<>();
+    double requirement = 0.0;
+    double marketValue = 0.0;
+    for (int i = 0; i < 12_000; i++) {
+      double price = Math.exp(random.nextDouble(Math.log(1), Math.log(1000)));
+      double volatility = random.nextDouble(0.005, 0.05);
+      double adv = Math.rint(Math.exp(random.nextDouble(Math.log(1e4), Math.log(1e7))));
+      double held = Math.max(1, Math.rint(adv * Math.exp(random.nextDouble(-3, 1))));
+      double margin = random.nextDouble(0.1, 0.6);
+      assets.add(Asset.builder("A" + i).quantity(held).price(price).volatility(volatility)
+          .adv(adv).halfSpread(random.nextDouble(0, 2e-3)).marginRate(margin)
+          .maxParticipation(random.nextDouble(0.05, 1.0))
+          .eta(random.nextDouble(0.1, 0.8) * volatility * price / adv).build());
+      requirement += margin * held * price;
+      marketValue += held * price;
+    }
+    return DeleveragingProblem.builder()
+        .cash(requirement - marketValue - shortfall)
+        .assets(assets)
+        .horizon(Horizon.of(2, 1.0))
+        .requirement(Requirement.margin().withShortfall(shortfall))
+        .objective(Objective.of(1.0, 1e-7, 0.0))
+        .build();
   }
 
   private static Gen<Long> seeds() {
