@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,11 +106,7 @@ public final class AdlJson {
    * @throws IOException if the stream cannot be read
    */
   public static Input read(InputStream in) throws IOException {
-    try {
-      return fromTree(Json.READER.readTree(in));
-    } catch (JsonProcessingException e) {
-      throw Json.malformed(e);
-    }
+    return read(Utf8Text.read(in, Utf8Text.WHOLE_INPUT));
   }
 
   /**
@@ -123,9 +118,7 @@ public final class AdlJson {
    * @throws IOException if the file cannot be read
    */
   public static Input read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in);
-    }
+    return read(Utf8Text.read(file, Utf8Text.WHOLE_INPUT));
   }
 
   /**

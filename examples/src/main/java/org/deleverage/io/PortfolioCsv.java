@@ -2,8 +2,6 @@ package org.deleverage.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,8 +62,8 @@ public final class PortfolioCsv {
    */
   public static DeleveragingProblem read(Path file, Account account, Horizon horizon,
       Requirement requirement, Objective objective) throws IOException {
-    return read(Files.readString(file, StandardCharsets.UTF_8),
-        String.valueOf(file.getFileName()), account, horizon, requirement, objective);
+    String source = String.valueOf(file.getFileName());
+    return read(Utf8Text.read(file, source), source, account, horizon, requirement, objective);
   }
 
   /**
@@ -83,8 +81,7 @@ public final class PortfolioCsv {
    */
   public static DeleveragingProblem read(InputStream in, String source, Account account,
       Horizon horizon, Requirement requirement, Objective objective) throws IOException {
-    return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), source, account, horizon,
-        requirement, objective);
+    return read(Utf8Text.read(in, source), source, account, horizon, requirement, objective);
   }
 
   /**

@@ -2,8 +2,6 @@ package org.deleverage.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +44,7 @@ public final class PriceHistoryCsv {
    * @throws IOException if the file cannot be read
    */
   public static PriceHistory read(Path file) throws IOException {
-    return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return read(Utf8Text.read(file, file.toString()), file.toString());
   }
 
   /**
@@ -59,7 +57,7 @@ public final class PriceHistoryCsv {
    * @throws IOException if the stream cannot be read
    */
   public static PriceHistory read(InputStream in, String source) throws IOException {
-    return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
+    return read(Utf8Text.read(in, source), source);
   }
 
   /**

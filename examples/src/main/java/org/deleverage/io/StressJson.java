@@ -228,8 +228,9 @@ public final class StressJson {
   }
 
   private static JsonNode tree(InputStream in) throws IOException {
+    String text = Utf8Text.read(in, Utf8Text.WHOLE_INPUT);
     try {
-      return Json.READER.readTree(in);
+      return Json.READER.readTree(text);
     } catch (JsonProcessingException e) {
       throw Json.malformed(e);
     }

@@ -24,11 +24,21 @@ final class CommandRun {
     return execute(stdin, PlanCommand.Solvers.catalog(), args);
   }
 
+  /** Runs {@code args} with these bytes, whatever their encoding, as standard input. */
+  static Result runWithStdinBytes(byte[] stdin, String... args) {
+    return execute(stdin, PlanCommand.Solvers.catalog(), args);
+  }
+
   /** Runs {@code args} with the given solvers and standard input. */
   static Result execute(String stdin, PlanCommand.Solvers solvers, String... args) {
+    return execute(stdin.getBytes(StandardCharsets.UTF_8), solvers, args);
+  }
+
+  /** Runs {@code args} with the given solvers and the bytes of standard input. */
+  static Result execute(byte[] stdin, PlanCommand.Solvers solvers, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    InputStream in = new ByteArrayInputStream(stdin);
     int code =
         DeleverageCommand.run(
             args,
