@@ -1,14 +1,10 @@
 package org.deleverage.solvers.optimal;
 
-import com.google.common.base.Throwables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
@@ -180,9 +176,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
 
   /**
    * One problem by the general method with its two runs at once: the capacity run is offered to
-   * the common fork-join pool while this thread makes the plan run, and this thread then makes
-   * the capacity run itself if no pool thread has taken it (so that nothing waits on a task that
-   * has not started, however busy the pool). When the capacity run shows the shortfall to be
+   * the common fork-join pool while this thread makes the plan run ({@link Offloaded}). When the capacity run shows the shortfall to be
    * above S_max's upper bound, the plan run is stopped. The result is the one the two runs give
    * one after the other: neither depends on the other.
    */
@@ -190,25 +184,20 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       ResolvedProblem problem, boolean local, long deadline, long start) {
     AtomicBoolean hopeless = new AtomicBoolean();
     boolean healthy = problem.initialExcess() > -problem.shortfall();
-    FutureTask<Widest> capacityRun = new FutureTask<>(() -> {
+    Offloaded<Widest> capacityRun = new Offloaded<>(() -> {
       Widest capacity = widest(problem, Formulation.Goal.CAPACITY, local, deadline);
       hopeless.set(capacity.failure() != null
           || (!healthy && problem.shortfall() > capacity.upper() + 1e-12 * capacity.scale()));
       return capacity;
-    });
-    ForkJoinPool.commonPool().execute(capacityRun);
+    }, true);
     PlanRun planned = planRun(problem, local, deadline, hopeless::get);
-    capacityRun.run();
     Widest capacity;
     try {
-      capacity = capacityRun.get();
+      capacity = capacityRun.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed("interrupted while the largest coverable shortfall was computed",
           planned.iterations(), start);
-    } catch (ExecutionException e) {
-      Throwables.throwIfUnchecked(e.getCause());
-      throw new IllegalStateException(e.getCause());
     }
     if (capacity.failure() != null) {
       return failed("largest coverable shortfall: " + capacity.failure(),

@@ -1,11 +1,7 @@
 package org.deleverage.solvers.optimal;
 
-import com.google.common.base.Throwables;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.deleverage.core.ResolvedProblem;
@@ -433,25 +429,20 @@ final class SeparablePath {
       if (parts.length == 1) {
         return value.applyAsDouble(parts[0]);
       }
-      FutureTask<Double> second =
-          new FutureTask<>(() -> value.applyAsDouble(parts[1]));
-      if (parallel) {
-        ForkJoinPool.commonPool().execute(second);
-      }
+      Offloaded<Double> second = new Offloaded<>(() -> value.applyAsDouble(parts[1]), parallel);
       double first;
       try {
         first = value.applyAsDouble(parts[0]);
       } finally {
-        second.run();
+        // Taken back if no pool thread has started it, so that an exception here leaves no
+        // queued work behind.
+        second.settle();
       }
       try {
-        return first + second.get();
+        return first + second.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new Unsettled();
-      } catch (ExecutionException e) {
-        Throwables.throwIfUnchecked(e.getCause());
-        throw new IllegalStateException(e.getCause());
       }
     }
 
@@ -479,9 +470,8 @@ final class SeparablePath {
           // One trade per asset: the program is a parabola on an interval, solved inline.
           for (int a = from; a < to; a++) {
             double risky = 2 * weight[0] * risk[a];
-            double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
-            double n = -(oa[a] - risky * held[a] - mu * ca[a]) / curvature;
-            n = Math.max(Math.max(0.0, lo[a]), Math.min(Math.min(cap[a], hi[a]), n));
+            double n = -(oa[a] - risky * held[a] - mu * ca[a]) / oneTradeCurvature(a, mu);
+            n = Math.max(oneTradeLeast(a), Math.min(oneTradeMost(a), n));
             trades[a] = n;
             total += c0[a] + n * (ca[a] + 0.5 * (cd[a] + cc[a]) * n);
           }
@@ -504,12 +494,10 @@ final class SeparablePath {
         double total = 0.0;
         if (periods == 1) {
           for (int a = from; a < to; a++) {
-            double risky = 2 * weight[0] * risk[a];
-            double curvature = risky + od[a] + oc[a] - mu * (cd[a] + cc[a]);
             double n = trades[a];
-            boolean free = n > Math.max(0.0, lo[a]) && n < Math.min(cap[a], hi[a]);
+            boolean free = n > oneTradeLeast(a) && n < oneTradeMost(a);
             double relief = ca[a] + (cd[a] + cc[a]) * n;
-            total += free ? relief * relief / curvature : 0.0;
+            total += free ? relief * relief / oneTradeCurvature(a, mu) : 0.0;
           }
           return total;
         }
@@ -545,6 +533,24 @@ final class SeparablePath {
         return total;
       }
     }
+  }
+
+  /**
+   * With one period, the curvature of asset a's part of the Lagrangian in its one trade: the
+   * risk's, the objective's and minus mu times the excess's.
+   */
+  private double oneTradeCurvature(int a, double mu) {
+    return 2 * weight[0] * risk[a] + od[a] + oc[a] - mu * (cd[a] + cc[a]);
+  }
+
+  /** With one period, the least asset a may sell: what its retain limit forces, at least 0. */
+  private double oneTradeLeast(int a) {
+    return Math.max(0.0, lo[a]);
+  }
+
+  /** With one period, the most asset a may sell: its cap, or what its retain limit allows. */
+  private double oneTradeMost(int a) {
+    return Math.min(cap[a], hi[a]);
   }
 
   /** An asset's program did not settle: the search stops and the general method runs. */
