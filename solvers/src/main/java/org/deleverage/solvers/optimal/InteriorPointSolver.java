@@ -624,7 +624,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             shadowPrice.isEmpty() && status != SolveStatus.LOCAL,
             iterations,
             SolverReport.millisSince(start));
-    return PlanAssembler.DEFAULT.assemble(problem, evaluation, cheapestFirst(problem), report);
+    return PlanAssembler.DEFAULT.assembleCheapestFirst(problem, evaluation, report);
   }
 
   /** The certified bound on how far an evaluated plan is from the optimum, over max(1, |f|). */
@@ -635,53 +635,6 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       Formulation.LinearMultipliers multipliers) {
     return OptimalityCertificate.gap(problem, evaluation, mu, multipliers)
         / Math.max(1.0, Math.abs(evaluation.objective().total()));
-  }
-
-  /**
-   * The assets by increasing marginal cost per unit of relief, ties by index; those that free none
-   * last. Each ratio becomes a 64-bit key that orders as Double.compare does, and the indices are
-   * sorted by it with a stable least-significant-digit radix sort (four passes of 16 bits), so
-   * that ties stay in index order: linear time, since books run to a million assets.
-   */
-  private static int[] cheapestFirst(ResolvedProblem problem) {
-    double[] ratio = PlanAssembler.DEFAULT.marginalCostPerUnitRelief(problem);
-    int n = ratio.length;
-    long[] key = new long[n];
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      long bits = Double.doubleToLongBits(
-          Double.isNaN(ratio[i]) ? Double.POSITIVE_INFINITY : ratio[i]);
-      // Negative values reversed, then the sign bit flipped: unsigned order is numeric order.
-      key[i] = (bits ^ ((bits >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
-      order[i] = i;
-    }
-    long[] keyBuffer = new long[n];
-    int[] orderBuffer = new int[n];
-    int[] count = new int[1 << 16];
-    for (int shift = 0; shift < 64; shift += 16) {
-      Arrays.fill(count, 0);
-      for (int r = 0; r < n; r++) {
-        count[(int) (key[r] >>> shift) & 0xFFFF]++;
-      }
-      int total = 0;
-      for (int digit = 0; digit < count.length; digit++) {
-        int size = count[digit];
-        count[digit] = total;
-        total += size;
-      }
-      for (int r = 0; r < n; r++) {
-        int slot = count[(int) (key[r] >>> shift) & 0xFFFF]++;
-        keyBuffer[slot] = key[r];
-        orderBuffer[slot] = order[r];
-      }
-      long[] keys = key;
-      key = keyBuffer;
-      keyBuffer = keys;
-      int[] indices = order;
-      order = orderBuffer;
-      orderBuffer = indices;
-    }
-    return order;
   }
 
   private SolveResult failed(String reason, long iterations, long start) {
