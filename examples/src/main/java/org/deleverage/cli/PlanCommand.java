@@ -18,6 +18,7 @@ import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.io.HistoryCovariance;
 import org.deleverage.io.PlanCsv;
 import org.deleverage.io.PlanJson;
 import org.deleverage.io.PlanTable;

@@ -13,6 +13,7 @@ import org.deleverage.core.Horizon;
 import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ScheduleStep;
+import org.deleverage.io.HistoryCovariance;
 import org.deleverage.io.PortfolioCsv;
 import org.deleverage.io.PriceHistory;
 import org.deleverage.io.PriceHistoryCsv;

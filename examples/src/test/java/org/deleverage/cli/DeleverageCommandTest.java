@@ -19,7 +19,6 @@ import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.io.PlanFixtures;
 import org.deleverage.io.PriceHistoryCsv;
 import org.deleverage.io.ProblemJson;
 import org.deleverage.models.risk.CorrelationRepair;
@@ -130,12 +129,12 @@ class DeleverageCommandTest {
 
   @Test
   void readsTheProblemFromStandardInput() {
-    String problem = ProblemJson.write(PlanFixtures.twoAssets());
+    String problem = ProblemJson.write(Samples.marginCall());
 
-    CommandRun.Result result = runWithStdin(problem, "plan", "-", "--format", "json");
+    CommandRun.Result result = runWithStdin(problem, "plan", "-", "--format", "csv");
 
     assertThat(result.code()).isZero();
-    assertThat(result.out()).contains("\"shortfall\": 100000.0").contains("\"asset\": \"ACME\"");
+    assertThat(result.out()).isEqualTo(run("plan", "--format", "csv").out());
     assertThat(result.err()).isEmpty();
   }
 
@@ -145,7 +144,7 @@ class DeleverageCommandTest {
    */
   @Test
   void theSamplesOptimalPlanIsVisiblyCheaperThanGreedy() {
-    ResolvedProblem sample = PlanFixtures.bundledSample().resolve();
+    ResolvedProblem sample = Samples.marginCall().resolve();
     Plan optimal = SolverCatalog.named("optimal").orElseThrow().solve(sample).plan();
     Plan greedy = SolverCatalog.named("greedy").orElseThrow().solve(sample).plan();
 
@@ -159,7 +158,7 @@ class DeleverageCommandTest {
   @Test
   void readsTheProblemFromAFile() throws IOException {
     Path problem =
-        Files.writeString(dir.resolve("p.json"), ProblemJson.write(PlanFixtures.bundledSample()));
+        Files.writeString(dir.resolve("p.json"), ProblemJson.write(Samples.marginCall()));
 
     CommandRun.Result fromFile = run("plan", problem.toString(), "--format", "csv");
     CommandRun.Result bundled = run("plan", "--format", "csv");

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
-import org.deleverage.io.PlanFixtures;
 
 /**
  * Makes the bundled price history {@value #RESOURCE} for the bundled sample problem, the same
@@ -84,7 +83,7 @@ public final class SampleHistoryGenerator {
 
   /** The history as CSV text. */
   static String csv() {
-    DeleveragingProblem sample = PlanFixtures.bundledSample();
+    DeleveragingProblem sample = Samples.marginCall();
     int n = COLUMNS.size();
     double[] sigma = new double[n];
     double[] price = new double[n];

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
-import org.deleverage.io.PlanFixtures;
 import org.deleverage.io.PriceHistory;
 import org.deleverage.io.PriceHistoryCsv;
 import org.deleverage.models.risk.SampleCovariance;
@@ -57,7 +56,7 @@ class SampleHistoryTest {
    */
   @Test
   void itFitsTheBundledSample() throws IOException {
-    DeleveragingProblem sample = PlanFixtures.bundledSample();
+    DeleveragingProblem sample = Samples.marginCall();
     List<String> ids = sample.assets().stream().map(Asset::id).toList();
     double[][] prices =
         PriceHistoryCsv.read(bundledText(), "sample-history.csv").prices(ids);

@@ -1,4 +1,4 @@
-package org.deleverage.cli;
+package org.deleverage.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,9 @@
-package org.deleverage.cli;
+package org.deleverage.io;
 
 import java.util.List;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Dependence;
-import org.deleverage.io.PriceHistory;
 import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.risk.CorrelationRepair;
 import org.deleverage.models.risk.Covariances;
@@ -32,7 +31,7 @@ import org.deleverage.models.risk.SampleCovariance;
  * @param covariance the price covariance, as a {@link Dependence}
  * @param repair what the repair of the correlation did (not {@code repaired()} when C was valid)
  */
-record HistoryCovariance(Dependence covariance, CorrelationRepair repair) {
+public record HistoryCovariance(Dependence covariance, CorrelationRepair repair) {
 
   /**
    * The estimate for the assets of {@code problem}.
@@ -40,7 +39,7 @@ record HistoryCovariance(Dependence covariance, CorrelationRepair repair) {
    * @throws InvalidInputException naming the history's source and the rule: an asset without a
    *     column, or an asset or pair with fewer than 2 returns
    */
-  static HistoryCovariance estimate(PriceHistory history, DeleveragingProblem problem) {
+  public static HistoryCovariance estimate(PriceHistory history, DeleveragingProblem problem) {
     List<String> ids = problem.assets().stream().map(Asset::id).toList();
     double[][] prices = history.prices(ids);
     SampleCovariance sample;
