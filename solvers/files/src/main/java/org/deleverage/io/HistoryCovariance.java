@@ -36,6 +36,9 @@ public record HistoryCovariance(Dependence covariance, CorrelationRepair repair)
   /**
    * The estimate for the assets of {@code problem}.
    *
+   * @param history the daily closing prices, one column per asset id
+   * @param problem the problem whose assets (by id) and prices (today's) the covariance is for
+   * @return the price covariance per day, and what repairing the correlation did
    * @throws InvalidInputException naming the history's source and the rule: an asset without a
    *     column, or an asset or pair with fewer than 2 returns
    */
