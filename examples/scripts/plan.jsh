@@ -6,7 +6,7 @@ import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Horizon;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.plan.Plan;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 
 // JShell ends a statement at the end of a line where it could end: chains break after a dot.
 DeleveragingProblem problem = DeleveragingProblem.builder().
@@ -20,7 +20,7 @@ DeleveragingProblem problem = DeleveragingProblem.builder().
     requirement(Requirement.margin().withDeadline(3)).
     build();
 
-Plan plan = SolverCatalog.defaultSolver().plan(problem);
+Plan plan = Solvers.optimal().plan(problem);
 
 System.out.printf("status %s, shortfall %.2f, expected loss %.2f%n",
     plan.status().label(), plan.shortfall(), plan.expectedLoss());

@@ -9,7 +9,7 @@ import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.deleverage.testing.Instances;
 import org.deleverage.testing.PlanChecks;
@@ -27,13 +27,13 @@ class BaselinePropertiesTest {
   private static final int EXAMPLES = 300;
 
   static Stream<String> baselines() {
-    return SolverCatalog.names().stream().filter(name -> !name.equals(InteriorPointSolver.NAME));
+    return Solvers.names().stream().filter(name -> !name.equals(InteriorPointSolver.NAME));
   }
 
   @ParameterizedTest
   @MethodSource("baselines")
   void everyPlanPassesTheEvaluatorAndLeavesLockedAssetsAlone(String name) {
-    DeleveragingSolver solver = SolverCatalog.named(name).orElseThrow();
+    DeleveragingSolver solver = Solvers.named(name).orElseThrow();
     qt().withFixedSeed(20261121L)
         .withExamples(EXAMPLES)
         .forAll(Instances.seeds())
@@ -51,7 +51,7 @@ class BaselinePropertiesTest {
   @ParameterizedTest
   @MethodSource("baselines")
   void verdictAgreesWithTheLargestCoverableShortfall(String name) {
-    DeleveragingSolver solver = SolverCatalog.named(name).orElseThrow();
+    DeleveragingSolver solver = Solvers.named(name).orElseThrow();
     qt().withFixedSeed(7L)
         .withExamples(EXAMPLES)
         .forAll(Instances.seeds())
@@ -77,7 +77,7 @@ class BaselinePropertiesTest {
   @ParameterizedTest
   @MethodSource("baselines")
   void noShortfallMeansAnEmptyPlan(String name) {
-    DeleveragingSolver solver = SolverCatalog.named(name).orElseThrow();
+    DeleveragingSolver solver = Solvers.named(name).orElseThrow();
     qt().withFixedSeed(11L)
         .withExamples(100)
         .forAll(Instances.seeds())

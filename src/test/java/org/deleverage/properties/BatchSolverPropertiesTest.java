@@ -11,7 +11,7 @@ import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.deleverage.testing.Families;
 import org.deleverage.testing.Instances;
@@ -44,7 +44,7 @@ class BatchSolverPropertiesTest {
         .checkAssert(
             seed -> {
               List<ResolvedProblem> problems = batch(seed);
-              DeleveragingSolver optimal = InteriorPointSolver.DEFAULT;
+              DeleveragingSolver optimal = Solvers.optimal();
 
               List<SolveResult> parallel = BatchSolver.of(3).solveAll(optimal, problems);
               List<SolveResult> sequential = BatchSolver.of(1).solveAll(optimal, problems);
@@ -64,7 +64,7 @@ class BatchSolverPropertiesTest {
    */
   @Test
   void tasksWithTheirOwnSolversGiveTheSameResultsOnAnyThreads() {
-    List<String> names = SolverCatalog.names();
+    List<String> names = Solvers.names();
     qt().withFixedSeed(1_202L)
         .withExamples(EXAMPLES)
         .forAll(Instances.seeds())
@@ -74,7 +74,7 @@ class BatchSolverPropertiesTest {
               List<BatchSolver.Task> tasks = new ArrayList<>();
               for (int p = 0; p < problems.size(); p++) {
                 DeleveragingSolver solver =
-                    SolverCatalog.named(names.get(p % names.size())).orElseThrow();
+                    Solvers.named(names.get(p % names.size())).orElseThrow();
                 tasks.add(new BatchSolver.Task(solver, problems.get(p)));
               }
 
@@ -84,7 +84,7 @@ class BatchSolverPropertiesTest {
               assertThat(figures(parallel)).isEqualTo(figures(sequential));
               List<DeleveragingProblem> unresolved =
                   problems.stream().map(ResolvedProblem::problem).toList();
-              DeleveragingSolver greedy = SolverCatalog.named("greedy").orElseThrow();
+              DeleveragingSolver greedy = Solvers.named("greedy").orElseThrow();
               assertThat(figures(BatchSolver.of(2).resolveAndSolveAll(greedy, unresolved)))
                   .isEqualTo(figures(BatchSolver.of(1).solveAll(greedy, problems)));
             });

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.Cascade;
 import org.deleverage.solvers.stress.CascadeAccount;
 import org.deleverage.solvers.stress.CascadeResult;
@@ -120,7 +120,7 @@ class CascadePropertiesTest {
       double excess = requirement * 0.1 * random.nextDouble();
       builder.cash(requirement + excess - value);
       DeleveragingSolver solver =
-          SolverCatalog.named(SOLVERS.get(random.nextInt(SOLVERS.size()))).orElseThrow();
+          Solvers.named(SOLVERS.get(random.nextInt(SOLVERS.size()))).orElseThrow();
       accounts.add(new CascadeAccount("account" + a, builder.build(), solver));
     }
     return accounts;

@@ -12,6 +12,7 @@ import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.SolveResult;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.analysis.CostCurve;
 import org.deleverage.solvers.analysis.CurvePoint;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
@@ -39,7 +40,7 @@ import org.quicktheories.generators.SourceDSL;
  */
 class ExactnessFamiliesTest {
 
-  private static final InteriorPointSolver OPTIMAL = InteriorPointSolver.DEFAULT;
+  private static final InteriorPointSolver OPTIMAL = Solvers.optimal();
 
   /** The optimiser's certificate, relative to max(1, |objective|). */
   private static final double CERTIFIED = 1e-8;

@@ -14,6 +14,7 @@ import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.SolveResult;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointOptions;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.deleverage.testing.Instances;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class FactorModelPropertiesTest {
 
-  private static final InteriorPointSolver AUTOMATIC = InteriorPointSolver.DEFAULT;
+  private static final InteriorPointSolver AUTOMATIC = Solvers.optimal();
   private static final InteriorPointSolver LOW_RANK =
       new InteriorPointSolver(
           InteriorPointOptions.DEFAULTS.withFactorSolve(InteriorPointOptions.FactorSolve.LOW_RANK));
@@ -109,8 +110,8 @@ class FactorModelPropertiesTest {
     Plan reference = expected.plan();
     PlanChecks.assertPassesTheEvaluator(problem, plan);
     assertThat(plan.status()).isEqualTo(reference.status());
-    boolean atCapacity = problem.shortfall() >= most - 1e-6 * Math.max(1.0, problem.shortfall());
-    if (!atCapacity) {
+    boolean atMaxCoverable = problem.shortfall() >= most - 1e-6 * Math.max(1.0, problem.shortfall());
+    if (!atMaxCoverable) {
       assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
     }
     double objective = reference.objective().total();

@@ -32,13 +32,13 @@ public final class PlanChecks {
    * The optimiser's plan is certified optimal, except where the shortfall sits at the largest
    * coverable one and the requirement leaves no room for a certificate: there feasible will do.
    */
-  public static void assertCertifiedUnlessAtCapacity(ResolvedProblem problem, Plan plan) {
-    boolean atCapacity =
+  public static void assertCertifiedUnlessAtMaxCoverable(ResolvedProblem problem, Plan plan) {
+    boolean atMaxCoverable =
         problem.shortfall()
             >= plan.maxCoverableShortfall().getAsDouble()
                 - 1e-6 * Math.max(1.0, problem.shortfall());
     assertThat(plan.status())
-        .isIn(atCapacity
+        .isIn(atMaxCoverable
             ? List.of(SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
             : List.of(SolveStatus.OPTIMAL));
   }

@@ -23,7 +23,7 @@ import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.testing.ReferenceOptimum.Optimum;
 import org.deleverage.testing.ReferenceOptimum.Quadratics;
 import org.junit.jupiter.api.Test;
@@ -205,7 +205,7 @@ class ReferenceOptimumTest {
    */
   @Test
   void generatedInstancesAreFeasibleAndNoWorseThanGreedy() {
-    DeleveragingSolver greedy = SolverCatalog.named("greedy").orElseThrow();
+    DeleveragingSolver greedy = Solvers.named("greedy").orElseThrow();
     int solved = 0;
     for (long seed : supportedSeeds(30)) {
       ResolvedProblem problem = Instances.problem(seed).resolve();

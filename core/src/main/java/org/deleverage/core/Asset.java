@@ -1,11 +1,11 @@
 package org.deleverage.core;
 
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.models.LinearPermanentImpact;
 import org.deleverage.models.LinearTemporaryImpact;
 import org.deleverage.models.TemporaryImpactModel;
 import org.deleverage.models.TransactionCostModel;
+import org.deleverage.models.internal.Checks;
 
 /**
  * One position of the account with its market data, costs and constraints (MODEL.md section 1).

@@ -4,9 +4,9 @@ import com.google.common.collect.ImmutableList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.models.TradingConditions;
+import org.deleverage.models.internal.Checks;
 
 /**
  * A deleveraging problem as the user states it (MODEL.md section 1): the account, its assets,
@@ -92,7 +92,7 @@ public record DeleveragingProblem(
     for (int i = 0; i < assets.size(); i++) {
       Asset asset = assets.get(i);
       double mustSell = asset.held() - asset.retainMax();
-      double canSell = periods * periodCapacity(asset, horizon.periodLength());
+      double canSell = periods * maxUnitsPerPeriod(asset, horizon.periodLength());
       if (mustSell > canSell * (1 + 1e-12)) {
         throw new InvalidInputException(
             "assets[" + i + "].retain.max",
@@ -134,7 +134,7 @@ public record DeleveragingProblem(
   }
 
   /** The most units of {@code asset} that may trade in one period of {@code tau} days. */
-  static double periodCapacity(Asset asset, double tau) {
+  static double maxUnitsPerPeriod(Asset asset, double tau) {
     if (asset.locked()) {
       return 0.0;
     }
@@ -142,7 +142,7 @@ public record DeleveragingProblem(
         new TradingConditions(asset.price(), asset.volatility(), asset.adv(), tau);
     return Math.min(
         asset.maxParticipation() * asset.adv() * tau,
-        asset.temporaryImpact().capacity(conditions));
+        asset.temporaryImpact().maxUnitsPerPeriod(conditions));
   }
 
   /**

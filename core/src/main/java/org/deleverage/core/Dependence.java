@@ -1,9 +1,9 @@
 package org.deleverage.core;
 
 import java.util.Arrays;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
-import org.deleverage.models.MatrixChecks;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
+import org.deleverage.models.internal.MatrixChecks;
 
 /**
  * How the asset prices move together: a correlation matrix C of returns, or a covariance matrix

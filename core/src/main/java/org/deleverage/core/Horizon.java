@@ -1,7 +1,7 @@
 package org.deleverage.core;
 
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * The trading horizon: N periods of tau days each, T = N * tau. Immutable and thread-safe.

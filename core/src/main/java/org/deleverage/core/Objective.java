@@ -1,6 +1,6 @@
 package org.deleverage.core;
 
-import org.deleverage.models.Checks;
+import org.deleverage.models.internal.Checks;
 
 /**
  * The weights of the objective of MODEL.md section 4:

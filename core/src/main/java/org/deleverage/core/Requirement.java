@@ -4,8 +4,8 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * What the plan must achieve and by when (MODEL.md sections 3 and 4):

@@ -65,7 +65,7 @@ public final class ResolvedProblem {
       price[i] = asset.price();
       volatility[i] = asset.volatility();
       marginRate[i] = asset.marginRate();
-      periodCap[i] = DeleveragingProblem.periodCapacity(asset, periodLength);
+      periodCap[i] = DeleveragingProblem.maxUnitsPerPeriod(asset, periodLength);
       retainMin[i] = asset.retainMin();
       retainMax[i] = asset.retainMax();
       reluctance[i] = asset.reluctance();

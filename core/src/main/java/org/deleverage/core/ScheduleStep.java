@@ -1,6 +1,6 @@
 package org.deleverage.core;
 
-import org.deleverage.models.Checks;
+import org.deleverage.models.internal.Checks;
 
 /**
  * One step of a partial-coverage schedule: by the end of {@code period}, at least the fraction

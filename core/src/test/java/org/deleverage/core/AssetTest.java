@@ -3,7 +3,7 @@ package org.deleverage.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.models.LinearPermanentImpact;
 import org.deleverage.models.LinearTemporaryImpact;
 import org.deleverage.models.TransactionCostModel;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class DeleveragingProblemTest {
@@ -167,7 +167,7 @@ class DeleveragingProblemTest {
 
   @Test
   void theRetainRuleNamesTheOffendingAssetByIndex() {
-    // A short of 50 units that must be closed within one period of 10 units' capacity.
+    // A short of 50 units that must be closed within one period of at most 10 units.
     Asset shortToClose =
         Asset.builder("S").quantity(-50.0).price(10.0).adv(10.0).retain(0.0, 0.0).build();
     assertThatThrownBy(() -> valid().asset(shortToClose).build())

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.deleverage.chart.CurveChart;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.io.AnalysisReport;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.analysis.CostCurve;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class CurveCommand extends Subcommand implements Callable<Integer> {
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
     DeleveragingProblem problem = input.read(spec, stdin, stderr);
     boolean terminal = System.console() != null;
-    CostCurve.Result curve = CostCurve.of(problem, InteriorPointSolver.DEFAULT, points,
+    CostCurve.Result curve = CostCurve.of(problem, Solvers.optimal(), points,
         (solved, sweep) -> {
           if (terminal) {
             stderr.println("deleverage: curve: " + solved + " solves (sweep " + sweep + " of at"

@@ -7,17 +7,18 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.deleverage.InfeasibleShortfallException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.SolverFailedException;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.core.solve.InfeasibleShortfallException;
-import org.deleverage.core.solve.SolverFailedException;
-import org.deleverage.models.InvalidInputException;
-import picocli.CommandLine;
+import org.deleverage.solvers.Solvers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * The {@code deleverage} command line of FORMAT.md. Its subcommand {@code plan} reads a problem
@@ -98,7 +99,7 @@ public final class DeleverageCommand {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-    return run(args, out, err, in, PlanCommand.Solvers.catalog());
+    return run(args, out, err, in, PlanCommand.SolverChoice.catalog());
   }
 
   /** Runs the command line in-process with the given solvers. */
@@ -107,7 +108,7 @@ public final class DeleverageCommand {
       PrintStream out,
       PrintStream err,
       InputStream in,
-      PlanCommand.Solvers solvers) {
+      PlanCommand.SolverChoice solvers) {
     PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
     CommandLine cli =

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.deleverage.chart.FrontierChart;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.io.AnalysisReport;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.analysis.EfficientFrontier;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
@@ -64,9 +65,9 @@ final class FrontierCommand extends Subcommand implements Callable<Integer> {
     DeleveragingProblem problem = input.read(spec, stdin, stderr);
     boolean terminal = System.console() != null;
     EfficientFrontier.Result frontier =
-        EfficientFrontier.of(problem, InteriorPointSolver.DEFAULT, points, low,
+        EfficientFrontier.of(problem, Solvers.optimal(), points, low,
             high != null ? high : EfficientFrontier.suggestedHigh(problem,
-                InteriorPointSolver.DEFAULT), done -> {
+                Solvers.optimal()), done -> {
           if (terminal) {
             stderr.println("deleverage: frontier: " + done + " of " + points + " points");
             stderr.flush();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.io.AnalysisReport;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.analysis.HierarchyReport;
 import org.deleverage.solvers.analysis.HierarchyRow;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
@@ -42,7 +43,7 @@ final class HierarchyCommand extends Subcommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = output.target(spec);
     ResolvedProblem problem = input.read(spec, stdin, stderr).resolve();
-    Plan plan = InteriorPointSolver.DEFAULT.solve(problem).plan();
+    Plan plan = Solvers.optimal().solve(problem).plan();
     List<HierarchyRow> rows = HierarchyReport.of(problem, plan);
     String rendered = switch (output.format()) {
       case TABLE -> AnalysisReport.hierarchyTable(rows);

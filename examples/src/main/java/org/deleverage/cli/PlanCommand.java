@@ -15,15 +15,15 @@ import java.util.function.Function;
 import org.deleverage.chart.PlanChart;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.io.HistoryCovariance;
 import org.deleverage.io.PlanCsv;
 import org.deleverage.io.PlanJson;
 import org.deleverage.io.PlanTable;
 import org.deleverage.io.PriceHistoryCsv;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.baseline.GreedyMarginCallSolver;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import picocli.CommandLine.Command;
@@ -83,7 +83,7 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
   @Option(
       names = "--solver",
       paramLabel = "NAME",
-      defaultValue = SolverCatalog.DEFAULT_NAME,
+      defaultValue = Solvers.DEFAULT_NAME,
       description = "The solver: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.",
       completionCandidates = SolverNames.class)
   private DeleveragingSolver solver;
@@ -156,17 +156,17 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
   }
 
   /**
-   * The solvers {@code --solver} can name: {@link SolverCatalog}'s, or others for tests.
+   * The solvers {@code --solver} can name: those of {@link Solvers}, or others for tests.
    *
    * @param lookup the solver of a name, if there is one
    * @param names every name, for messages
    */
-  record Solvers(Function<String, Optional<DeleveragingSolver>> lookup, List<String> names)
+  record SolverChoice(Function<String, Optional<DeleveragingSolver>> lookup, List<String> names)
       implements ITypeConverter<DeleveragingSolver> {
 
     /** The library's solvers. */
-    static Solvers catalog() {
-      return new Solvers(SolverCatalog::named, SolverCatalog.names());
+    static SolverChoice catalog() {
+      return new SolverChoice(Solvers::named, Solvers.names());
     }
 
     /** {@code --solver NAME}: the solver, or a conversion error naming every solver. */
@@ -182,11 +182,11 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
     }
   }
 
-  /** The names of {@link SolverCatalog}, for the help. */
+  /** The names of {@link Solvers}, for the help. */
   static final class SolverNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return SolverCatalog.names().iterator();
+      return Solvers.names().iterator();
     }
   }
 }

@@ -11,9 +11,9 @@ import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.io.StressJson;
 import org.deleverage.io.StressReport;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.StressOutcome;
-import org.deleverage.solvers.stress.StressTest;
+import org.deleverage.solvers.stress.StressRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code deleverage stress}: runs a set of scenarios ({@link StressJson}) over accounts and
  * reports, for each, the shortfall, whether it can be covered, the plan's cost and the largest
- * coverable shortfall ({@link StressTest}). The solver is {@code --solver}, else the file's,
+ * coverable shortfall ({@link StressRunner}). The solver is {@code --solver}, else the file's,
  * else the optimiser; {@code --threads} sets how many pairs are solved at once. Output as for
  * {@code plan}.
  */
@@ -49,7 +49,7 @@ final class StressCommand extends Subcommand implements Callable<Integer> {
 
   @Option(names = "--solver", paramLabel = "NAME",
       description = "The solver of every account: ${COMPLETION-CANDIDATES}; default the file's,"
-          + " else " + SolverCatalog.DEFAULT_NAME + ".",
+          + " else " + Solvers.DEFAULT_NAME + ".",
       completionCandidates = PlanCommand.SolverNames.class)
   private DeleveragingSolver solver;
 
@@ -66,9 +66,9 @@ final class StressCommand extends Subcommand implements Callable<Integer> {
             StressJson::readStress);
     DeleveragingSolver chosen = solver != null
         ? solver
-        : SolverCatalog.named(read.solver().orElse(SolverCatalog.DEFAULT_NAME)).orElseThrow();
+        : Solvers.named(read.solver().orElse(Solvers.DEFAULT_NAME)).orElseThrow();
     List<StressOutcome> outcomes =
-        StressTest.run(read.scenarios(), read.accounts(), chosen, batch);
+        StressRunner.run(read.scenarios(), read.accounts(), chosen, batch);
     String rendered = switch (output.format()) {
       case TABLE -> StressReport.stressTable(outcomes);
       case JSON -> StressJson.writeStress(outcomes);

@@ -1,9 +1,9 @@
 package org.deleverage.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.deleverage.cli.CommandRun.execute;
 import static org.deleverage.cli.CommandRun.run;
 import static org.deleverage.cli.CommandRun.runWithStdin;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import org.deleverage.io.ProblemJson;
 import org.deleverage.models.risk.CorrelationRepair;
 import org.deleverage.models.risk.NearestCorrelation;
 import org.deleverage.models.risk.SampleCovariance;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +95,7 @@ class DeleverageCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.out())
         .startsWith("DELEVERAGING PLAN")
-        .containsPattern("Solver +" + SolverCatalog.DEFAULT_NAME + "\n")
+        .containsPattern("Solver +" + Solvers.DEFAULT_NAME + "\n")
         .containsPattern("Shortfall +69,650,000\\.00")
         .contains("AGAINST THE GREEDY BASELINE", "LIQUIDATION SEQUENCE", "DELEVERAGING HIERARCHY");
     assertThat(result.err())
@@ -110,7 +110,7 @@ class DeleverageCommandTest {
 
     JsonNode plan = MAPPER.readTree(result.out());
     assertThat(result.code()).isZero();
-    assertThat(plan.get("solver").asText()).isEqualTo(SolverCatalog.DEFAULT_NAME);
+    assertThat(plan.get("solver").asText()).isEqualTo(Solvers.DEFAULT_NAME);
     assertThat(plan.get("status").asText()).isEqualTo("optimal");
     assertThat(plan.get("shortfall").asDouble()).isCloseTo(69_650_000.0, within(1e-6));
     assertThat(plan.get("trades").size()).isPositive();
@@ -145,8 +145,8 @@ class DeleverageCommandTest {
   @Test
   void theSamplesOptimalPlanIsVisiblyCheaperThanGreedy() {
     ResolvedProblem sample = Samples.marginCall().resolve();
-    Plan optimal = SolverCatalog.named("optimal").orElseThrow().solve(sample).plan();
-    Plan greedy = SolverCatalog.named("greedy").orElseThrow().solve(sample).plan();
+    Plan optimal = Solvers.named("optimal").orElseThrow().solve(sample).plan();
+    Plan greedy = Solvers.named("greedy").orElseThrow().solve(sample).plan();
 
     assertThat(optimal.objective().total()).isLessThan(0.9 * greedy.objective().total());
     assertThat(optimal.expectedLoss()).isLessThan(0.9 * greedy.expectedLoss());
@@ -329,7 +329,7 @@ class DeleverageCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "deleverage: Invalid value for option '--solver': unknown solver 'nope'; the solvers"
-                + " are " + String.join(", ", SolverCatalog.names())
+                + " are " + String.join(", ", Solvers.names())
                 + " (see 'deleverage plan --help')\n");
   }
 
@@ -383,7 +383,7 @@ class DeleverageCommandTest {
     assertThat(plan.out())
         .contains("Usage: deleverage plan", "--out=FILE", "--format=FORMAT", "--solver=NAME",
             "--history=FILE")
-        .contains(SolverCatalog.names().get(0));
+        .contains(Solvers.names().get(0));
     assertThat(plan.err()).isEmpty();
   }
 
@@ -498,7 +498,7 @@ class DeleverageCommandTest {
   }
 
   /** A failing solver and one with a bug, besides the catalog's. */
-  private static PlanCommand.Solvers failingSolvers() {
+  private static PlanCommand.SolverChoice failingSolvers() {
     DeleveragingSolver broken =
         new NamedSolver("broken") {
           @Override
@@ -513,11 +513,11 @@ class DeleverageCommandTest {
             throw new IllegalStateException("a bug");
           }
         };
-    return new PlanCommand.Solvers(
+    return new PlanCommand.SolverChoice(
         name ->
             name.equals("broken")
                 ? Optional.of(broken)
-                : name.equals("buggy") ? Optional.of(buggy) : SolverCatalog.named(name),
+                : name.equals("buggy") ? Optional.of(buggy) : Solvers.named(name),
         List.of("broken", "buggy"));
   }
 
@@ -536,10 +536,10 @@ class DeleverageCommandTest {
 
   /** Runs with {@code --out dir/plan.out} appended. */
   private CommandRun.Result runWithOut(String... args) {
-    return runWithOut(PlanCommand.Solvers.catalog(), args);
+    return runWithOut(PlanCommand.SolverChoice.catalog(), args);
   }
 
-  private CommandRun.Result runWithOut(PlanCommand.Solvers solvers, String... args) {
+  private CommandRun.Result runWithOut(PlanCommand.SolverChoice solvers, String... args) {
     String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", outFile().toString()))
         .toArray(String[]::new);
     return execute("", solvers, withOut);

@@ -19,7 +19,7 @@ import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Horizon;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.plan.Plan;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.junit.jupiter.api.Test;
 
 /** The scripts in examples/scripts run as written. */
@@ -98,6 +98,6 @@ class ScriptsTest {
         .horizon(Horizon.of(5, 1.0))
         .requirement(Requirement.margin().withDeadline(3))
         .build();
-    return SolverCatalog.defaultSolver().plan(problem);
+    return Solvers.optimal().plan(problem);
   }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.deleverage.chart.CascadeChart;
 import org.deleverage.io.StressJson;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.Cascade;
 import org.deleverage.solvers.stress.CascadeAccount;
 import org.deleverage.solvers.stress.CascadeResult;
@@ -73,7 +73,7 @@ class StressCommandsTest {
     List<CascadeAccount> proRata =
         input.accounts().stream()
             .map(a -> new CascadeAccount(a.name(), a.problem(),
-                SolverCatalog.named("pro-rata").orElseThrow()))
+                Solvers.named("pro-rata").orElseThrow()))
             .toList();
 
     CascadeResult optimal =

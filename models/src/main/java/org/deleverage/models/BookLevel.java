@@ -1,5 +1,8 @@
 package org.deleverage.models;
 
+import org.deleverage.models.internal.Checks;
+
+
 /**
  * One level of an order-book ladder: {@code size} units resting {@code offset} away from the mid,
  * below it for a sale, above it for a purchase (MODEL.md section 1).

@@ -1,5 +1,8 @@
 package org.deleverage.models;
 
+import org.deleverage.models.internal.Checks;
+
+
 /**
  * Linear permanent impact: every unit traded towards flat moves the mark by gamma against the
  * position, for good. After c units of a position of Q units have been traded, the mark has moved

@@ -1,5 +1,8 @@
 package org.deleverage.models;
 
+import org.deleverage.models.internal.Checks;
+
+
 /**
  * Linear temporary impact of Almgren and Chriss: the concession grows with the trading rate,
  *

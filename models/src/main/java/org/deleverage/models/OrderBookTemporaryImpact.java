@@ -3,6 +3,8 @@ package org.deleverage.models;
 import com.google.common.collect.ImmutableList;
 import java.util.Comparator;
 import java.util.List;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * Order-book temporary impact: a sale of n units in a period walks a ladder of resting orders,
@@ -18,7 +20,7 @@ import java.util.List;
  *
  * T is convex and piecewise linear: its slope steps up at the end of each level whose successor
  * rests further away ({@link #kinks}) and its curvature is zero elsewhere. The ladder holds
- * {@link #capacity} = z_1 + ... + z_L units per period; the problem caps every period's trade there,
+ * {@link #maxUnitsPerPeriod} = z_1 + ... + z_L units per period; the problem caps every period's trade there,
  * so selling beyond the ladder is infeasible (the evaluator reports the cap as broken and the
  * largest coverable shortfall accounts for it). Beyond the ladder this object continues the last
  * level's slope, only so that a cost near the cap stays finite under rounding. The levels may be
@@ -137,7 +139,7 @@ public final class OrderBookTemporaryImpact implements TemporaryImpactModel {
   }
 
   @Override
-  public double capacity(TradingConditions conditions) {
+  public double maxUnitsPerPeriod(TradingConditions conditions) {
     return depth;
   }
 

@@ -1,5 +1,8 @@
 package org.deleverage.models;
 
+import org.deleverage.models.internal.Checks;
+
+
 /**
  * Power-law temporary impact: the concession grows as a power of the trading rate measured in
  * daily volumes, scaled by the asset's daily volatility,

@@ -64,7 +64,7 @@ public interface TemporaryImpactModel {
    * @return the most units that can trade in one period under this model (an order book holds only
    *     so much); {@code Double.POSITIVE_INFINITY} when the model sets no limit
    */
-  default double capacity(TradingConditions conditions) {
+  default double maxUnitsPerPeriod(TradingConditions conditions) {
     return Double.POSITIVE_INFINITY;
   }
 

@@ -1,5 +1,8 @@
 package org.deleverage.models;
 
+import org.deleverage.models.internal.Checks;
+
+
 /**
  * What an impact model needs to know about the asset and the period it trades in.
  *

@@ -1,5 +1,8 @@
 package org.deleverage.models;
 
+import org.deleverage.models.internal.Checks;
+
+
 /**
  * The linear costs of trading: half the bid-ask spread, a proportional fee and a fee per unit.
  * For n units traded at the mark p:

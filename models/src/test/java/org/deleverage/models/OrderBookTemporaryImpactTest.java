@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.deleverage.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class OrderBookTemporaryImpactTest {
@@ -44,10 +45,10 @@ class OrderBookTemporaryImpactTest {
   }
 
   @Test
-  void theWholeLadderAndItsCapacity() {
-    // 6,000 units: T = 40 * (0.5 + 2 + 7.5) = 400; depth 6,000 is the per-period capacity.
+  void theWholeLadderAndItsMostUnitsPerPeriod() {
+    // 6,000 units: T = 40 * (0.5 + 2 + 7.5) = 400; depth 6,000 is the most units per period.
     assertThat(BOOK.cost(6_000, CONDITIONS)).isCloseTo(400.0, within(1e-9));
-    assertThat(BOOK.capacity(CONDITIONS)).isEqualTo(6_000.0);
+    assertThat(BOOK.maxUnitsPerPeriod(CONDITIONS)).isEqualTo(6_000.0);
     assertThat(BOOK.depth()).isEqualTo(6_000.0);
     assertThat(BOOK.levels()).extracting(BookLevel::offset).containsExactly(0.0005, 0.0010, 0.0025);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.deleverage.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,7 +74,7 @@ class PowerLawTemporaryImpactTest {
     assertThat(fit.marginalCost(0.0, conditions)).isZero();
     assertThat(fit.curvature(0.0, conditions)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(PowerLawTemporaryImpact.of(0.0, 0.6).curvature(0.0, conditions)).isZero();
-    assertThat(fit.capacity(conditions)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(fit.maxUnitsPerPeriod(conditions)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(fit.kinks(conditions)).isEmpty();
   }
 

@@ -1,2 +1,2 @@
-/** The library's solvers, found by name through the {@link org.deleverage.solvers.SolverCatalog}. */
+/** The library's solvers, found by name through the {@link org.deleverage.solvers.Solvers}. */
 package org.deleverage.solvers;

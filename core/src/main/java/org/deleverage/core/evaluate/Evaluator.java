@@ -2,9 +2,10 @@ package org.deleverage.core.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.PriceCovariance;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.core.internal.AssetLedger;
 import org.deleverage.models.TemporaryImpactModel;
 import org.deleverage.models.TradingConditions;
 

@@ -1,8 +1,8 @@
 package org.deleverage.core.evaluate;
 
 import java.util.Arrays;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * The plan as MODEL.md section 2 defines it: n_ik, the units of asset i traded towards flat in

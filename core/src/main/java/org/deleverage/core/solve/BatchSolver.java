@@ -9,10 +9,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * Solves many problems at once on several threads: the accounts of a book, or the scenarios of

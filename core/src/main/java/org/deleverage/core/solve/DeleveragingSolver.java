@@ -1,5 +1,8 @@
 package org.deleverage.core.solve;
 
+import java.util.List;
+import org.deleverage.InfeasibleShortfallException;
+import org.deleverage.SolverFailedException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
@@ -27,6 +30,19 @@ public interface DeleveragingSolver {
    *     failed)
    */
   SolveResult solve(ResolvedProblem problem);
+
+  /**
+   * Solves a sweep of problems that differ only in their shortfall, as a cost curve asks. Each
+   * result is what {@link #solve} returns for its problem; a solver may share the work the
+   * problems have in common (the optimiser runs its largest-coverable-shortfall run once). This
+   * default solves them one by one.
+   *
+   * @param problems the problems, alike but for the shortfall
+   * @return a result per problem, in order
+   */
+  default List<SolveResult> solveEach(List<ResolvedProblem> problems) {
+    return problems.stream().map(this::solve).toList();
+  }
 
   /**
    * Solves the problem and returns its plan.

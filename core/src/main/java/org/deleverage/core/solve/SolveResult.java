@@ -1,5 +1,7 @@
 package org.deleverage.core.solve;
 
+import org.deleverage.InfeasibleShortfallException;
+import org.deleverage.SolverFailedException;
 import org.deleverage.core.plan.Plan;
 
 /**

@@ -14,11 +14,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.deleverage.InvalidInputException;
+import org.deleverage.SolverFailedException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.models.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

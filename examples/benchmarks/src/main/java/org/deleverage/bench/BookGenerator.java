@@ -3,6 +3,7 @@ package org.deleverage.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Account;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
@@ -10,9 +11,8 @@ import org.deleverage.core.Dependence;
 import org.deleverage.core.Horizon;
 import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.TradingConditions;
+import org.deleverage.models.internal.Checks;
 
 /**
  * Realistic, convex margin-call books of any size, made deterministically from a seed, for

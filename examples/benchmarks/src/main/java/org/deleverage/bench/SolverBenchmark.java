@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The time one solver of the {@link SolverCatalog} takes to solve a generated book ({@link
+ * The time one solver of the {@link Solvers} takes to solve a generated book ({@link
  * BookGenerator}) of {@code assets} positions over {@code periods} periods, from the resolved
  * problem to the evaluated plan. The book is built and resolved once per trial, outside the
  * measurement; every call solves it afresh and fails the run if the result is not a plan.
@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * of 3 s: at least 15 s per size, more where one solve takes longer than an iteration (the
  * optimiser takes seconds on 500 assets), a few minutes in all on a 2-core machine. The second
  * times the greedy baseline on the four smaller sizes. {@code -p name=v1,v2} replaces a
- * parameter's values ({@code solver} takes any name of {@link SolverCatalog#names()}, several to
+ * parameter's values ({@code solver} takes any name of {@link Solvers#names()}, several to
  * compare them), {@code -wi}, {@code -w}, {@code -i} and {@code -r} shorten the warm-up and
  * measurement as in the third, {@code -rf json -rff FILE} keeps the results, and {@code -h} lists
  * every option.
@@ -67,7 +67,7 @@ public class SolverBenchmark {
   @Param({"1", "5", "20"})
   int periods;
 
-  /** The solver's name in the {@link SolverCatalog}. */
+  /** The solver's name in the {@link Solvers}. */
   @Param({"optimal"})
   String solver;
 
@@ -82,11 +82,11 @@ public class SolverBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     chosen =
-        SolverCatalog.named(solver)
+        Solvers.named(solver)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "solver: must be one of " + SolverCatalog.names() + ", was \"" + solver
+                        "solver: must be one of " + Solvers.names() + ", was \"" + solver
                             + "\""));
     problem = BookGenerator.book(assets, periods).resolve();
   }

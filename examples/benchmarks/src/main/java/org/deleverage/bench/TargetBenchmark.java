@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.solve.SolveResult;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointOptions;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,7 +82,7 @@ public class TargetBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     switch (path) {
-      case "default" -> solver = InteriorPointSolver.DEFAULT;
+      case "default" -> solver = Solvers.optimal();
       case "general" -> solver = new InteriorPointSolver(
           InteriorPointOptions.DEFAULTS.withSeparable(false).withConcurrentRuns(false));
       default -> throw new IllegalArgumentException(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.CoverageMode;
 import org.deleverage.core.DeleveragingProblem;
@@ -18,9 +19,8 @@ import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.LinearTemporaryImpact;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -139,7 +139,7 @@ class BookGeneratorTest {
   void theGreedyBaselineSolvesTheSmallerBooks(int assets, int periods) {
     ResolvedProblem problem = book(assets, periods).resolve();
 
-    SolveResult result = SolverCatalog.named("greedy").orElseThrow().solve(problem);
+    SolveResult result = Solvers.named("greedy").orElseThrow().solve(problem);
 
     assertThat(result).isInstanceOf(SolveResult.Solved.class);
     assertThat(result.plan().expectedLoss()).isPositive();
@@ -211,10 +211,10 @@ class BookGeneratorTest {
   @Test
   void theFactorFormGetsThePlanOfTheDenseCovariance() {
     Plan factor =
-        SolverCatalog.defaultSolver()
+        Solvers.optimal()
             .plan(BookGenerator.book(40, 3, 5, 3, BookGenerator.Form.FACTOR));
     DeleveragingProblem dense = BookGenerator.book(40, 3, 5, 3, BookGenerator.Form.COVARIANCE);
-    Plan expected = SolverCatalog.defaultSolver().plan(dense);
+    Plan expected = Solvers.optimal().plan(dense);
 
     assertThat(factor.status()).isEqualTo(SolveStatus.OPTIMAL);
     assertThat(expected.status()).isEqualTo(SolveStatus.OPTIMAL);

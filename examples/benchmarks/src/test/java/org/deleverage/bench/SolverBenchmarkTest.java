@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
 
@@ -21,7 +21,7 @@ class SolverBenchmarkTest {
         .getAnnotation(Param.class).value();
 
     assertThat(defaults).isNotEmpty();
-    assertThat(SolverCatalog.names()).contains(defaults);
+    assertThat(Solvers.names()).contains(defaults);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package org.deleverage.models.risk;
 
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 
 /**
  * Between a covariance matrix and a correlation matrix with volatilities:

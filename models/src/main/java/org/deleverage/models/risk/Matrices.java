@@ -1,8 +1,8 @@
 package org.deleverage.models.risk;
 
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
-import org.deleverage.models.MatrixChecks;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
+import org.deleverage.models.internal.MatrixChecks;
 
 /**
  * Validation and small arithmetic of the square matrices this package takes: every check fails

@@ -1,7 +1,7 @@
 package org.deleverage.models.risk;
 
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * Daily returns from a price history. The history is a T x n matrix: a row per day, oldest

@@ -1,8 +1,8 @@
 package org.deleverage.models.risk;
 
 import java.util.List;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 import org.deleverage.models.numerics.SampleMoments;
 
 /**

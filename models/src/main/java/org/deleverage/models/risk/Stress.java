@@ -1,7 +1,7 @@
 package org.deleverage.models.risk;
 
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * Stress transforms of covariance and correlation matrices: larger volatilities, correlations

@@ -17,7 +17,7 @@
  * </ul>
  *
  * Inputs are never modified and outputs are fresh arrays. Errors are {@link
- * org.deleverage.models.InvalidInputException}s naming the argument (and entry) and the rule.
+ * org.deleverage.InvalidInputException}s naming the argument (and entry) and the rule.
  * Commons Math does the eigendecompositions and sample moments, through {@code
  * org.deleverage.models.numerics}.
  */

@@ -8,7 +8,7 @@ import static org.deleverage.models.risk.RiskMatrices.frobenius;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.SplittableRandom;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.models.numerics.SymmetricEigen;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;

@@ -7,7 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.models.numerics.SymmetricEigen;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;

@@ -3,7 +3,7 @@ package org.deleverage.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 
 /**
  * Lines and fields of the CSV files the library reads (RFC 4180 fields on one line each): a

@@ -1,10 +1,10 @@
 package org.deleverage.io;
 
 import java.util.List;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Dependence;
-import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.risk.CorrelationRepair;
 import org.deleverage.models.risk.Covariances;
 import org.deleverage.models.risk.NearestCorrelation;

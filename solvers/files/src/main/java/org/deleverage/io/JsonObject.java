@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 
 /**
  * One JSON object of an input file at a known path (for example {@code assets[3].retain}), read

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Account;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
@@ -15,7 +16,6 @@ import org.deleverage.core.Dependence;
 import org.deleverage.core.Horizon;
 import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
-import org.deleverage.models.InvalidInputException;
 
 /**
  * Reads a portfolio as CSV (FORMAT.md): a header row naming asset fields, then a row per

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 
 /**
  * Reads a price history from CSV: a header row, then a row per day, oldest first.

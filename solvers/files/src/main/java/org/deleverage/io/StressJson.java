@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.models.InvalidInputException;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.CascadeAccount;
 import org.deleverage.solvers.stress.CascadeResult;
 import org.deleverage.solvers.stress.CascadeRound;
@@ -146,7 +146,7 @@ public final class StressJson {
       }
       names.add(name);
       DeleveragingSolver solver =
-          solver(account.string("solver", SolverCatalog.DEFAULT_NAME), account.pathOf("solver"));
+          solver(account.string("solver", Solvers.DEFAULT_NAME), account.pathOf("solver"));
       DeleveragingProblem problem =
           ProblemJson.fromTree(account.required("problem"), account.pathOf("problem"));
       accounts.add(account.built(() -> new CascadeAccount(name, problem, solver)));
@@ -282,9 +282,9 @@ public final class StressJson {
   }
 
   private static DeleveragingSolver solver(String name, String path) {
-    return SolverCatalog.named(name)
+    return Solvers.named(name)
         .orElseThrow(() -> new InvalidInputException(path,
-            "must name a solver (" + String.join(", ", SolverCatalog.names()) + "), was \""
+            "must name a solver (" + String.join(", ", Solvers.names()) + "), was \""
                 + name + "\""));
   }
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 
 /**
  * The text of an input file, which must be UTF-8 (FORMAT.md), decoded strictly: a UTF-8 byte

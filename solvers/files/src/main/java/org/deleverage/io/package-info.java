@@ -5,7 +5,7 @@
  * org.deleverage.io.PlanCsv}) or as a desk report ({@link org.deleverage.io.PlanTable}); and a
  * daily price history read from CSV ({@link org.deleverage.io.PriceHistoryCsv}). This is
  * the only package that uses Jackson; its public API speaks only the library's own types, and
- * every input error is an {@link org.deleverage.models.InvalidInputException} naming the JSON
+ * every input error is an {@link org.deleverage.InvalidInputException} naming the JSON
  * path (or the CSV file, row and column) and the rule. Nothing here prints.
  */
 package org.deleverage.io;

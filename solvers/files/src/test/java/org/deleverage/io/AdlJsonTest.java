@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.solvers.adl.AdlEngine;
 import org.deleverage.solvers.adl.AdlProblem;
 import org.deleverage.solvers.adl.AdlResult;

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Dependence;
-import org.deleverage.io.PriceHistory;
-import org.deleverage.io.PriceHistoryCsv;
-import org.deleverage.models.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class HistoryCovarianceTest {

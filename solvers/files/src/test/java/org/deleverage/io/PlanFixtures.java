@@ -12,9 +12,9 @@ import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ScheduleStep;
 import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.internal.PlanAssembler;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
-import org.deleverage.core.solve.PlanAssembler;
 import org.deleverage.core.solve.SolverReport;
 
 /**

@@ -16,10 +16,10 @@ import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
-import org.deleverage.core.solve.SolverReport;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.plan.Trade;
+import org.deleverage.core.solve.SolverReport;
 import org.junit.jupiter.api.Test;
 
 class PlanJsonTest {

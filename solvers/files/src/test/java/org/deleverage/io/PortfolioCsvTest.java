@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Account;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
@@ -14,7 +15,6 @@ import org.deleverage.core.Horizon;
 import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ScheduleStep;
-import org.deleverage.models.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class PortfolioCsvTest {

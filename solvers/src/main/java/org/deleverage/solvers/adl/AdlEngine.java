@@ -32,7 +32,7 @@ public final class AdlEngine {
    * @param problem the bankrupt position, the mark, the fund and the opposing positions
    * @param rule the ranking rule
    * @return the closing of the bankrupt position
-   * @throws org.deleverage.models.InvalidInputException when the rule needs an input the
+   * @throws org.deleverage.InvalidInputException when the rule needs an input the
    *     problem does not give (the Binance rule's maintenance margin rate)
    */
   public AdlResult run(AdlProblem problem, AdlRule rule) {

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * What auto-deleveraging starts from: a bankrupt position, the mark price of the contract (the

@@ -2,8 +2,8 @@ package org.deleverage.solvers.adl;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * How a bankrupt position was closed: first in the market at the mark as far as the insurance

@@ -2,7 +2,7 @@ package org.deleverage.solvers.adl;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 
 /**
  * The rule by which an exchange ranks opposing positions for auto-deleveraging: a score per

@@ -1,6 +1,6 @@
 package org.deleverage.solvers.adl;
 
-import org.deleverage.models.Checks;
+import org.deleverage.models.internal.Checks;
 
 /**
  * The position of a bankrupt account that the exchange must close: its side, its size in

@@ -1,6 +1,6 @@
 package org.deleverage.solvers.adl;
 
-import org.deleverage.models.Checks;
+import org.deleverage.models.internal.Checks;
 
 /**
  * A position on the other side of a bankrupt one, which ADL may close. Prices are per contract
@@ -30,7 +30,7 @@ public record OpposingPosition(
   public OpposingPosition {
     Checks.present("account", account);
     if (account.isBlank()) {
-      throw new org.deleverage.models.InvalidInputException("account", "must not be blank");
+      throw new org.deleverage.InvalidInputException("account", "must not be blank");
     }
     Checks.present("side", side);
     Checks.positive("size", size);

@@ -3,13 +3,13 @@ package org.deleverage.solvers.analysis;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import org.deleverage.InvalidInputException;
+import org.deleverage.SolverFailedException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
+import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.core.solve.SolverFailedException;
-import org.deleverage.models.InvalidInputException;
-import org.deleverage.solvers.optimal.InteriorPointSolver;
 
 /**
  * The cost curve: the optimal objective and expected loss, with the shadow price mu, as the
@@ -21,7 +21,7 @@ import org.deleverage.solvers.optimal.InteriorPointSolver;
  * <p>Every point is an independent exact solve of the problem with its shortfall set to S (the
  * requirement's mode, deadline, buffer and schedule kept), so each value equals a solve of that
  * problem. For speed the largest-coverable-shortfall run of the interior-point method, which does
- * not depend on S, is shared: the grid is one {@link InteriorPointSolver#solveEach} sweep and each
+ * not depend on S, is shared: the grid is one {@link DeleveragingSolver#solveEach} sweep and each
  * level of the bisections another. An interior-point method cannot be warm-started from a
  * neighbouring optimum without losing its interiority, so the plan runs are not warm-started.
  * Along the curve the objective is convex in S and its slope is mu. Stateless.
@@ -74,14 +74,15 @@ public final class CostCurve {
    * The cost curve of {@code problem} on {@code count} points.
    *
    * @param problem the problem (its own shortfall is ignored)
-   * @param solver the optimiser
+   * @param solver the solver, usually {@link org.deleverage.solvers.Solvers#optimal()}, whose
+   *     {@code solveEach} shares the largest-coverable-shortfall run
    * @param count grid points, >= 2
    * @param progress told after each sweep
    * @return the curve
    * @throws SolverFailedException if a point cannot be solved
    * @throws InvalidInputException naming {@code points} when fewer than 2
    */
-  public static Result of(DeleveragingProblem problem, InteriorPointSolver solver, int count,
+  public static Result of(DeleveragingProblem problem, DeleveragingSolver solver, int count,
       Progress progress) {
     if (count < 2) {
       throw new InvalidInputException("points", "must be >= 2, was " + count);

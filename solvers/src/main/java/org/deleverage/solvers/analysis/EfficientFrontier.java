@@ -3,6 +3,8 @@ package org.deleverage.solvers.analysis;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import org.deleverage.InvalidInputException;
+import org.deleverage.SolverFailedException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Objective;
 import org.deleverage.core.ResolvedProblem;
@@ -12,8 +14,6 @@ import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.core.solve.SolverFailedException;
-import org.deleverage.models.InvalidInputException;
 
 /**
  * The efficient frontier: for the problem's shortfall, the optimal plan's expected loss against

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.internal.PlanAssembler;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.core.solve.PlanAssembler;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.core.solve.SolverReport;
 import org.deleverage.models.numerics.Univariate;
@@ -90,10 +90,10 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
     Run exhaustive = new Run(problem, order, targets);
     exhaustive.sell(true);
     double maxCoverable =
-        targets.maxCoverableShortfall(exhaustive.book.excess(), problem.initialExcess());
+        targets.maxCoverableShortfall(exhaustive.draft.excess(), problem.initialExcess());
     Run chosen = covering;
-    if (targets.slack(covering.book.excess(), 0) < 0) {
-      if (targets.slack(exhaustive.book.excess(), 0) < 0) {
+    if (targets.slack(covering.draft.excess(), 0) < 0) {
+      if (targets.slack(exhaustive.draft.excess(), 0) < 0) {
         return new SolveResult.Infeasible(
             name(),
             problem.shortfall(),
@@ -107,7 +107,7 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
         SolverReport.feasible(
             name(), maxCoverable, covering.evaluations + exhaustive.evaluations,
             SolverReport.millisSince(start));
-    return PlanAssembler.DEFAULT.assemble(problem, chosen.book.table(), order, report);
+    return PlanAssembler.DEFAULT.assemble(problem, chosen.draft.table(), order, report);
   }
 
   /** The assets in selling order. */
@@ -133,22 +133,22 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
   }
 
 
-  /** One pass of the rule over a fresh book. */
+  /** One pass of the rule over a fresh draft. */
   private static final class Run {
     private final ResolvedProblem problem;
     private final int[] order;
     private final CoverageTargets targets;
-    private final Book book;
+    private final DraftPlan draft;
     private long evaluations;
 
     Run(ResolvedProblem problem, int[] order, CoverageTargets targets) {
       this.problem = problem;
       this.order = order;
       this.targets = targets;
-      this.book = new Book(problem);
+      this.draft = new DraftPlan(problem);
       for (int i = 0; i < problem.assetCount(); i++) {
         if (problem.forcedUnits(i) > 0) {
-          book.frontLoad(i, problem.forcedUnits(i));
+          draft.frontLoad(i, problem.forcedUnits(i));
         }
       }
     }
@@ -162,13 +162,13 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
       for (int k = 0; k <= targets.lastPeriod(); k++) {
         int from = k;
         for (int i : order) {
-          if (!exhaustive && targets.slack(book.excess(), from) >= 0) {
+          if (!exhaustive && targets.slack(draft.excess(), from) >= 0) {
             break;
           }
           double room =
               Math.min(
-                  problem.periodCap(i) - book.units(i, k),
-                  problem.sellableUnits(i) - book.traded(i));
+                  problem.periodCap(i) - draft.units(i, k),
+                  problem.sellableUnits(i) - draft.traded(i));
           if (!(room > 0)) {
             continue;
           }
@@ -177,7 +177,7 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
           DoubleUnaryOperator slack =
               t -> {
                 evaluations++;
-                double[] path = book.excessWith(asset, added(asset, period, t));
+                double[] path = draft.excessWith(asset, added(asset, period, t));
                 return exhaustive
                     ? targets.relief(path, initial, from)
                     : targets.slack(path, from);
@@ -192,13 +192,13 @@ public final class GreedyMarginCallSolver implements DeleveragingSolver {
               !exhaustive && bestValue >= 0
                   ? Univariate.firstNonNegative(slack, 0.0, best)
                   : best;
-          book.set(asset, added(asset, period, units));
+          draft.set(asset, added(asset, period, units));
         }
       }
     }
 
     private double[] added(int i, int k, double units) {
-      double[] row = book.row(i);
+      double[] row = draft.row(i);
       row[k] += units;
       return row;
     }

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.deleverage.core.ResolvedProblem;
+import org.deleverage.core.internal.PlanAssembler;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.core.solve.PlanAssembler;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.core.solve.SolverReport;
 import org.deleverage.models.numerics.Univariate;
@@ -51,12 +51,12 @@ public final class ProRataSolver implements DeleveragingSolver {
     DoubleUnaryOperator slack =
         f -> {
           evaluations[0]++;
-          return targets.slack(book(problem, f).excess(), 0);
+          return targets.slack(draft(problem, f).excess(), 0);
         };
     DoubleUnaryOperator coverable =
         f -> {
           evaluations[0]++;
-          return targets.maxCoverableShortfall(book(problem, f).excess(), problem.initialExcess());
+          return targets.maxCoverableShortfall(draft(problem, f).excess(), problem.initialExcess());
         };
     double bestGrid = 0.0;
     double bestValue = Double.NEGATIVE_INFINITY;
@@ -88,12 +88,12 @@ public final class ProRataSolver implements DeleveragingSolver {
         SolverReport.feasible(
             name(), maxCoverable, evaluations[0], SolverReport.millisSince(start));
     return PlanAssembler.DEFAULT.assemble(
-        problem, book(problem, fraction).table(), bySize(problem), report);
+        problem, draft(problem, fraction).table(), bySize(problem), report);
   }
 
-  /** The book that sells the fraction {@code f} of every unlocked position. */
-  static Book book(ResolvedProblem problem, double f) {
-    Book book = new Book(problem);
+  /** The draft that sells the fraction {@code f} of every unlocked position. */
+  static DraftPlan draft(ResolvedProblem problem, double f) {
+    DraftPlan draft = new DraftPlan(problem);
     for (int i = 0; i < problem.assetCount(); i++) {
       if (problem.locked(i)) {
         continue;
@@ -103,10 +103,10 @@ public final class ProRataSolver implements DeleveragingSolver {
               Math.max(f * problem.held(i), problem.forcedUnits(i)),
               Math.min(problem.sellableUnits(i), problem.periods() * problem.periodCap(i)));
       if (units > 0) {
-        book.frontLoad(i, units);
+        draft.frontLoad(i, units);
       }
     }
-    return book;
+    return draft;
   }
 
   /** The largest positions by market value first: the order of the liquidation sequence. */

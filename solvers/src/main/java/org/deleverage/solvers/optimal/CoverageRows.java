@@ -7,7 +7,7 @@ import org.deleverage.core.ResolvedProblem;
 /**
  * The coverage constraints of a {@link Formulation}: the deadline's and each schedule step's, each
  * as G_c = (constant_c + sum over movable assets of their coverage at period k_c) / M - slope_c t
- * &gt;= 0, where t is the level variable of a capacity goal (slope 0 for a plan). The constant
+ * &gt;= 0, where t is the level variable of an S_max goal (slope 0 for a plan). The constant
  * holds X_0 less the bound b_c (buffer at the deadline, -S (1 - phi) at a step) for a plan, and
  * the fixed assets' contribution in every goal. A constraint implied by another (same period, same
  * slope, smaller constant) is dropped, since keeping both would make the Newton system singular;
@@ -35,7 +35,7 @@ final class CoverageRows {
    *
    * <ul>
    *   <li>plan: constant X_0 - b_c, slope 0;
-   *   <li>capacity: constant -buffer at the deadline and 0 at a step, slope 1 at the deadline and
+   *   <li>S_max: constant -buffer at the deadline and 0 at a step, slope 1 at the deadline and
    *       phi at a step, so that t is S / M for the largest shortfall S given as X_0 = -S;
    *   <li>headroom: constant -b_c (buffer at the deadline; a step's bound, which is 0 since the
    *       account has no shortfall), slope 1, so that t is the largest fall of X_0 the plan can
@@ -58,7 +58,7 @@ final class CoverageRows {
       double bound = c == 0 ? problem.buffer() : -problem.shortfall() * (1 - fraction);
       switch (goal) {
         case PLAN -> constant[c] = problem.initialExcess() - bound;
-        case CAPACITY -> {
+        case MAX_COVERABLE -> {
           constant[c] = c == 0 ? -problem.buffer() : 0.0;
           slope[c] = fraction;
         }

@@ -17,7 +17,7 @@ import org.deleverage.models.OrderBookTemporaryImpact;
  * table.
  *
  * <p>Variables, in order: y_ik = r_ik / Q_i, the fraction of movable asset i still held after
- * period k, period-major ({@code k * movable + a}); in the capacity and headroom goals one more,
+ * period k, period-major ({@code k * movable + a}); in the S_max and headroom goals one more,
  * the level t; then the level variables u_ikl of the order books (when {@code levelled}). Money is
  * divided by M.
  *
@@ -25,7 +25,7 @@ import org.deleverage.models.OrderBookTemporaryImpact;
  *   <li>{@link Goal#PLAN}: minimise F = f / M, the objective of MODEL.md section 4, subject to
  *       G_c = (X_0 - b_c + sum_i coverage_i,k_c) / M &gt;= 0 for the deadline (b = buffer) and
  *       each schedule step (b = -S (1 - phi)).
- *   <li>{@link Goal#CAPACITY}: maximise t subject to (sum_i coverage_i,k_c - b0_c) / M - beta_c t
+ *   <li>{@link Goal#MAX_COVERABLE}: maximise t subject to (sum_i coverage_i,k_c - b0_c) / M - beta_c t
  *       &gt;= 0, with b0 = buffer and beta = 1 at the deadline, b0 = 0 and beta = phi at a step:
  *       the largest coverable shortfall S_max = M t of MODEL.md section 5, since with X_0 = -S the
  *       requirement holds exactly when S &lt;= S_max.
@@ -41,7 +41,7 @@ final class Formulation {
     /** The least objective that covers the requirement. */
     PLAN,
     /** The largest coverable shortfall, given as X_0 = -S. */
-    CAPACITY,
+    MAX_COVERABLE,
     /** The largest fall of a healthy account's excess that the requirement still allows. */
     HEADROOM
   }
@@ -195,7 +195,7 @@ final class Formulation {
    * A start strictly inside the linear constraints (the midpoint of what each asset may sell,
    * evenly over the periods, each book trade split over its levels in proportion to their sizes),
    * which may break the coverage constraints: the method's slacks absorb that until it closes.
-   * For a capacity or headroom goal the level t is set below what that point covers, so that the
+   * For a S_max or headroom goal the level t is set below what that point covers, so that the
    * start is inside every constraint.
    */
   double[] startingPoint() {
@@ -233,7 +233,7 @@ final class Formulation {
     return k * movable.length + a;
   }
 
-  /** The index of t, in the capacity and headroom goals. */
+  /** The index of t, in the S_max and headroom goals. */
   int levelIndex() {
     return movable.length * periods;
   }

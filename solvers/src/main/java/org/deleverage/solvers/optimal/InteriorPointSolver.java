@@ -8,17 +8,17 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleUnaryOperator;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.internal.PlanAssembler;
 import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.core.solve.PlanAssembler;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.core.solve.SolverReport;
-import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.numerics.Univariate;
 
 /**
@@ -66,16 +66,14 @@ import org.deleverage.models.numerics.Univariate;
  */
 public final class InteriorPointSolver implements DeleveragingSolver {
 
-  /** The solver with the default options. */
-  public static final InteriorPointSolver DEFAULT = new InteriorPointSolver(InteriorPointOptions.DEFAULTS);
-
   /** The solver's name. */
   public static final String NAME = "optimal";
 
   private final InteriorPointOptions options;
 
   /**
-   * The solver with the given options.
+   * The solver with the given options; {@link org.deleverage.solvers.Solvers#optimal()} is the one
+   * with the default options.
    *
    * @param options the tolerances, limits and choices of the method
    */
@@ -122,6 +120,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
    * @throws InvalidInputException naming the asset when the instance is not convex and the
    *     options do not allow a local solve
    */
+  @Override
   public List<SolveResult> solveEach(List<ResolvedProblem> problems) {
     long start = System.nanoTime();
     long deadline = start + options.timeLimitMillis() * 1_000_000L;
@@ -157,11 +156,11 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       results[p] = concurrently(problems.get(p), local, deadline, generalStart);
       return List.of(results);
     }
-    Widest capacity = widest(first, Formulation.Goal.CAPACITY, local, deadline);
-    if (capacity.failure() != null) {
+    Widest sMax = widest(first, Formulation.Goal.MAX_COVERABLE, local, deadline);
+    if (sMax.failure() != null) {
       for (int p : general) {
-        results[p] = failed("largest coverable shortfall: " + capacity.failure(),
-            capacity.iterations(), generalStart);
+        results[p] = failed("largest coverable shortfall: " + sMax.failure(),
+            sMax.iterations(), generalStart);
       }
       return List.of(results);
     }
@@ -169,14 +168,14 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     for (int p : general) {
       // Each result's time is the shared run's and its own.
       results[p] =
-          plan(problems.get(p), capacity, local, deadline, System.nanoTime() - shared, null);
+          plan(problems.get(p), sMax, local, deadline, System.nanoTime() - shared, null);
     }
     return List.of(results);
   }
 
   /**
-   * One problem by the general method with its two runs at once: the capacity run is offered to
-   * the common fork-join pool while this thread makes the plan run ({@link Offloaded}). When the capacity run shows the shortfall to be
+   * One problem by the general method with its two runs at once: the S_max run is offered to
+   * the common fork-join pool while this thread makes the plan run ({@link Offloaded}). When the S_max run shows the shortfall to be
    * above S_max's upper bound, the plan run is stopped. The result is the one the two runs give
    * one after the other: neither depends on the other.
    */
@@ -184,26 +183,26 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       ResolvedProblem problem, boolean local, long deadline, long start) {
     AtomicBoolean hopeless = new AtomicBoolean();
     boolean healthy = problem.initialExcess() > -problem.shortfall();
-    Offloaded<Widest> capacityRun = new Offloaded<>(() -> {
-      Widest capacity = widest(problem, Formulation.Goal.CAPACITY, local, deadline);
-      hopeless.set(capacity.failure() != null
-          || (!healthy && problem.shortfall() > capacity.upper() + 1e-12 * capacity.scale()));
-      return capacity;
+    Offloaded<Widest> maxCoverableRun = new Offloaded<>(() -> {
+      Widest sMax = widest(problem, Formulation.Goal.MAX_COVERABLE, local, deadline);
+      hopeless.set(sMax.failure() != null
+          || (!healthy && problem.shortfall() > sMax.upper() + 1e-12 * sMax.scale()));
+      return sMax;
     }, true);
     PlanRun planned = planRun(problem, local, deadline, hopeless::get);
-    Widest capacity;
+    Widest sMax;
     try {
-      capacity = capacityRun.join();
+      sMax = maxCoverableRun.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed("interrupted while the largest coverable shortfall was computed",
           planned.iterations(), start);
     }
-    if (capacity.failure() != null) {
-      return failed("largest coverable shortfall: " + capacity.failure(),
-          capacity.iterations() + planned.iterations(), start);
+    if (sMax.failure() != null) {
+      return failed("largest coverable shortfall: " + sMax.failure(),
+          sMax.iterations() + planned.iterations(), start);
     }
-    return plan(problem, capacity, local, deadline, start, planned);
+    return plan(problem, sMax, local, deadline, start, planned);
   }
 
   /**
@@ -237,7 +236,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   }
 
   /**
-   * The widest plan of a capacity or headroom goal: the level it proves in money (S_max, or the
+   * The widest plan of an S_max or headroom goal: the level it proves in money (S_max, or the
    * largest fall of a healthy account's excess), an upper bound on the true level from its
    * multipliers, the point and its multipliers; or why the run failed.
    *
@@ -257,7 +256,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       double scale, int iterations, Optional<ActiveSetFinish.Finished> finished, String failure) {}
 
   /**
-   * Runs {@code goal} (capacity or headroom): the interior-point method on the formulation with
+   * Runs {@code goal} (S_max or headroom): the interior-point method on the formulation with
    * level variables, then the active-set finish on the exact one. Each point proves the level it
    * reaches (a plan in the limits that covers t S_max-wise proves S_max &gt;= t), and the better
    * one is kept; its multipliers bound the true level from above. The run fails when the method
@@ -314,7 +313,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   }
 
   /**
-   * The level a point of a capacity or headroom formulation proves: the least over the rows of
+   * The level a point of a S_max or headroom formulation proves: the least over the rows of
    * what each covers, t + G_c / slope_c (its own t where no row has a slope).
    */
   private static double provenLevel(Formulation exact, double[] point) {
@@ -342,18 +341,18 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   }
 
   /**
-   * The plan for one problem, given the capacity run and, when it ran alongside, the plan run
+   * The plan for one problem, given the S_max run and, when it ran alongside, the plan run
    * (null when it did not: it then runs here, once the problem is known to be feasible).
    */
   private SolveResult plan(
-      ResolvedProblem problem, Widest capacity, boolean local, long deadline, long start,
+      ResolvedProblem problem, Widest sMax, boolean local, long deadline, long start,
       PlanRun planned) {
-    int iterations = capacity.iterations();
-    double maxCoverable = capacity.value();
-    Widest widest = capacity;
-    double scale = capacity.scale();
+    int iterations = sMax.iterations();
+    double maxCoverable = sMax.value();
+    Widest widest = sMax;
+    double scale = sMax.scale();
     boolean healthy = problem.initialExcess() > -problem.shortfall();
-    boolean atCapacity;
+    boolean atMaxCoverable;
     if (healthy) {
       // An account with excess X_0 > 0 and no shortfall given: the requirement holds when X_0
       // covers the largest fall of the excess that the constraints allow (with no schedule that
@@ -366,7 +365,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         }
       }
       double margin = problem.initialExcess() + widest.value();
-      atCapacity = margin <= 1e-12 * scale;
+      atMaxCoverable = margin <= 1e-12 * scale;
       // Infeasible only when even the upper bound on the headroom falls short.
       if (problem.initialExcess() + widest.upper() < -1e-12 * scale
           && !Evaluator.DEFAULT.evaluate(problem, widest.table()).feasible()) {
@@ -374,10 +373,10 @@ public final class InteriorPointSolver implements DeleveragingSolver {
             SolverReport.millisSince(start));
       }
     } else {
-      atCapacity = problem.shortfall() >= maxCoverable - 1e-12 * scale;
+      atMaxCoverable = problem.shortfall() >= maxCoverable - 1e-12 * scale;
       // Infeasible only when the shortfall is above the upper bound on S_max, so that a
       // feasible instance is never called infeasible.
-      if (problem.shortfall() > capacity.upper() + 1e-12 * scale
+      if (problem.shortfall() > sMax.upper() + 1e-12 * scale
           && !Evaluator.DEFAULT.evaluate(problem, widest.table()).feasible()) {
         return new SolveResult.Infeasible(name(), problem.shortfall(), maxCoverable, iterations,
             SolverReport.millisSince(start));
@@ -407,13 +406,13 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       best = Math.min(best, gap);
       if (gap <= options.relativeGap()) {
         return assembled(problem, evaluation, SolveStatus.OPTIMAL, maxCoverable,
-            atCapacity ? OptionalDouble.empty()
+            atMaxCoverable ? OptionalDouble.empty()
                 : OptionalDouble.of(shadowPrice(problem, candidate.mu())),
             iterations, start);
       }
     }
-    if (atCapacity) {
-      return atCapacity(problem, widest, candidates, maxCoverable, iterations, start);
+    if (atMaxCoverable) {
+      return atMaxCoverable(problem, widest, candidates, maxCoverable, iterations, start);
     }
     return failed(
         Double.isInfinite(best)
@@ -428,7 +427,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
    * The plan run of one problem: the interior-point method on the formulation with level
    * variables, then the active-set finish on the exact one; the candidate plans with their
    * multipliers (the finished plan first), the outcome and the Newton steps. It needs nothing of
-   * the capacity run, so the two can run at once; {@code cancelled} stops it early (the run then
+   * the S_max run, so the two can run at once; {@code cancelled} stops it early (the run then
    * says so, and is redone if its plan is needed after all).
    */
   private PlanRun planRun(
@@ -494,7 +493,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
    * the best is kept: "optimal" when its bound is within the tolerance, else "feasible". The
    * shadow price is reported as absent.
    */
-  private SolveResult atCapacity(
+  private SolveResult atMaxCoverable(
       ResolvedProblem problem, Widest widest, List<Candidate> planned, double maxCoverable,
       int iterations, long start) {
     List<Candidate> candidates = new ArrayList<>(planned);

@@ -28,7 +28,7 @@ import org.deleverage.solvers.ojalgo.SpdFactor;
  * the same as S_k = D_k - E S_k-1^-1 E but without subtracting the huge barrier weight of an
  * active trade bound from itself, which would lose the small curvature below it to rounding.
  * Cost: O(N f^3) for f movable assets with correlated risk, O(N f) without. The coverage duals,
- * and the level t of the capacity problem (which has no curvature), then come from a small dense
+ * and the level t of the S_max problem (which has no curvature), then come from a small dense
  * system of the Schur complement U' A^-1 U + D.
  *
  * <p>The risk of a factor model, Sigma-hat = L F L' + diag(h), can instead stay out of the blocks

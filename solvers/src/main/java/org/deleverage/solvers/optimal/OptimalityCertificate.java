@@ -91,7 +91,7 @@ final class OptimalityCertificate {
 
   /**
    * An upper bound on the largest coverable shortfall, from a plan and multipliers nu &gt;= 0 of
-   * the capacity problem's coverage rows (the deadline first, then the schedule steps). With X_c
+   * the S_max problem's coverage rows (the deadline first, then the schedule steps). With X_c
    * the excess at row c's period less X_0 (concave in the trades), b_c the buffer at the deadline
    * and 0 at a step, and beta_c = 1 at the deadline and phi at a step, every plan n' in the
    * polyhedron P of the trade limits that covers S has S beta_c &lt;= X_c(n') - b_c, so with the

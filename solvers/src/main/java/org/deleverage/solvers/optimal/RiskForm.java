@@ -6,7 +6,7 @@ import org.deleverage.models.numerics.SymmetricEigen;
 
 /**
  * The risk terms of the objective as the Newton system sees them: the weight of each period
- * (lambda tau, plus lambda_res in the last; none when only capacity is sought), whether risk
+ * (lambda tau, plus lambda_res in the last; none when only S_max is sought), whether risk
  * couples the movable assets at all, and for a factor model the rows (L R)_a / sqrt(M) of its
  * square root and whether the low-rank form of the Newton system pays. Immutable.
  */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Account;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
@@ -13,8 +14,7 @@ import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Trade;
 import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * A fire-sale cascade: accounts holding common assets, a shock, and rounds of forced sales that

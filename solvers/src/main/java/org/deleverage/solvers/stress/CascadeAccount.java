@@ -1,9 +1,9 @@
 package org.deleverage.solvers.stress;
 
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * An account in a fire-sale cascade: its name, its problem (cash, positions at the market's

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class AdlEngineTest {

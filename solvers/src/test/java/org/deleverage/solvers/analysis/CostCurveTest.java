@@ -8,6 +8,7 @@ import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.plan.Plan;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class CostCurveTest {
 
-  private static final InteriorPointSolver OPTIMAL = InteriorPointSolver.DEFAULT;
+  private static final InteriorPointSolver OPTIMAL = Solvers.optimal();
 
   @Test
   void breakpointsWhereAnAssetEntersAndWhereOneIsExhausted() {

@@ -8,6 +8,7 @@ import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Horizon;
 import org.deleverage.core.Requirement;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class EfficientFrontierTest {
   @Test
   void theEndsAreTheClosedFormStrategiesAndTheSweepIsMonotone() {
     EfficientFrontier.Result frontier =
-        EfficientFrontier.of(problem(), InteriorPointSolver.DEFAULT, 6, 0.0, 1e-3, done -> { });
+        EfficientFrontier.of(problem(), Solvers.optimal(), 6, 0.0, 1e-3, done -> { });
 
     assertThat(frontier.sellNow().expectedLoss()).isCloseTo(10_000, within(1e-9));
     assertThat(frontier.sellNow().timingRisk()).isCloseTo(0.0, within(1e-9));

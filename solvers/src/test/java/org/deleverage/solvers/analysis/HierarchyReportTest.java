@@ -9,6 +9,7 @@ import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class HierarchyReportTest {
   @Test
   void eachAssetSaysWhatBindsIt() {
     ResolvedProblem problem = problem().resolve();
-    Plan plan = InteriorPointSolver.DEFAULT.solve(problem).plan();
+    Plan plan = Solvers.optimal().solve(problem).plan();
 
     Map<String, HierarchyRow> rows = HierarchyReport.of(problem, plan).stream()
         .collect(Collectors.toMap(HierarchyRow::asset, row -> row));

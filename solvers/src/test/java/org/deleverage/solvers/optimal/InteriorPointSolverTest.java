@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.deleverage.InfeasibleShortfallException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Dependence;
@@ -13,9 +15,8 @@ import org.deleverage.core.Requirement;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Side;
 import org.deleverage.core.plan.SolveStatus;
-import org.deleverage.core.solve.InfeasibleShortfallException;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.solvers.Solvers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class InteriorPointSolverTest {
 
-  private static final InteriorPointSolver SOLVER = InteriorPointSolver.DEFAULT;
+  private static final InteriorPointSolver SOLVER = Solvers.optimal();
 
   /**
    * MODEL.md section 7: one long, Q = 100,000, p = 10, m = 0.5, eta = 1e-5, S = 100,000. X_1 =

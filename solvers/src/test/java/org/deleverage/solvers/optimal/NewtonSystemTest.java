@@ -127,9 +127,9 @@ class NewtonSystemTest {
       assertThat(automatic.blockSize()).isEqualTo(6);
       assertThat(automatic.lowRankRisk()).as("N = %d", periods).isEqualTo(periods <= 6);
     }
-    // The capacity problem has no risk, hence diagonal blocks and nothing to make low rank.
-    Formulation capacity = new Formulation(problem(3), Formulation.Goal.CAPACITY);
-    assertThat(capacity.diagonalBlocks()).isTrue();
-    assertThat(capacity.lowRankRisk()).isFalse();
+    // The S_max problem has no risk, hence diagonal blocks and nothing to make low rank.
+    Formulation maxCoverable = new Formulation(problem(3), Formulation.Goal.MAX_COVERABLE);
+    assertThat(maxCoverable.diagonalBlocks()).isTrue();
+    assertThat(maxCoverable.lowRankRisk()).isFalse();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.deleverage.InfeasibleShortfallException;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Dependence;
@@ -13,12 +15,10 @@ import org.deleverage.core.Requirement;
 import org.deleverage.core.evaluate.Evaluator;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
-import org.deleverage.core.solve.InfeasibleShortfallException;
 import org.deleverage.models.BookLevel;
-import org.deleverage.models.InvalidInputException;
 import org.deleverage.models.OrderBookTemporaryImpact;
 import org.deleverage.models.PowerLawTemporaryImpact;
-import org.deleverage.solvers.SolverCatalog;
+import org.deleverage.solvers.Solvers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class NonlinearImpactTest {
 
-  private static final InteriorPointSolver SOLVER = InteriorPointSolver.DEFAULT;
+  private static final InteriorPointSolver SOLVER = Solvers.optimal();
 
   // p = 40, m = 0.5; 1,000 units at 5 bp, 2,000 at 10 bp, 3,000 at 25 bp. Relief per unit sold at
   // each level: m p - p o = 20 - 0.02 = 19.98, 20 - 0.04 = 19.96, 20 - 0.1 = 19.9.
@@ -174,7 +174,7 @@ class NonlinearImpactTest {
     assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
     assertThat(Evaluator.DEFAULT.evaluate(problem.resolve(), plan.table()).feasible()).isTrue();
     for (String baseline : new String[] {"pro-rata", "greedy"}) {
-      Plan other = SolverCatalog.named(baseline).orElseThrow().plan(problem);
+      Plan other = Solvers.named(baseline).orElseThrow().plan(problem);
       assertThat(plan.objective().total())
           .isLessThanOrEqualTo(other.objective().total() * (1 + 1e-9));
     }

@@ -20,6 +20,7 @@ import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.models.PowerLawTemporaryImpact;
+import org.deleverage.solvers.Solvers;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
@@ -32,7 +33,7 @@ import org.quicktheories.generators.SourceDSL;
  */
 class SeparablePathTest {
 
-  private static final InteriorPointSolver SEPARABLE = InteriorPointSolver.DEFAULT;
+  private static final InteriorPointSolver SEPARABLE = Solvers.optimal();
   private static final InteriorPointSolver GENERAL =
       new InteriorPointSolver(InteriorPointOptions.DEFAULTS.withSeparable(false));
 

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.baseline.ProRataSolver;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class CascadeTest {
 
   private static final double GAMMA = 0.001;
-  private static final DeleveragingSolver OPTIMAL = InteriorPointSolver.DEFAULT;
+  private static final DeleveragingSolver OPTIMAL = Solvers.optimal();
   private static final Scenario CRASH = Scenario.named("crash").withPriceShock(-0.25);
 
   /**

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Dependence;
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.models.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class ScenarioTest {

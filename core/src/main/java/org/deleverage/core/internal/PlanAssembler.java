@@ -1,4 +1,4 @@
-package org.deleverage.core.solve;
+package org.deleverage.core.internal;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import org.deleverage.core.plan.PeriodResult;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Side;
 import org.deleverage.core.plan.Trade;
+import org.deleverage.core.solve.SolveResult;
+import org.deleverage.core.solve.SolverReport;
 
 /**
  * Turns a solver's trade table into a {@link Plan}, through the {@link Evaluator}: the table is

@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * scenario errors found before anything is solved. Accounts hold one asset A at 100 (margin rate
  * 0.5, eta = gamma = 0.001, one period), or B, in the amounts below.
  */
-class StressTestTest {
+class StressRunnerTest {
 
   private static final List<Scenario> SCENARIOS = List.of(
       Scenario.named("mild").withPriceShock(-0.05),
@@ -43,9 +44,9 @@ class StressTestTest {
     accounts.put("b", account("A", 2_000, 0));
 
     List<StressOutcome> sequential =
-        StressTest.run(SCENARIOS, accounts, InteriorPointSolver.DEFAULT, BatchSolver.of(1));
+        StressRunner.run(SCENARIOS, accounts, Solvers.optimal(), BatchSolver.of(1));
     List<StressOutcome> parallel =
-        StressTest.run(SCENARIOS, accounts, InteriorPointSolver.DEFAULT, BatchSolver.of(3));
+        StressRunner.run(SCENARIOS, accounts, Solvers.optimal(), BatchSolver.of(3));
 
     assertThat(sequential).extracting(o -> o.scenario() + "/" + o.account()).containsExactly(
         "mild/d", "mild/a", "mild/c", "mild/b", "severe/d", "severe/a", "severe/c", "severe/b",
@@ -71,7 +72,7 @@ class StressTestTest {
         .build());
 
     List<StressOutcome> outcomes =
-        StressTest.run(SCENARIOS, accounts, InteriorPointSolver.DEFAULT, BatchSolver.of(2));
+        StressRunner.run(SCENARIOS, accounts, Solvers.optimal(), BatchSolver.of(2));
 
     assertThat(outcomes).hasSize(6);
     for (StressOutcome outcome : outcomes) {
@@ -98,13 +99,13 @@ class StressTestTest {
       @Override
       public SolveResult solve(ResolvedProblem problem) {
         solves.incrementAndGet();
-        return InteriorPointSolver.DEFAULT.solve(problem);
+        return Solvers.optimal().solve(problem);
       }
     };
     List<Scenario> scenarios = List.of(SCENARIOS.get(0),
         Scenario.named("unknown asset").withPriceShock("XYZ", -0.1));
 
-    assertThatThrownBy(() -> StressTest.run(scenarios,
+    assertThatThrownBy(() -> StressRunner.run(scenarios,
             Map.of("fund", account("A", 10_000, -400_000)), counting, BatchSolver.of(2)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("scenarios[1].priceShocks.XYZ: names no asset of the problem (account fund)");

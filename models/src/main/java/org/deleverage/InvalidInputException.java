@@ -1,4 +1,4 @@
-package org.deleverage.models;
+package org.deleverage;
 
 /**
  * A value of the input breaks a rule of the model: the message names the field by its path and
@@ -8,7 +8,7 @@ package org.deleverage.models;
  * knows where the field sits re-raises it with {@link #under(String)} so the final path reads like
  * the JSON path of the problem file.
  */
-public final class InvalidInputException extends IllegalArgumentException {
+public final class InvalidInputException extends DeleverageException {
   private static final long serialVersionUID = 1L;
 
   /** Where the bad value sits, e.g. {@code assets[3].price}. */

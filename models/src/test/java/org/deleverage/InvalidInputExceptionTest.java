@@ -1,4 +1,4 @@
-package org.deleverage.models;
+package org.deleverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ class InvalidInputExceptionTest {
   @Test
   void messageIsPathColonRule() {
     InvalidInputException e = new InvalidInputException("price", "must be > 0, was -5.0");
-    assertThat(e).isInstanceOf(IllegalArgumentException.class);
+    assertThat(e).isInstanceOf(DeleverageException.class);
     assertThat(e.getMessage()).isEqualTo("price: must be > 0, was -5.0");
     assertThat(e.path()).isEqualTo("price");
     assertThat(e.rule()).isEqualTo("must be > 0, was -5.0");

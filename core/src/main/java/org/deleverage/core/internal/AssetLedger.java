@@ -1,4 +1,4 @@
-package org.deleverage.core.evaluate;
+package org.deleverage.core.internal;
 
 import org.deleverage.core.CoverageMode;
 import org.deleverage.core.ResolvedProblem;
@@ -46,8 +46,17 @@ public final class AssetLedger {
     return coverage;
   }
 
-  /** Fills the loss L_ik, the cash K_ik and the coverage per period; any array may be null. */
-  void fill(
+  /**
+   * Fills the loss L_ik, the cash K_ik and the coverage per period; any array may be null.
+   *
+   * @param problem the resolved problem
+   * @param i the asset's index in the problem
+   * @param units n, the units traded in each period
+   * @param loss filled with L_ik, or null
+   * @param cash filled with K_ik, or null
+   * @param coverage filled with coverage_ik, or null
+   */
+  public void fill(
       ResolvedProblem problem,
       int i,
       double[] units,

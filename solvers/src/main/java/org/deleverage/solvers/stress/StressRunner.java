@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.deleverage.InvalidInputException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
-import org.deleverage.models.Checks;
-import org.deleverage.models.InvalidInputException;
+import org.deleverage.models.internal.Checks;
 
 /**
  * Runs a set of scenarios over a set of accounts: each account's problem is stressed ({@link
@@ -21,9 +21,9 @@ import org.deleverage.models.InvalidInputException;
  * failed). A pair whose solve throws (the optimiser's rejection of a non-convex instance, say) is
  * a failed outcome with the reason, and the other pairs are reported as usual. Stateless.
  */
-public final class StressTest {
+public final class StressRunner {
 
-  private StressTest() {}
+  private StressRunner() {}
 
   /**
    * The outcome of every scenario for every account, solved on every core ({@link

@@ -1,7 +1,7 @@
-package org.deleverage.core.solve;
+package org.deleverage;
 
 /** A solver could not produce a plan that passes the evaluator. */
-public final class SolverFailedException extends RuntimeException {
+public final class SolverFailedException extends DeleverageException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -1,10 +1,10 @@
-package org.deleverage.core.solve;
+package org.deleverage;
 
 /**
  * The shortfall cannot be covered under the constraints: the message states the largest
  * coverable shortfall and what could be relaxed. No plan comes with it.
  */
-public final class InfeasibleShortfallException extends RuntimeException {
+public final class InfeasibleShortfallException extends DeleverageException {
   private static final long serialVersionUID = 1L;
 
   /** The solver that found the shortfall infeasible. */

@@ -1,22 +1,22 @@
 package org.deleverage.solvers.baseline;
 
 import org.deleverage.core.ResolvedProblem;
-import org.deleverage.core.evaluate.AssetLedger;
 import org.deleverage.core.evaluate.TradeTable;
+import org.deleverage.core.internal.AssetLedger;
 
 /**
  * A trade table under construction with the excess path it gives, X_k = X_0 + sum_i coverage_ik,
  * kept up to date one asset at a time (assets do not interact in the accounting, see {@link
  * AssetLedger}). Mutable; each solve owns its own.
  */
-final class Book {
+final class DraftPlan {
 
   private final ResolvedProblem problem;
   private final double[][] units;
   private final double[][] coverage;
   private final double[] excess;
 
-  Book(ResolvedProblem problem) {
+  DraftPlan(ResolvedProblem problem) {
     this.problem = problem;
     int n = problem.assetCount();
     int periods = problem.periods();
@@ -50,7 +50,7 @@ final class Book {
     return excess;
   }
 
-  /** The excess path if asset {@code i} traded {@code row} instead, leaving this book unchanged. */
+  /** The excess path if asset {@code i} traded {@code row} instead, leaving this draft unchanged. */
   double[] excessWith(int i, double[] row) {
     double[] changed = AssetLedger.DEFAULT.coverage(problem, i, row);
     double[] path = excess.clone();

@@ -1,4 +1,6 @@
-package org.deleverage.models;
+package org.deleverage.models.internal;
+
+import org.deleverage.InvalidInputException;
 
 /**
  * Validation of single values, each failing with an {@link InvalidInputException} that names the

@@ -1,5 +1,6 @@
-package org.deleverage.models;
+package org.deleverage.models.internal;
 
+import org.deleverage.InvalidInputException;
 import org.deleverage.models.numerics.SymmetricEigen;
 
 /**

@@ -1,4 +1,4 @@
-package org.deleverage.core.evaluate;
+package org.deleverage.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
