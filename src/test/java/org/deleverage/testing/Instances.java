@@ -223,7 +223,7 @@ public final class Instances {
    * Sigma_ij = p_i p_j (B F B' + D)_ij, worked here entry by entry from the model's parts.
    */
   public static DeleveragingProblem denseEquivalent(DeleveragingProblem problem) {
-    Dependence factor = problem.dependence();
+    Dependence.Factor factor = (Dependence.Factor) problem.dependence();
     double[][] b = factor.loadings();
     double[][] f = factor.factorCovariance();
     double[] d = factor.specificVariance();

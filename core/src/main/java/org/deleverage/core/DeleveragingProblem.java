@@ -65,13 +65,13 @@ public record DeleveragingProblem(
     }
     if (dependence.size().isPresent() && dependence.size().getAsInt() != assets.size()) {
       int rows = dependence.size().getAsInt();
-      if (dependence.kind() == Dependence.Kind.FACTOR) {
+      if (dependence instanceof Dependence.Factor) {
         throw new InvalidInputException(
-            Dependence.LOADINGS,
+            Dependence.Factor.LOADINGS,
             "must have " + assets.size() + " rows (a row per asset), had " + rows);
       }
       throw new InvalidInputException(
-          dependence.kind() == Dependence.Kind.COVARIANCE ? "covariance" : "correlation",
+          dependence instanceof Dependence.Covariance ? "covariance" : "correlation",
           "must be " + assets.size() + " x " + assets.size() + " (a row per asset), was "
               + rows + " x " + rows);
     }

@@ -86,6 +86,67 @@ public final class PriceCovariance {
     }
   }
 
+  /**
+   * The daily price covariance Sigma for assets of the given volatilities and prices: the
+   * covariance itself, C_ij * sigma_i * p_i * sigma_j * p_j, or for a factor model the loadings
+   * in money, p_i B_ik, with F and the specific variances p_i^2 D_i, never formed densely; for
+   * independent returns, or a matrix with nothing off its diagonal, the n variances alone.
+   */
+  static PriceCovariance of(Dependence dependence, double[] volatilities, double[] prices) {
+    int n = prices.length;
+    if (dependence instanceof Dependence.Factor factor) {
+      double[][] priceLoadings = factor.loadings();
+      double[] specific = factor.specificVariance();
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < priceLoadings[i].length; k++) {
+          priceLoadings[i][k] *= prices[i];
+        }
+        specific[i] *= prices[i] * prices[i];
+      }
+      return factor(priceLoadings, factor.factorCovariance(), specific);
+    }
+    if (dependence instanceof Dependence.Independent) {
+      double[] variances = new double[n];
+      for (int i = 0; i < n; i++) {
+        double scale = volatilities[i] * prices[i];
+        variances[i] = scale * scale;
+      }
+      return diagonal(variances);
+    }
+    boolean ofReturns = dependence instanceof Dependence.Correlation;
+    double[][] sigma = ofReturns
+        ? ((Dependence.Correlation) dependence).matrix()
+        : ((Dependence.Covariance) dependence).matrix();
+    if (offDiagonalZero(sigma)) {
+      // Independent prices: n variances, never an n x n array.
+      double[] variances = new double[n];
+      for (int i = 0; i < n; i++) {
+        double scale = ofReturns ? volatilities[i] * prices[i] : 1.0;
+        variances[i] = sigma[i][i] * scale * scale;
+      }
+      return diagonal(variances);
+    }
+    if (ofReturns) {
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          sigma[i][j] *= volatilities[i] * prices[i] * volatilities[j] * prices[j];
+        }
+      }
+    }
+    return dense(sigma);
+  }
+
+  private static boolean offDiagonalZero(double[][] matrix) {
+    for (int i = 0; i < matrix.length; i++) {
+      for (int j = 0; j < matrix.length; j++) {
+        if (i != j && matrix[i][j] != 0.0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** The diagonal form; the variances are taken, not copied. */
   static PriceCovariance diagonal(double[] variances) {
     return new PriceCovariance(variances.length, variances, null, null, null, null);

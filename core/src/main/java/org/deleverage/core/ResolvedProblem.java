@@ -73,7 +73,7 @@ public final class ResolvedProblem {
       conditions[i] =
           new TradingConditions(asset.price(), asset.volatility(), asset.adv(), periodLength);
     }
-    covariance = problem.dependence().priceCovariance(volatility, price);
+    covariance = PriceCovariance.of(problem.dependence(), volatility, price);
     HaircutMarginModel margin = HaircutMarginModel.DEFAULT;
     double cash = problem.account().cash();
     equity = margin.equity(cash, quantity, price);

@@ -18,22 +18,22 @@ class DependenceTest {
   @Test
   void independentIsTheIdentityOfAnySize() {
     Dependence independent = Dependence.independent();
-    assertThat(independent.kind()).isEqualTo(Dependence.Kind.INDEPENDENT);
+    assertThat(independent).isInstanceOf(Dependence.Independent.class);
     assertThat(independent.size()).isEmpty();
-    assertThat(independent.matrix(2)).isEqualTo(new double[][] {{1.0, 0.0}, {0.0, 1.0}});
+    assertThat(independent).isSameAs(Dependence.independent());
   }
 
   @Test
   void correlationIsCopied() {
     double[][] given = {{1.0, 0.5}, {0.5, 1.0}};
-    Dependence correlation = Dependence.correlation(given);
+    Dependence.Correlation correlation = Dependence.correlation(given);
     given[0][1] = 0.9;
-    assertThat(correlation.kind()).isEqualTo(Dependence.Kind.CORRELATION);
+    assertThat(correlation).isInstanceOf(Dependence.Correlation.class);
     assertThat(correlation.size()).hasValue(2);
-    double[][] out = correlation.matrix(2);
+    double[][] out = correlation.matrix();
     assertThat(out[0][1]).isEqualTo(0.5);
     out[1][0] = 0.7;
-    assertThat(correlation.matrix(2)[1][0]).isEqualTo(0.5);
+    assertThat(correlation.matrix()[1][0]).isEqualTo(0.5);
   }
 
   @Test
@@ -41,8 +41,7 @@ class DependenceTest {
     // sigma_i p_i = 0.02 * 10 = 0.2 and 0.01 * 20 = 0.2, so
     // Sigma = [[0.04, 0.5 * 0.04], [0.02, 0.04]].
     PriceCovariance sigma =
-        Dependence.correlation(new double[][] {{1.0, 0.5}, {0.5, 1.0}})
-            .priceCovariance(new double[] {0.02, 0.01}, new double[] {10.0, 20.0});
+        PriceCovariance.of(Dependence.correlation(new double[][] {{1.0, 0.5}, {0.5, 1.0}}), new double[] {0.02, 0.01}, new double[] {10.0, 20.0});
     assertThat(sigma.isFactorModel()).isFalse();
     assertThat(sigma.entry(0, 0)).isCloseTo(0.04, within(1e-15));
     assertThat(sigma.entry(0, 1)).isCloseTo(0.02, within(1e-15));
@@ -50,13 +49,11 @@ class DependenceTest {
     assertThat(sigma.entry(1, 1)).isCloseTo(0.04, within(1e-15));
     // Independent: the diagonal (sigma_i p_i)^2 only; a covariance is used as given.
     PriceCovariance diagonal =
-        Dependence.independent()
-            .priceCovariance(new double[] {0.02, 0.01}, new double[] {10.0, 20.0});
+        PriceCovariance.of(Dependence.independent(), new double[] {0.02, 0.01}, new double[] {10.0, 20.0});
     assertThat(diagonal.entry(0, 1)).isEqualTo(0.0);
     assertThat(diagonal.entry(1, 1)).isCloseTo(0.04, within(1e-15));
     PriceCovariance asGiven =
-        Dependence.covariance(new double[][] {{4.0, 1.0}, {1.0, 9.0}})
-            .priceCovariance(new double[] {0.5, 0.5}, new double[] {10.0, 20.0});
+        PriceCovariance.of(Dependence.covariance(new double[][] {{4.0, 1.0}, {1.0, 9.0}}), new double[] {0.5, 0.5}, new double[] {10.0, 20.0});
     assertThat(new double[] {asGiven.entry(0, 0), asGiven.entry(0, 1), asGiven.entry(1, 0),
         asGiven.entry(1, 1)}).containsExactly(4.0, 1.0, 1.0, 9.0);
   }
@@ -72,16 +69,13 @@ class DependenceTest {
     double[] volatilities = {0.02, 0.01, 0.3};
     double[] prices = {10.0, 20.0, 5.0};
     double[] x = {1.0, -2.0, 3.0};
-    PriceCovariance independent = Dependence.independent().priceCovariance(volatilities, prices);
+    PriceCovariance independent = PriceCovariance.of(Dependence.independent(), volatilities, prices);
     PriceCovariance identity =
-        Dependence.correlation(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}})
-            .priceCovariance(volatilities, prices);
+        PriceCovariance.of(Dependence.correlation(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}), volatilities, prices);
     PriceCovariance diagonalCovariance =
-        Dependence.covariance(new double[][] {{4, 0, 0}, {0, 9, 0}, {0, 0, 1}})
-            .priceCovariance(volatilities, prices);
+        PriceCovariance.of(Dependence.covariance(new double[][] {{4, 0, 0}, {0, 9, 0}, {0, 0, 1}}), volatilities, prices);
     PriceCovariance correlated =
-        Dependence.correlation(new double[][] {{1, 0.5, 0}, {0.5, 1, 0}, {0, 0, 1}})
-            .priceCovariance(volatilities, prices);
+        PriceCovariance.of(Dependence.correlation(new double[][] {{1, 0.5, 0}, {0.5, 1, 0}, {0, 0, 1}}), volatilities, prices);
 
     assertThat(independent.isDiagonal()).isTrue();
     assertThat(identity.isDiagonal()).isTrue();
@@ -232,19 +226,16 @@ class DependenceTest {
   void factorModelIsCopiedAndSizedByItsLoadings() {
     double[][] loadings = {{1.0, 0.0}, {0.5, 0.5}, {0.0, 2.0}};
     double[] specific = SPECIFIC.clone();
-    Dependence factor = Dependence.factor(loadings, FACTOR_COVARIANCE, specific);
+    Dependence.Factor factor = Dependence.factor(loadings, FACTOR_COVARIANCE, specific);
     loadings[0][0] = 7.0;
     specific[0] = 7.0;
-    assertThat(factor.kind()).isEqualTo(Dependence.Kind.FACTOR);
+    assertThat(factor).isInstanceOf(Dependence.Factor.class);
     assertThat(factor.size()).hasValue(3);
     assertThat(factor.loadings()).isEqualTo(LOADINGS);
     assertThat(factor.factorCovariance()).isEqualTo(FACTOR_COVARIANCE);
     assertThat(factor.specificVariance()).containsExactly(SPECIFIC);
     factor.loadings()[1][1] = 9.0;
     assertThat(factor.loadings()[1][1]).isEqualTo(0.5);
-    assertThatThrownBy(() -> factor.matrix(3)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> Dependence.independent().loadings())
-        .isInstanceOf(IllegalStateException.class);
   }
 
   /**
@@ -261,8 +252,7 @@ class DependenceTest {
   @Test
   void factorPriceCovarianceIsPricesTimesTheReturnCovariance() {
     PriceCovariance sigma =
-        Dependence.factor(LOADINGS, FACTOR_COVARIANCE, SPECIFIC)
-            .priceCovariance(new double[] {0.5, 0.0, 0.3}, new double[] {10.0, 20.0, 5.0});
+        PriceCovariance.of(Dependence.factor(LOADINGS, FACTOR_COVARIANCE, SPECIFIC), new double[] {0.5, 0.0, 0.3}, new double[] {10.0, 20.0, 5.0});
     double[][] expected = {{5.0, 5.0, 1.0}, {5.0, 23.0, 10.0}, {1.0, 10.0, 9.75}};
     assertThat(sigma.isFactorModel()).isTrue();
     assertThat(sigma.size()).isEqualTo(3);

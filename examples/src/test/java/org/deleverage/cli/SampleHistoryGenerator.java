@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.Dependence;
 
 /**
  * Makes the bundled price history {@value #RESOURCE} for the bundled sample problem, the same
@@ -95,7 +96,7 @@ public final class SampleHistoryGenerator {
       sigma[k] = asset.volatility();
       price[k] = asset.price();
     }
-    double[][] problemCorrelation = sample.dependence().matrix(ids.size());
+    double[][] problemCorrelation = ((Dependence.Correlation) sample.dependence()).matrix();
     double[][] c = new double[n][n];
     for (int a = 0; a < n; a++) {
       for (int b = 0; b < n; b++) {

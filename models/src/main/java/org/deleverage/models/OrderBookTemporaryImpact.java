@@ -20,11 +20,11 @@ import org.deleverage.models.internal.Checks;
  *
  * T is convex and piecewise linear: its slope steps up at the end of each level whose successor
  * rests further away ({@link #kinks}) and its curvature is zero elsewhere. The ladder holds
- * {@link #maxUnitsPerPeriod} = z_1 + ... + z_L units per period; the problem caps every period's trade there,
- * so selling beyond the ladder is infeasible (the evaluator reports the cap as broken and the
- * largest coverable shortfall accounts for it). Beyond the ladder this object continues the last
- * level's slope, only so that a cost near the cap stays finite under rounding. The levels may be
- * given in any order. Immutable and thread-safe.
+ * {@link #maxUnitsPerPeriod} = z_1 + ... + z_L units per period; the problem caps every period's
+ * trade there, so selling beyond the ladder is infeasible (the evaluator reports the cap as
+ * broken and the largest coverable shortfall accounts for it). Beyond the ladder this object
+ * continues the last level's slope, only so that a cost near the cap stays finite under rounding.
+ * The levels may be given in any order. Immutable and thread-safe.
  */
 public final class OrderBookTemporaryImpact implements TemporaryImpactModel {
 

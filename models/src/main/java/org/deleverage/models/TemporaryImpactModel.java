@@ -6,10 +6,12 @@ package org.deleverage.models;
  *
  * <p>Every method takes the units traded in the period, {@code n >= 0}, and the conditions of the
  * asset and period. The same model object is used by the evaluator and by every solver, so the
- * cost a solver optimises is the cost the evaluator reports. Implementations are immutable and
- * thread-safe.
+ * cost a solver optimises is the cost the evaluator reports. Sealed: the linear, power-law and
+ * order-book models are the three the model document defines, and the solvers know each one's
+ * shape (smooth, or piecewise linear with kinks). Immutable and thread-safe.
  */
-public interface TemporaryImpactModel {
+public sealed interface TemporaryImpactModel
+    permits LinearTemporaryImpact, PowerLawTemporaryImpact, OrderBookTemporaryImpact {
 
   /**
    * The model's name as written in the problem file, for example {@code linear}.

@@ -12,6 +12,7 @@ import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.CoverageMode;
 import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.Dependence;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
@@ -159,8 +160,8 @@ class BookGeneratorTest {
     DeleveragingProblem large = BookGenerator.book(100, 5);
 
     assertThat(large.assets().subList(0, 10)).isEqualTo(small.assets());
-    double[][] smallCorrelation = small.dependence().matrix(10);
-    double[][] largeCorrelation = large.dependence().matrix(100);
+    double[][] smallCorrelation = ((Dependence.Correlation) small.dependence()).matrix();
+    double[][] largeCorrelation = ((Dependence.Correlation) large.dependence()).matrix();
     for (int i = 0; i < 10; i++) {
       for (int j = 0; j < 10; j++) {
         assertThat(largeCorrelation[i][j]).isEqualTo(smallCorrelation[i][j]);
@@ -195,8 +196,8 @@ class BookGeneratorTest {
         }
       }
     }
-    assertThat(BookGenerator.book(30, 3, 11, 5, BookGenerator.Form.FACTOR).dependence()
-        .factorCovariance()).hasDimensions(6, 6);
+    assertThat(((Dependence.Factor) BookGenerator.book(30, 3, 11, 5, BookGenerator.Form.FACTOR)
+        .dependence()).factorCovariance()).hasDimensions(6, 6);
     // The default book is the three-sector correlation.
     assertThat(BookGenerator.book(30, 3, BookGenerator.DEFAULT_SEED, BookGenerator.SECTORS,
         BookGenerator.Form.CORRELATION)).isEqualTo(BookGenerator.book(30, 3));

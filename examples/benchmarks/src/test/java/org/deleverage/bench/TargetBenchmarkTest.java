@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.deleverage.core.DeleveragingProblem;
+import org.deleverage.core.Dependence;
 import org.deleverage.core.solve.SolveResult;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
@@ -31,9 +32,10 @@ class TargetBenchmarkTest {
 
   @Test
   void theFormsAreTheGeneratorsForms() {
-    assertThat(TargetBenchmark.problem("independent-5x2").dependence().kind().name())
-        .isEqualTo("INDEPENDENT");
-    assertThat(TargetBenchmark.problem("factor20-5x2").dependence().factorCovariance())
+    assertThat(TargetBenchmark.problem("independent-5x2").dependence())
+        .isInstanceOf(Dependence.Independent.class);
+    assertThat(((Dependence.Factor) TargetBenchmark.problem("factor20-5x2").dependence())
+            .factorCovariance())
         .hasNumberOfRows(20);
     assertThat(TargetBenchmark.problem("dense-5x2")).isEqualTo(BookGenerator.book(5, 2));
   }

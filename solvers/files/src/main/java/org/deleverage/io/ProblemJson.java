@@ -372,25 +372,20 @@ public final class ProblemJson {
       writeAsset(problem.assets().get(i), JsonObject.element("assets", i), assets.addObject());
     }
     Dependence dependence = problem.dependence();
-    switch (dependence.kind()) {
-      case CORRELATION:
-        writeMatrix(dependence.matrix(problem.assets().size()), root.putArray("correlation"));
-        break;
-      case COVARIANCE:
-        writeMatrix(dependence.matrix(problem.assets().size()), root.putArray("covariance"));
-        break;
-      case FACTOR:
-        ObjectNode factors = root.putObject("factors");
-        writeMatrix(dependence.loadings(), factors.putArray("loadings"));
-        writeMatrix(dependence.factorCovariance(), factors.putArray("covariance"));
-        ArrayNode specific = factors.putArray("specificVariance");
-        for (double value : dependence.specificVariance()) {
-          specific.add(value);
-        }
-        break;
-      default:
-        root.putNull("correlation");
-        break;
+    if (dependence instanceof Dependence.Correlation correlation) {
+      writeMatrix(correlation.matrix(), root.putArray("correlation"));
+    } else if (dependence instanceof Dependence.Covariance covariance) {
+      writeMatrix(covariance.matrix(), root.putArray("covariance"));
+    } else if (dependence instanceof Dependence.Factor factor) {
+      ObjectNode factors = root.putObject("factors");
+      writeMatrix(factor.loadings(), factors.putArray("loadings"));
+      writeMatrix(factor.factorCovariance(), factors.putArray("covariance"));
+      ArrayNode specific = factors.putArray("specificVariance");
+      for (double value : factor.specificVariance()) {
+        specific.add(value);
+      }
+    } else {
+      root.putNull("correlation");
     }
     root.putObject("horizon")
         .put("periods", problem.horizon().periods())

@@ -37,8 +37,8 @@ class HistoryCovarianceTest {
 
     HistoryCovariance estimate = HistoryCovariance.estimate(history, TWO);
 
-    assertThat(estimate.covariance().kind()).isEqualTo(Dependence.Kind.COVARIANCE);
-    double[][] sigma = estimate.covariance().matrix(2);
+    assertThat(estimate.covariance()).isInstanceOf(Dependence.Covariance.class);
+    double[][] sigma = ((Dependence.Covariance) estimate.covariance()).matrix();
     assertThat(sigma[0][0]).isCloseTo(1.0 / 3.0, within(1e-12));
     assertThat(sigma[1][1]).isCloseTo(4.0, within(1e-12));
     assertThat(sigma[0][1]).isCloseTo(1.0, within(1e-12));

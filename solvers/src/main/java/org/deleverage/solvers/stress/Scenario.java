@@ -226,13 +226,12 @@ public record Scenario(
     double[] returns = new double[assets.size()];
     double[][] loadings = null;
     if (!factorShocks.isEmpty()) {
-      Dependence dependence = problem.dependence();
-      if (dependence.kind() != Dependence.Kind.FACTOR) {
+      if (!(problem.dependence() instanceof Dependence.Factor factor)) {
         throw new InvalidInputException(
             "factorShocks", "need a factor model of returns in the problem, which has "
-                + dependence.kind().name().toLowerCase(java.util.Locale.ROOT));
+                + formName(problem.dependence()));
       }
-      loadings = dependence.loadings();
+      loadings = factor.loadings();
       if (loadings.length > 0 && loadings[0].length != factorShocks.size()) {
         throw new InvalidInputException(
             "factorShocks", "must have " + loadings[0].length + " entries (one per factor), had "
@@ -292,50 +291,55 @@ public record Scenario(
       double[] multipliers) {
     int n = after.size();
     double theta = correlationSpike;
-    switch (given.kind()) {
-      case INDEPENDENT -> {
-        if (theta == 0.0) {
-          return given;
-        }
-        // (1 - theta) I + theta 11' of the returns, as one common factor: no n x n matrix.
-        double[][] loadings = new double[n][1];
-        double[] specific = new double[n];
-        for (int i = 0; i < n; i++) {
-          double sigma = after.get(i).volatility();
-          loadings[i][0] = sigma;
-          specific[i] = (1 - theta) * sigma * sigma;
-        }
-        return Dependence.factor(loadings, new double[][] {{theta}}, specific);
+    if (given instanceof Dependence.Independent) {
+      if (theta == 0.0) {
+        return given;
       }
-      case CORRELATION -> {
-        if (theta == 0.0) {
-          return given;
-        }
-        return Dependence.correlation(Stress.shiftCorrelations(given.matrix(n), theta));
+      // (1 - theta) I + theta 11' of the returns, as one common factor: no n x n matrix.
+      double[][] loadings = new double[n][1];
+      double[] specific = new double[n];
+      for (int i = 0; i < n; i++) {
+        double sigma = after.get(i).volatility();
+        loadings[i][0] = sigma;
+        specific[i] = (1 - theta) * sigma * sigma;
       }
-      case COVARIANCE -> {
-        double[] scale = new double[n];
-        for (int i = 0; i < n; i++) {
-          scale[i] = (1 + returns[i]) * multipliers[i];
-        }
-        double[][] sigma = Stress.scaleVolatilities(given.matrix(n), scale);
-        return Dependence.covariance(theta == 0.0 ? sigma : spiked(sigma, theta));
-      }
-      default -> {
-        double[][] loadings = given.loadings();
-        double[] specific = given.specificVariance();
-        for (int i = 0; i < n; i++) {
-          for (int k = 0; k < loadings[i].length; k++) {
-            loadings[i][k] *= multipliers[i];
-          }
-          specific[i] *= multipliers[i] * multipliers[i];
-        }
-        if (theta == 0.0) {
-          return Dependence.factor(loadings, given.factorCovariance(), specific);
-        }
-        return spiked(loadings, given.factorCovariance(), specific, theta);
-      }
+      return Dependence.factor(loadings, new double[][] {{theta}}, specific);
     }
+    if (given instanceof Dependence.Correlation correlation) {
+      if (theta == 0.0) {
+        return given;
+      }
+      return Dependence.correlation(Stress.shiftCorrelations(correlation.matrix(), theta));
+    }
+    if (given instanceof Dependence.Covariance covariance) {
+      double[] scale = new double[n];
+      for (int i = 0; i < n; i++) {
+        scale[i] = (1 + returns[i]) * multipliers[i];
+      }
+      double[][] sigma = Stress.scaleVolatilities(covariance.matrix(), scale);
+      return Dependence.covariance(theta == 0.0 ? sigma : spiked(sigma, theta));
+    }
+    Dependence.Factor factor = (Dependence.Factor) given;
+    double[][] loadings = factor.loadings();
+    double[] specific = factor.specificVariance();
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < loadings[i].length; k++) {
+        loadings[i][k] *= multipliers[i];
+      }
+      specific[i] *= multipliers[i] * multipliers[i];
+    }
+    if (theta == 0.0) {
+      return Dependence.factor(loadings, factor.factorCovariance(), specific);
+    }
+    return spiked(loadings, factor.factorCovariance(), specific, theta);
+  }
+
+  /** The form of a dependence as a message names it: independent, correlation, covariance. */
+  private static String formName(Dependence dependence) {
+    if (dependence instanceof Dependence.Independent) {
+      return "independent";
+    }
+    return dependence instanceof Dependence.Correlation ? "correlation" : "covariance";
   }
 
   /**

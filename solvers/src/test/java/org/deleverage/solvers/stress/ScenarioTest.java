@@ -56,7 +56,7 @@ class ScenarioTest {
     DeleveragingProblem stressed = scenario.apply(problem);
 
     assertThat(stressed.assets().get(0).volatility()).isCloseTo(0.04, within(1e-15));
-    assertThat(stressed.dependence().matrix(2)[0][1]).isCloseTo(0.4, within(1e-15));
+    assertThat(((Dependence.Correlation) stressed.dependence()).matrix()[0][1]).isCloseTo(0.4, within(1e-15));
     assertThat(stressed.resolve().covariance(0, 1)).isCloseTo(1.92, within(1e-12));
   }
 
@@ -89,7 +89,7 @@ class ScenarioTest {
 
     DeleveragingProblem stressed = Scenario.named("half").withPriceShock("A", -0.5).apply(problem);
 
-    double[][] sigma = stressed.dependence().matrix(2);
+    double[][] sigma = ((Dependence.Covariance) stressed.dependence()).matrix();
     assertThat(sigma[0][0]).isCloseTo(1.0, within(1e-12));
     assertThat(sigma[0][1]).isCloseTo(0.5, within(1e-12));
     assertThat(sigma[1][1]).isCloseTo(2.0, within(1e-12));
@@ -110,7 +110,7 @@ class ScenarioTest {
     DeleveragingProblem stressed = scenario.apply(problem);
     ResolvedProblem resolved = stressed.resolve();
 
-    assertThat(stressed.dependence().kind()).isEqualTo(Dependence.Kind.FACTOR);
+    assertThat(stressed.dependence()).isInstanceOf(Dependence.Factor.class);
     assertThat(resolved.priceCovariance().isFactorModel()).isTrue();
     assertThat(resolved.priceCovariance().factorCount()).isEqualTo(1);
     assertThat(resolved.covariance(0, 1)).isCloseTo(2.4, within(1e-12));
@@ -136,7 +136,7 @@ class ScenarioTest {
     DeleveragingProblem stressed = Scenario.named("spike").withCorrelationSpike(0.4).apply(problem);
     ResolvedProblem resolved = stressed.resolve();
 
-    assertThat(stressed.dependence().kind()).isEqualTo(Dependence.Kind.FACTOR);
+    assertThat(stressed.dependence()).isInstanceOf(Dependence.Factor.class);
     assertThat(resolved.priceCovariance().factorCount()).isEqualTo(2);
     double correlation = 0.75 / Math.sqrt(3.25 * 1.25);
     double shifted = correlation + 0.4 * (1 - correlation);
