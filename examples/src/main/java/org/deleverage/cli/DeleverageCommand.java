@@ -45,7 +45,13 @@ import picocli.CommandLine;
 @Command(
     name = "deleverage",
     description = "Plans how to liquidate positions to cover a margin or cash shortfall.",
-    synopsisSubcommandLabel = "COMMAND")
+    synopsisSubcommandLabel = "COMMAND",
+    footer = {
+      "",
+      "Files, commands, options and exit codes: solvers/files/FORMAT.md in the source",
+      "repository (https://github.com/deleverage/deleverage); what every number means:",
+      "core/MODEL.md there. Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
+    })
 public final class DeleverageCommand {
 
   /** Exit code of success. */

@@ -45,7 +45,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
     name = "plan",
     description = {
-      "Solves a deleveraging problem and prints the plan (FORMAT.md).",
+      "Solves a deleveraging problem and prints the plan.",
+      "Files and options: solvers/files/FORMAT.md in the source repository.",
       "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
     },
     sortOptions = false)

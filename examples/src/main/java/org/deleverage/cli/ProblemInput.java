@@ -41,8 +41,9 @@ final class ProblemInput {
       arity = "0..1",
       paramLabel = "PROBLEM",
       description = {
-        "The problem file (JSON, FORMAT.md); - reads standard input.",
-        "Without it, the bundled sample margin call is planned."
+        "The problem file (JSON, or a portfolio CSV); - reads standard input.",
+        "Without it, the bundled sample margin call is planned.",
+        "Formats: solvers/files/FORMAT.md in the source repository."
       })
   private String problem;
 
