@@ -9,7 +9,8 @@ import org.deleverage.models.internal.Checks;
 
 /**
  * One position of the account with its market data, costs and constraints (MODEL.md section 1).
- * Immutable and thread-safe; build with {@link #builder(String)}.
+ * Immutable and thread-safe; build with {@link #builder(String)}, change one field of a copy with
+ * the {@code with...} methods (a stress or a cascade moves prices and quantities this way).
  *
  * @param id the asset's identifier, unique in a problem, not blank
  * @param quantity q, the signed position in units: long {@code > 0}, short {@code < 0}
@@ -102,6 +103,150 @@ public record Asset(
    */
   public static Builder builder(String id) {
     return new Builder(id);
+  }
+
+  /**
+   * This asset with another id, everything else the same; validated like any asset.
+   *
+   * @param value the asset's identifier, unique in a problem, not blank
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withId(String value) {
+    return new Asset(value, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another quantity, everything else the same; validated like any asset.
+   *
+   * @param value q, the signed position in units
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withQuantity(double value) {
+    return new Asset(id, value, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another price, everything else the same; validated like any asset.
+   *
+   * @param value p, the current mid mark, money per unit
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withPrice(double value) {
+    return new Asset(id, quantity, value, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another volatility, everything else the same; validated like any asset.
+   *
+   * @param value sigma, the daily standard deviation of returns
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withVolatility(double value) {
+    return new Asset(id, quantity, price, value, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another adv, everything else the same; validated like any asset.
+   *
+   * @param value V, the average daily volume, units per day
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withAdv(double value) {
+    return new Asset(id, quantity, price, volatility, value, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another costs, everything else the same; validated like any asset.
+   *
+   * @param value the half spread s, the fee f and the fee per unit u
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withCosts(TransactionCostModel value) {
+    return new Asset(id, quantity, price, volatility, adv, value, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another temporaryImpact, everything else the same; validated like any asset.
+   *
+   * @param value h(n), the per-unit concession for trading n units in a period
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withTemporaryImpact(TemporaryImpactModel value) {
+    return new Asset(id, quantity, price, volatility, adv, costs, value, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another permanentImpact, everything else the same; validated like any asset.
+   *
+   * @param value gamma, the lasting price move per unit traded
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withPermanentImpact(LinearPermanentImpact value) {
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, value, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another marginRate, everything else the same; validated like any asset.
+   *
+   * @param value m, the margin required per unit of market value
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withMarginRate(double value) {
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, value, maxParticipation, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another maxParticipation, everything else the same; validated like any asset.
+   *
+   * @param value rho, the most of a period's volume the asset may trade
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withMaxParticipation(double value) {
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, value, locked, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another locked, everything else the same; validated like any asset.
+   *
+   * @param value true when the position may not be traded at all
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withLocked(boolean value) {
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, value, retainMin, retainMax, reluctance);
+  }
+
+  /**
+   * This asset with another reluctance, everything else the same; validated like any asset.
+   *
+   * @param value omega, the objective added per unit sold, money per unit
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withReluctance(double value) {
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, value);
+  }
+
+  /**
+   * This asset with other retain limits, everything else the same; validated like any asset.
+   *
+   * @param min the fewest units to hold at the end
+   * @param max the most units to hold at the end
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withRetain(double min, double max) {
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, min, max, reluctance);
   }
 
   /**

@@ -113,6 +113,73 @@ public record DeleveragingProblem(
   }
 
   /**
+   * This problem with another account, everything else the same; validated like any problem.
+   *
+   * @param value the account
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public DeleveragingProblem withAccount(Account value) {
+    return new DeleveragingProblem(value, assets, dependence, horizon, requirement, objective);
+  }
+
+  /**
+   * This problem with another assets, everything else the same; validated like any problem.
+   *
+   * @param value the positions, at least one, with unique ids
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public DeleveragingProblem withAssets(List<Asset> value) {
+    return new DeleveragingProblem(account, value, dependence, horizon, requirement, objective);
+  }
+
+  /**
+   * This problem with another horizon, everything else the same; validated like any problem.
+   *
+   * @param value N periods of tau days
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public DeleveragingProblem withHorizon(Horizon value) {
+    return new DeleveragingProblem(account, assets, dependence, value, requirement, objective);
+  }
+
+  /**
+   * This problem with another requirement, everything else the same; validated like any problem.
+   *
+   * @param value what must be covered, by when
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public DeleveragingProblem withRequirement(Requirement value) {
+    return new DeleveragingProblem(account, assets, dependence, horizon, value, objective);
+  }
+
+  /**
+   * This problem with another objective, everything else the same; validated like any problem.
+   *
+   * @param value the weights of the objective
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public DeleveragingProblem withObjective(Objective value) {
+    return new DeleveragingProblem(account, assets, dependence, horizon, requirement, value);
+  }
+
+  /**
+   * This problem with the shortfall set to {@code amount}, the requirement's mode, deadline,
+   * buffer and schedule kept: the point of a cost curve, or a stressed margin call.
+   *
+   * @param amount S, the shortfall to cover, money, {@code >= 0}
+   * @return the copy
+   * @throws InvalidInputException naming {@code shortfall} when the amount breaks its rule
+   */
+  public DeleveragingProblem withShortfall(double amount) {
+    return withRequirement(requirement.withShortfall(amount));
+  }
+
+  /**
    * This problem with {@code replacement} in place of its dependence, everything else the same;
    * validated like any problem (the matrix must have a row per asset).
    *

@@ -44,6 +44,28 @@ public record Horizon(int periods, double periodLength) {
   }
 
   /**
+   * This horizon with another periods, everything else the same; validated like any other.
+   *
+   * @param value N, the number of trading periods, in [1, {@value #MAX_PERIODS}]
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Horizon withPeriods(int value) {
+    return new Horizon(value, periodLength);
+  }
+
+  /**
+   * This horizon with another periodLength, everything else the same; validated like any other.
+   *
+   * @param value tau, the length of one period in trading days, {@code > 0}
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Horizon withPeriodLength(double value) {
+    return new Horizon(periods, value);
+  }
+
+  /**
    * T = N * tau, the horizon in days.
    *
    * @return T = N * tau, the horizon in days

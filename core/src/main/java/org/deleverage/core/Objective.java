@@ -1,5 +1,7 @@
 package org.deleverage.core;
 
+import org.deleverage.InvalidInputException;
+
 import org.deleverage.models.internal.Checks;
 
 /**
@@ -43,5 +45,38 @@ public record Objective(double costWeight, double riskAversion, double residualR
    */
   public static Objective of(double costWeight, double riskAversion, double residualRiskAversion) {
     return new Objective(costWeight, riskAversion, residualRiskAversion);
+  }
+
+  /**
+   * These weights with another costWeight, everything else the same.
+   *
+   * @param value w, the weight of the expected loss, {@code >= 0}
+   * @return the copy
+   * @throws InvalidInputException naming {@code costWeight} when the value breaks its rule
+   */
+  public Objective withCostWeight(double value) {
+    return new Objective(value, riskAversion, residualRiskAversion);
+  }
+
+  /**
+   * These weights with another riskAversion, everything else the same.
+   *
+   * @param value lambda, per unit of money squared, {@code >= 0}
+   * @return the copy
+   * @throws InvalidInputException naming {@code riskAversion} when the value breaks its rule
+   */
+  public Objective withRiskAversion(double value) {
+    return new Objective(costWeight, value, residualRiskAversion);
+  }
+
+  /**
+   * These weights with another residualRiskAversion, everything else the same.
+   *
+   * @param value lambda_res, per unit of money squared, {@code >= 0}
+   * @return the copy
+   * @throws InvalidInputException naming {@code residualRiskAversion} when the value breaks its rule
+   */
+  public Objective withResidualRiskAversion(double value) {
+    return new Objective(costWeight, riskAversion, value);
   }
 }

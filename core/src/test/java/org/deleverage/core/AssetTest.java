@@ -34,6 +34,39 @@ class AssetTest {
     assertThat(asset.reluctance()).isEqualTo(0.0);
   }
 
+  /** Each wither changes its own field only, and the copy is validated like any asset. */
+  @Test
+  void withersChangeOneFieldAndValidateTheCopy() {
+    Asset asset = valid().build();
+    TransactionCostModel costs = new TransactionCostModel(0.001, 0.0002, 0.01);
+    LinearTemporaryImpact temporary = new LinearTemporaryImpact(1e-4);
+    LinearPermanentImpact permanent = new LinearPermanentImpact(1e-5);
+
+    assertThat(asset.withId("BETA")).isEqualTo(valid().build().withId("BETA"))
+        .extracting(Asset::id).isEqualTo("BETA");
+    assertThat(asset.withRetain(0.0, 40.0).withQuantity(-40.0))
+        .isEqualTo(Asset.builder("ACME").quantity(-40.0).price(50.0).adv(1000.0).build());
+    assertThat(asset.withPrice(55.0).price()).isEqualTo(55.0);
+    assertThat(asset.withVolatility(0.02).volatility()).isEqualTo(0.02);
+    assertThat(asset.withAdv(2000.0).adv()).isEqualTo(2000.0);
+    assertThat(asset.withCosts(costs).costs()).isEqualTo(costs);
+    assertThat(asset.withTemporaryImpact(temporary).temporaryImpact()).isEqualTo(temporary);
+    assertThat(asset.withPermanentImpact(permanent).permanentImpact()).isEqualTo(permanent);
+    assertThat(asset.withMarginRate(0.3).marginRate()).isEqualTo(0.3);
+    assertThat(asset.withMaxParticipation(0.1).maxParticipation()).isEqualTo(0.1);
+    assertThat(asset.withLocked(true).locked()).isTrue();
+    assertThat(asset.withReluctance(0.5).reluctance()).isEqualTo(0.5);
+    assertThat(asset.withPrice(55.0).withPrice(50.0)).isEqualTo(asset);
+
+    assertThatThrownBy(() -> asset.withPrice(-5.0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("price: must be > 0, was -5.0");
+    // Fewer units than retain.max = 100 would keep: the retain limits must shrink first.
+    assertThatThrownBy(() -> asset.withQuantity(40.0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("retain.max: must be <= abs(quantity) = 40.0, was 100.0");
+  }
+
   @Test
   void aShortHasDirectionMinusOneAndRetainMaxItsSize() {
     Asset shortPosition = valid().quantity(-250.0).build();

@@ -28,6 +28,34 @@ class DeleveragingProblemTest {
     assertThat(problem.assets()).extracting(Asset::id).containsExactly("A");
   }
 
+  /** Each wither changes its own part only; the copy is validated like any problem. */
+  @Test
+  void withersChangeOnePartAndValidateTheCopy() {
+    DeleveragingProblem problem = valid().build();
+    Horizon horizon = Horizon.of(3, 0.5);
+    Objective objective = Objective.EXPECTED_LOSS.withRiskAversion(1e-6);
+
+    assertThat(problem.withAccount(Account.of(-800.0)))
+        .isEqualTo(valid().cash(-800.0).build());
+    assertThat(problem.withAssets(List.of(asset("B"))).assets())
+        .extracting(Asset::id).containsExactly("B");
+    assertThat(problem.withHorizon(horizon)).isEqualTo(valid().horizon(horizon).build());
+    assertThat(problem.withObjective(objective)).isEqualTo(valid().objective(objective).build());
+    assertThat(problem.withRequirement(Requirement.cash(300.0)).requirement())
+        .isEqualTo(Requirement.cash(300.0));
+    assertThat(problem.withShortfall(250.0).requirement())
+        .isEqualTo(Requirement.margin().withShortfall(250.0));
+    assertThat(objective).isEqualTo(Objective.of(1.0, 1e-6, 0.0));
+    assertThat(horizon.withPeriods(4).withPeriodLength(1.0)).isEqualTo(Horizon.of(4, 1.0));
+
+    assertThatThrownBy(() -> problem.withAssets(List.of(asset("A"), asset("A"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("assets[1].id: must be unique");
+    assertThatThrownBy(() -> problem.withHorizon(Horizon.of(1, 1.0)).withShortfall(-1.0))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("shortfall:");
+  }
+
   @Test
   void everyPartIsRequired() {
     assertThatThrownBy(() -> DeleveragingProblem.builder().asset(asset("A")).build())

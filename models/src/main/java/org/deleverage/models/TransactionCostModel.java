@@ -1,5 +1,6 @@
 package org.deleverage.models;
 
+import org.deleverage.InvalidInputException;
 import org.deleverage.models.internal.Checks;
 
 
@@ -68,5 +69,38 @@ public record TransactionCostModel(double halfSpread, double fee, double feePerU
    */
   public double costPerUnit(double price) {
     return (halfSpread + fee) * price + feePerUnit;
+  }
+
+  /**
+   * These costs with another halfSpread, everything else the same.
+   *
+   * @param value s, half the bid-ask spread as a fraction of the mid, {@code >= 0}
+   * @return the copy
+   * @throws InvalidInputException naming {@code halfSpread} when the value breaks its rule
+   */
+  public TransactionCostModel withHalfSpread(double value) {
+    return new TransactionCostModel(value, fee, feePerUnit);
+  }
+
+  /**
+   * These costs with another fee, everything else the same.
+   *
+   * @param value f, the fee as a fraction of notional, {@code >= 0}
+   * @return the copy
+   * @throws InvalidInputException naming {@code fee} when the value breaks its rule
+   */
+  public TransactionCostModel withFee(double value) {
+    return new TransactionCostModel(halfSpread, value, feePerUnit);
+  }
+
+  /**
+   * These costs with another feePerUnit, everything else the same.
+   *
+   * @param value u, the fee per unit traded, money per unit, {@code >= 0}
+   * @return the copy
+   * @throws InvalidInputException naming {@code feePerUnit} when the value breaks its rule
+   */
+  public TransactionCostModel withFeePerUnit(double value) {
+    return new TransactionCostModel(halfSpread, fee, value);
   }
 }

@@ -140,9 +140,7 @@ public final class CostCurve {
 
   /** {@code problem} with its shortfall set to {@code shortfall}, resolved. */
   static ResolvedProblem at(DeleveragingProblem problem, double shortfall) {
-    return new DeleveragingProblem(problem.account(), problem.assets(), problem.dependence(),
-        problem.horizon(), problem.requirement().withShortfall(shortfall), problem.objective())
-        .resolve();
+    return problem.withShortfall(shortfall).resolve();
   }
 
   private static double maxCoverable(SolveResult result) {

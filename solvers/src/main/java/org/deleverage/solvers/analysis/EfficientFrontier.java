@@ -6,7 +6,6 @@ import java.util.List;
 import org.deleverage.InvalidInputException;
 import org.deleverage.SolverFailedException;
 import org.deleverage.core.DeleveragingProblem;
-import org.deleverage.core.Objective;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.Evaluation;
 import org.deleverage.core.evaluate.Evaluator;
@@ -124,11 +123,8 @@ public final class EfficientFrontier {
    */
   private static Plan planAt(DeleveragingProblem problem, DeleveragingSolver solver,
       double lambda, String what) {
-    Objective weights = new Objective(problem.objective().costWeight(), lambda,
-        problem.objective().residualRiskAversion());
-    SolveResult result = solver.solve(new DeleveragingProblem(problem.account(),
-        problem.assets(), problem.dependence(), problem.horizon(), problem.requirement(),
-        weights).resolve());
+    SolveResult result = solver.solve(
+        problem.withObjective(problem.objective().withRiskAversion(lambda)).resolve());
     if (!(result instanceof SolveResult.Solved solved)) {
       throw new SolverFailedException(what + ": "
           + (result instanceof SolveResult.Failed failed ? failed.reason()

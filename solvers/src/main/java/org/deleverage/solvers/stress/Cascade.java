@@ -258,11 +258,7 @@ public final class Cascade {
       if (first.get(k) instanceof SolveResult.Infeasible infeasible
           && infeasible.maxCoverableShortfall() > 0) {
         DeleveragingProblem problem = problems.get(shortAccounts.get(k));
-        DeleveragingProblem capped =
-            new DeleveragingProblem(problem.account(), problem.assets(), problem.dependence(),
-                problem.horizon(),
-                problem.requirement().withShortfall(infeasible.maxCoverableShortfall()),
-                problem.objective());
+        DeleveragingProblem capped = problem.withShortfall(infeasible.maxCoverableShortfall());
         cappedTasks.add(new BatchSolver.Task(accounts.get(shortAccounts.get(k)).solver(),
             capped.resolve()));
       }
@@ -315,14 +311,12 @@ public final class Cascade {
       double units = traded.getOrDefault(a.id(), 0.0);
       double quantity = Math.signum(a.quantity()) * Math.max(0.0, Math.abs(a.quantity()) - units);
       double held = Math.abs(quantity);
-      assets.add(new Asset(a.id(), quantity, a.price(), a.volatility(), a.adv(), a.costs(),
-          a.temporaryImpact(), a.permanentImpact(), a.marginRate(), a.maxParticipation(),
-          a.locked(), Math.min(a.retainMin(), held), Math.min(a.retainMax(), held),
-          a.reluctance()));
+      // The retain limits shrink first, to what is still held, so that each copy is valid.
+      assets.add(a.withRetain(Math.min(a.retainMin(), held), Math.min(a.retainMax(), held))
+          .withQuantity(quantity));
       move = move.withPriceShock(a.id(), prices.get(a.id()) / a.price() - 1);
     }
-    DeleveragingProblem sold = new DeleveragingProblem(Account.of(cash), assets,
-        problem.dependence(), problem.horizon(), problem.requirement(), problem.objective());
+    DeleveragingProblem sold = problem.withAccount(Account.of(cash)).withAssets(assets);
     return move.apply(sold);
   }
 }

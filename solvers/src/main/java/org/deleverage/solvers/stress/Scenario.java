@@ -276,14 +276,12 @@ public record Scenario(
       double margin =
           Math.min(1.0, Math.max(0.0,
               a.marginRate() + marginRateIncreases.getOrDefault(a.id(), marginRateIncrease)));
-      after.add(new Asset(a.id(), a.quantity(), a.price() * (1 + returns[i]),
-          a.volatility() * multipliers[i], a.adv(), a.costs(), a.temporaryImpact(),
-          a.permanentImpact(), margin, a.maxParticipation(), a.locked(), a.retainMin(),
-          a.retainMax(), a.reluctance()));
+      after.add(a.withPrice(a.price() * (1 + returns[i]))
+          .withVolatility(a.volatility() * multipliers[i])
+          .withMarginRate(margin));
     }
     Dependence dependence = dependence(problem.dependence(), before, after, returns, multipliers);
-    return new DeleveragingProblem(problem.account(), after, dependence, problem.horizon(),
-        problem.requirement(), problem.objective());
+    return problem.withAssets(after).withDependence(dependence);
   }
 
   private Dependence dependence(
