@@ -78,7 +78,7 @@ public final class OrderBookTemporaryImpact implements TemporaryImpactModel {
    *
    * @return the levels, cheapest first
    */
-  public ImmutableList<BookLevel> levels() {
+  public List<BookLevel> levels() {
     return levels;
   }
 
