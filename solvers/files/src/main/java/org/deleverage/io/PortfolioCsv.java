@@ -106,7 +106,7 @@ public final class PortfolioCsv {
       String name = header.get(c);
       String where = CsvRows.where(source, row, c + 1);
       if (!COLUMNS.contains(name)) {
-        throw new InvalidInputException(where, JsonObject.unknown("column", name, COLUMNS));
+        throw new InvalidInputException(where, Json.unknown("column", name, COLUMNS));
       }
       if (column.putIfAbsent(name, c) != null) {
         throw new InvalidInputException(where, "duplicate column \"" + name + "\"");
