@@ -1,13 +1,14 @@
 package org.deleverage.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,19 +48,6 @@ import org.deleverage.solvers.adl.PositionSide;
  */
 public final class AdlJson {
 
-  private static final List<String> TOP_FIELDS =
-      List.of("rule", "mark", "insuranceFund", "maintenanceMarginRate", "bankrupt", "positions");
-  private static final List<String> BANKRUPT_FIELDS = List.of("side", "size", "bankruptcyPrice");
-  private static final List<String> POSITION_FIELDS =
-      List.of("account", "side", "size", "entryPrice", "margin");
-  private static final List<String> RESULT_FIELDS =
-      List.of("rule", "bankrupt", "mark", "insuranceFund", "lossPerContract", "marketClosed",
-          "fundPaid", "fundAfter", "adlClosed", "unclosed", "queue", "allocations");
-  private static final List<String> QUEUE_FIELDS =
-      List.of("rank", "account", "size", "score", "profitable", "percentile");
-  private static final List<String> ALLOCATION_FIELDS =
-      List.of("account", "closed", "price", "realisedPnl", "remaining");
-
   private AdlJson() {}
 
   /**
@@ -90,11 +78,8 @@ public final class AdlJson {
    * @throws InvalidInputException naming the JSON path and the rule of the first error
    */
   public static Input read(String json) {
-    try {
-      return fromTree(Json.READER.readTree(json));
-    } catch (JsonProcessingException e) {
-      throw Json.malformed(e);
-    }
+    return Json.read(json, InputFile.class, "the ADL file is empty",
+        "the ADL input must be a JSON object").toInput();
   }
 
   /**
@@ -208,136 +193,100 @@ public final class AdlJson {
    * @throws InvalidInputException naming the JSON path and the rule of the first error
    */
   public static AdlResult readResult(String json) {
-    JsonNode root;
-    try {
-      root = Json.READER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw Json.malformed(e);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw new InvalidInputException("", "the ADL result is empty");
-    }
-    if (!root.isObject()) {
-      throw new InvalidInputException(
-          "", "an ADL result must be a JSON object, was " + JsonObject.describe(root));
-    }
-    JsonObject top = JsonObject.of(root, "").onlyFields(RESULT_FIELDS);
-    AdlRule rule = top.built(() -> AdlRule.of(top.requiredString("rule")));
-    List<AdlResult.QueueEntry> queue = new ArrayList<>();
-    for (JsonObject entry : objects(top, "queue")) {
-      entry.onlyFields(QUEUE_FIELDS);
-      int rank = entry.requiredInteger("rank");
-      String account = entry.requiredString("account");
-      double size = entry.requiredNumber("size");
-      entry.required("score");
-      double score = entry.nullableNumber("score").orElse(Double.POSITIVE_INFINITY);
-      entry.required("profitable");
-      boolean profitable = entry.bool("profitable", false);
-      int percentile = entry.requiredInteger("percentile");
-      queue.add(entry.built(
-          () -> new AdlResult.QueueEntry(rank, account, size, score, profitable, percentile)));
-    }
-    List<AdlResult.Allocation> allocations = new ArrayList<>();
-    for (JsonObject allocation : objects(top, "allocations")) {
-      allocation.onlyFields(ALLOCATION_FIELDS);
-      String account = allocation.requiredString("account");
-      double closed = allocation.requiredNumber("closed");
-      double price = allocation.requiredNumber("price");
-      double pnl = allocation.requiredNumber("realisedPnl");
-      double remaining = allocation.requiredNumber("remaining");
-      allocations.add(allocation.built(
-          () -> new AdlResult.Allocation(account, closed, price, pnl, remaining)));
-    }
-    double loss = top.requiredNumber("lossPerContract");
-    double market = top.requiredNumber("marketClosed");
-    double paid = top.requiredNumber("fundPaid");
-    double after = top.requiredNumber("fundAfter");
-    double unclosed = top.requiredNumber("unclosed");
-    AdlResult result = top.built(
-        () -> new AdlResult(rule, loss, market, paid, after, queue, allocations, unclosed));
-    if (top.has("adlClosed")) {
-      double written = top.requiredNumber("adlClosed");
-      double sum = result.adlClosed();
-      if (Math.abs(written - sum) > 1e-9 * Math.max(Math.abs(written), Math.abs(sum))) {
-        throw new InvalidInputException(
-            "adlClosed", "must be the sum of allocations[].closed, " + sum + ", was " + written);
-      }
-    }
-    return result;
-  }
-
-  /** The required array {@code name} of {@code parent}, each element an object. */
-  private static List<JsonObject> objects(JsonObject parent, String name) {
-    JsonNode array = JsonObject.array(parent.required(name), parent.pathOf(name));
-    List<JsonObject> objects = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      objects.add(JsonObject.of(array.get(i), JsonObject.element(parent.pathOf(name), i)));
-    }
-    return objects;
+    return Json.read(json, ResultFile.class, "the ADL result is empty",
+        "an ADL result must be a JSON object").toResult();
   }
 
   static String side(PositionSide side) {
     return side.name().toLowerCase(Locale.ROOT);
   }
 
-  private static Input fromTree(JsonNode root) {
-    if (root == null || root.isMissingNode()) {
-      throw new InvalidInputException("", "the ADL file is empty");
+  private record InputFile(@JsonSetter(nulls = Nulls.SET) String rule, Double mark,
+      Double insuranceFund, OptionalDouble maintenanceMarginRate, BankruptFile bankrupt,
+      List<PositionFile> positions) {
+
+    Input toInput() {
+      Optional<AdlRule> named = Optional.ofNullable(rule).map(AdlRule::of);
+      double price = Json.required(mark, "mark");
+      double fund = insuranceFund == null ? 0.0 : insuranceFund;
+      OptionalDouble rate =
+          maintenanceMarginRate == null ? OptionalDouble.empty() : maintenanceMarginRate;
+      BankruptPosition position = Json.under("bankrupt", () -> {
+        BankruptFile given = Json.required(bankrupt, "");
+        PositionSide side = side(given.side());
+        double size = Json.required(given.size(), "size");
+        double bankruptcy = Json.required(given.bankruptcyPrice(), "bankruptcyPrice");
+        return new BankruptPosition(side, size, bankruptcy);
+      });
+      List<OpposingPosition> opposing = Json.each(Json.required(positions, "positions"),
+          "positions", given -> {
+            String account = Json.required(given.account(), "account");
+            PositionSide side = side(given.side());
+            double size = Json.required(given.size(), "size");
+            double entry = Json.required(given.entryPrice(), "entryPrice");
+            double margin = Json.required(given.margin(), "margin");
+            return new OpposingPosition(account, side, size, entry, margin);
+          });
+      return new Input(new AdlProblem(position, price, fund, rate, opposing), named);
     }
-    if (!root.isObject()) {
-      throw new InvalidInputException(
-          "", "the ADL input must be a JSON object, was " + JsonObject.describe(root));
-    }
-    JsonObject top = JsonObject.of(root, "").onlyFields(TOP_FIELDS);
-    Optional<AdlRule> rule =
-        top.has("rule")
-            ? Optional.of(top.built(() -> AdlRule.of(top.requiredString("rule"))))
-            : Optional.empty();
-    double mark = top.requiredNumber("mark");
-    double fund = top.number("insuranceFund", 0.0);
-    OptionalDouble rate = top.nullableNumber("maintenanceMarginRate");
-    BankruptPosition bankrupt = bankrupt(top.requiredObject("bankrupt"));
-    JsonNode array = JsonObject.array(top.required("positions"), "positions");
-    List<OpposingPosition> positions = new ArrayList<>();
-    for (int p = 0; p < array.size(); p++) {
-      String path = JsonObject.element("positions", p);
-      JsonNode node = array.get(p);
-      if (!node.isObject()) {
-        throw new InvalidInputException(
-            path, "must be a JSON object, was " + JsonObject.describe(node));
+  }
+
+  private record BankruptFile(String side, Double size, Double bankruptcyPrice) {}
+
+  /** One opposing position; the file format calls it "a JSON object" in its errors. */
+  @JsonClassDescription("a JSON object")
+  private record PositionFile(
+      String account, String side, Double size, Double entryPrice, Double margin) {}
+
+  /** A result file: {@code bankrupt}, {@code mark} and {@code insuranceFund} are not read. */
+  private record ResultFile(String rule, JsonNode bankrupt, JsonNode mark,
+      JsonNode insuranceFund, Double lossPerContract, Double marketClosed, Double fundPaid,
+      Double fundAfter, @JsonSetter(nulls = Nulls.SET) Double adlClosed, Double unclosed,
+      List<QueueFile> queue, List<AllocationFile> allocations) {
+
+    AdlResult toResult() {
+      AdlRule named = AdlRule.of(Json.required(rule, "rule"));
+      List<AdlResult.QueueEntry> entries = Json.each(Json.required(queue, "queue"), "queue",
+          entry -> new AdlResult.QueueEntry(Json.required(entry.rank(), "rank"),
+              Json.required(entry.account(), "account"), Json.required(entry.size(), "size"),
+              Json.required(entry.score(), "score").orElse(Double.POSITIVE_INFINITY),
+              Json.required(entry.profitable(), "profitable"),
+              Json.required(entry.percentile(), "percentile")));
+      List<AdlResult.Allocation> list = Json.each(Json.required(allocations, "allocations"),
+          "allocations", allocation -> new AdlResult.Allocation(
+              Json.required(allocation.account(), "account"),
+              Json.required(allocation.closed(), "closed"),
+              Json.required(allocation.price(), "price"),
+              Json.required(allocation.realisedPnl(), "realisedPnl"),
+              Json.required(allocation.remaining(), "remaining")));
+      AdlResult result = new AdlResult(named, Json.required(lossPerContract, "lossPerContract"),
+          Json.required(marketClosed, "marketClosed"), Json.required(fundPaid, "fundPaid"),
+          Json.required(fundAfter, "fundAfter"), entries, list,
+          Json.required(unclosed, "unclosed"));
+      if (adlClosed != null) {
+        double sum = result.adlClosed();
+        if (Math.abs(adlClosed - sum) > 1e-9 * Math.max(Math.abs(adlClosed), Math.abs(sum))) {
+          throw new InvalidInputException("adlClosed",
+              "must be the sum of allocations[].closed, " + sum + ", was " + adlClosed);
+        }
       }
-      positions.add(position(JsonObject.of(node, path)));
+      return result;
     }
-    AdlProblem problem = top.built(() -> new AdlProblem(bankrupt, mark, fund, rate, positions));
-    return new Input(problem, rule);
   }
 
-  private static BankruptPosition bankrupt(JsonObject json) {
-    json.onlyFields(BANKRUPT_FIELDS);
-    PositionSide side = side(json);
-    double size = json.requiredNumber("size");
-    double price = json.requiredNumber("bankruptcyPrice");
-    return json.built(() -> new BankruptPosition(side, size, price));
-  }
+  private record QueueFile(Integer rank, String account, Double size, OptionalDouble score,
+      Boolean profitable, Integer percentile) {}
 
-  private static OpposingPosition position(JsonObject json) {
-    json.onlyFields(POSITION_FIELDS);
-    String account = json.requiredString("account");
-    PositionSide side = side(json);
-    double size = json.requiredNumber("size");
-    double entry = json.requiredNumber("entryPrice");
-    double margin = json.requiredNumber("margin");
-    return json.built(() -> new OpposingPosition(account, side, size, entry, margin));
-  }
+  private record AllocationFile(
+      String account, Double closed, Double price, Double realisedPnl, Double remaining) {}
 
-  private static PositionSide side(JsonObject json) {
-    String side = json.requiredString("side");
+  private static PositionSide side(String given) {
+    String side = Json.required(given, "side");
     for (PositionSide value : PositionSide.values()) {
       if (side(value).equalsIgnoreCase(side)) {
         return value;
       }
     }
-    throw new InvalidInputException(
-        json.pathOf("side"), "must be long or short, was \"" + side + "\"");
+    throw new InvalidInputException("side", "must be long or short, was \"" + side + "\"");
   }
 }

@@ -98,16 +98,15 @@ public final class PortfolioCsv {
    */
   public static DeleveragingProblem read(String text, String source, Account account,
       Horizon horizon, Requirement requirement, Objective objective) {
-    String[] lines = CsvLines.lines(text);
-    CsvLines.Header top = CsvLines.header(lines, source);
-    int row = top.row();
-    List<String> header = top.fields();
+    List<CsvRows.Row> rows = CsvRows.read(text, source);
+    int row = rows.get(0).row();
+    List<String> header = rows.get(0).cells();
     Map<String, Integer> column = new HashMap<>();
     for (int c = 0; c < header.size(); c++) {
       String name = header.get(c);
-      String where = source + " row " + row + ", column " + (c + 1);
+      String where = CsvRows.where(source, row, c + 1);
       if (!COLUMNS.contains(name)) {
-        throw new InvalidInputException(where, JsonObject.unknown("column", name, COLUMNS));
+        throw new InvalidInputException(where, Json.unknown("column", name, COLUMNS));
       }
       if (column.putIfAbsent(name, c) != null) {
         throw new InvalidInputException(where, "duplicate column \"" + name + "\"");
@@ -120,17 +119,13 @@ public final class PortfolioCsv {
       }
     }
     List<Asset> assets = new ArrayList<>();
-    while (row < lines.length) {
-      row++;
-      if (lines[row - 1].isBlank()) {
-        continue;
-      }
-      List<String> cells = CsvLines.fields(lines[row - 1], source, row);
+    for (CsvRows.Row data : rows.subList(1, rows.size())) {
+      List<String> cells = data.cells();
       if (cells.size() != header.size()) {
-        throw new InvalidInputException(source + " row " + row, "has " + cells.size()
+        throw new InvalidInputException(source + " row " + data.row(), "has " + cells.size()
             + " field" + (cells.size() == 1 ? "" : "s") + ", the header has " + header.size());
       }
-      assets.add(asset(new Row(source, row, column, cells)));
+      assets.add(asset(new Row(source, data.row(), column, cells)));
     }
     if (assets.isEmpty()) {
       throw new InvalidInputException(source, "needs at least one position after the header");
@@ -201,7 +196,7 @@ public final class PortfolioCsv {
       if (cell.isEmpty()) {
         return fallback;
       }
-      return CsvLines.decimal(cell, where(name));
+      return CsvRows.decimal(cell, where(name));
     }
 
     boolean bool(String name) {

@@ -22,14 +22,14 @@ import org.deleverage.InvalidInputException;
  * interpreted); every other column holds the prices of one asset, in money per unit, its header
  * being the asset's id. An empty cell is a missing price (a weekend, a holiday, a gap). A price is
  * a decimal number such as {@code 12}, {@code 0.5} or {@code 1.5e3}, and must be finite and
- * {@code > 0}. Fields may be quoted as RFC 4180 says ({@code "a ""quoted"" id"}), but a field
- * cannot span lines; spaces around a field are ignored; a UTF-8 byte order mark is skipped; lines
- * end in LF or CRLF; blank lines are skipped. At least 2 rows of prices are needed.
+ * {@code > 0}. Fields may be quoted as RFC 4180 says ({@code "a ""quoted"" id"}), and a quoted
+ * field may span lines; spaces around a field are ignored; a UTF-8 byte order mark is skipped;
+ * lines end in LF, CRLF or CR; blank lines are skipped. At least 2 rows of prices are needed.
  *
  * <p>Every error is an {@link InvalidInputException} whose path names the source, the row (the
- * line number in the file, the header being row 1) and the column (the asset id, or the column
- * number from 1 in the header), for example {@code history.csv row 7, column MSFT: not a number:
- * "abc"}. Stateless and thread-safe.
+ * line in the file that the row starts on, the header being row 1) and the column (the asset
+ * id, or the column number from 1 in the header), for example {@code history.csv row 7, column
+ * MSFT: not a number: "abc"}. Stateless and thread-safe.
  */
 public final class PriceHistoryCsv {
 
@@ -69,29 +69,24 @@ public final class PriceHistoryCsv {
    * @throws InvalidInputException naming the source, row and column of the first error
    */
   public static PriceHistory read(String text, String source) {
-    String[] lines = CsvLines.lines(text);
-    CsvLines.Header top = CsvLines.header(lines, source);
-    int row = top.row();
-    List<String> header = top.fields();
-    List<String> assets = assets(header, source, row);
+    List<CsvRows.Row> rows = CsvRows.read(text, source);
+    List<String> header = rows.get(0).cells();
+    List<String> assets = assets(header, source, rows.get(0).row());
     List<String> days = new ArrayList<>();
     List<double[]> prices = new ArrayList<>();
-    while (row < lines.length) {
-      row++;
-      if (lines[row - 1].isBlank()) {
-        continue;
-      }
-      List<String> cells = CsvLines.fields(lines[row - 1], source, row);
+    for (CsvRows.Row data : rows.subList(1, rows.size())) {
+      List<String> cells = data.cells();
       if (cells.size() != header.size()) {
         throw new InvalidInputException(
-            source + " row " + row,
+            source + " row " + data.row(),
             "has " + cells.size() + " field" + (cells.size() == 1 ? "" : "s")
                 + ", the header has " + header.size());
       }
       days.add(cells.get(0));
       double[] day = new double[assets.size()];
       for (int i = 0; i < assets.size(); i++) {
-        day[i] = price(cells.get(i + 1), source + " row " + row + ", column " + assets.get(i));
+        String where = source + " row " + data.row() + ", column " + assets.get(i);
+        day[i] = price(cells.get(i + 1), where);
       }
       prices.add(day);
     }
@@ -114,7 +109,7 @@ public final class PriceHistoryCsv {
     List<String> assets = header.subList(1, header.size());
     for (int i = 0; i < assets.size(); i++) {
       String id = assets.get(i);
-      String where = source + " row " + row + ", column " + (i + 2);
+      String where = CsvRows.where(source, row, i + 2);
       if (id.isEmpty()) {
         throw new InvalidInputException(where, "an asset id is required");
       }
@@ -132,7 +127,7 @@ public final class PriceHistoryCsv {
     if (cell.isEmpty()) {
       return Double.NaN;
     }
-    double price = CsvLines.decimal(cell, where);
+    double price = CsvRows.decimal(cell, where);
     if (!(price > 0)) {
       throw new InvalidInputException(where, "must be > 0, was " + price);
     }

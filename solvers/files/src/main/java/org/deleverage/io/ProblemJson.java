@@ -1,7 +1,9 @@
 package org.deleverage.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.deleverage.InvalidInputException;
@@ -37,8 +38,9 @@ import org.deleverage.models.TemporaryImpactModel;
  * "specificVariance": [...]}} (B, F and D of {@link Dependence#factor}); at most one of the three
  * may be given.
  *
- * <p>Reading walks the JSON tree itself so that every error is an {@link InvalidInputException}
- * naming the JSON path and the rule: {@code assets[3].price: must be > 0, was -5.0}, {@code
+ * <p>Reading binds the file to records that mirror it ({@link Json} says how strictly) and
+ * builds the problem from them, so that every error is an {@link InvalidInputException} naming
+ * the JSON path and the rule: {@code assets[3].price: must be > 0, was -5.0}, {@code
  * assets[0].quantity: is required}, {@code assets[1].price: must be a number, was "abc"}, {@code
  * assets[0].maxParticipaton: unknown field, did you mean "maxParticipation"?}. Unknown fields,
  * duplicate fields, NaN and infinity, numbers too large for a double and malformed JSON (reported
@@ -57,31 +59,6 @@ import org.deleverage.models.TemporaryImpactModel;
  */
 public final class ProblemJson {
 
-  private static final List<String> TOP_FIELDS =
-      List.of("account", "assets", "correlation", "covariance", "factors", "horizon",
-          "requirement", "objective");
-  private static final List<String> DEPENDENCE_FIELDS =
-      List.of("correlation", "covariance", "factors");
-  private static final List<String> FACTOR_FIELDS =
-      List.of("loadings", "covariance", "specificVariance");
-  private static final List<String> ACCOUNT_FIELDS = List.of("cash");
-  private static final List<String> ASSET_FIELDS =
-      List.of("id", "quantity", "price", "volatility", "adv", "halfSpread", "fee", "feePerUnit",
-          "marginRate", "impact", "maxParticipation", "locked", "retain", "reluctance");
-  private static final List<String> IMPACT_FIELDS = List.of("temporary", "permanent");
-  private static final List<String> LINEAR_FIELDS = List.of("model", "eta");
-  private static final List<String> POWER_FIELDS = List.of("model", "coefficient", "exponent");
-  private static final List<String> BOOK_FIELDS = List.of("model", "levels");
-  private static final List<String> LEVEL_FIELDS = List.of("offset", "size");
-  private static final List<String> PERMANENT_FIELDS = List.of("gamma");
-  private static final List<String> RETAIN_FIELDS = List.of("min", "max");
-  private static final List<String> HORIZON_FIELDS = List.of("periods", "periodLength");
-  private static final List<String> REQUIREMENT_FIELDS =
-      List.of("mode", "shortfall", "deadline", "buffer", "schedule");
-  private static final List<String> STEP_FIELDS = List.of("period", "fraction");
-  private static final List<String> OBJECTIVE_FIELDS =
-      List.of("costWeight", "riskAversion", "residualRiskAversion");
-
   private ProblemJson() {}
 
   /**
@@ -92,11 +69,8 @@ public final class ProblemJson {
    * @throws InvalidInputException naming the JSON path and the rule of the first error
    */
   public static DeleveragingProblem read(String json) {
-    try {
-      return fromTree(Json.READER.readTree(json));
-    } catch (JsonProcessingException e) {
-      throw Json.malformed(e);
-    }
+    return Json.read(json, ProblemFile.class, "the problem file is empty",
+        "the problem must be a JSON object").toProblem();
   }
 
   /**
@@ -147,221 +121,190 @@ public final class ProblemJson {
   }
 
   /**
-   * The problem in {@code root}, a part of a larger document at {@code path}: errors are named
-   * under it ({@code accounts[1].problem.assets[0].price: must be > 0, was -5.0}).
+   * A problem file as written: every field as given, null when left out.
    */
-  static DeleveragingProblem fromTree(JsonNode root, String path) {
-    try {
-      return fromTree(root);
-    } catch (InvalidInputException e) {
-      throw e.under(path);
-    }
-  }
+  record ProblemFile(
+      AccountFile account,
+      List<AssetFile> assets,
+      @JsonSetter(nulls = Nulls.SET) List<List<Double>> correlation,
+      @JsonSetter(nulls = Nulls.SET) List<List<Double>> covariance,
+      @JsonSetter(nulls = Nulls.SET) FactorsFile factors,
+      HorizonFile horizon,
+      RequirementFile requirement,
+      ObjectiveFile objective) {
 
-  private static DeleveragingProblem fromTree(JsonNode root) {
-    if (root == null || root.isMissingNode()) {
-      throw new InvalidInputException("", "the problem file is empty");
+    /** The problem, with FORMAT.md's defaults; errors name the JSON path. */
+    DeleveragingProblem toProblem() {
+      AccountFile givenAccount = Json.required(account, "account");
+      Account cash = Json.under("account",
+          () -> Account.of(Json.required(givenAccount.cash(), "cash")));
+      List<Asset> list = Json.each(Json.required(assets, "assets"), "assets", AssetFile::toAsset);
+      Dependence dependence = dependence();
+      Horizon periods = horizon == null ? Horizon.ONE_DAY : Json.under("horizon", horizon::toHorizon);
+      Requirement coverage = requirement == null
+          ? Requirement.margin()
+          : Json.under("requirement", requirement::toRequirement);
+      Objective goal = objective == null
+          ? Objective.EXPECTED_LOSS
+          : Json.under("objective", objective::toObjective);
+      return new DeleveragingProblem(cash, list, dependence, periods, coverage, goal);
     }
-    if (!root.isObject()) {
-      throw new InvalidInputException(
-          "", "the problem must be a JSON object, was " + JsonObject.describe(root));
-    }
-    JsonObject top = JsonObject.of(root, "").onlyFields(TOP_FIELDS);
-    Account account = account(top.requiredObject("account"));
-    List<Asset> assets = assets(JsonObject.array(top.required("assets"), "assets"));
-    Dependence dependence = dependence(top);
-    Horizon horizon = top.object("horizon").map(ProblemJson::horizon).orElse(Horizon.ONE_DAY);
-    Requirement requirement =
-        top.object("requirement").map(ProblemJson::requirement).orElse(Requirement.margin());
-    Objective objective =
-        top.object("objective").map(ProblemJson::objective).orElse(Objective.EXPECTED_LOSS);
-    return new DeleveragingProblem(account, assets, dependence, horizon, requirement, objective);
-  }
 
-  private static Account account(JsonObject json) {
-    json.onlyFields(ACCOUNT_FIELDS);
-    double cash = json.requiredNumber("cash");
-    return json.built(() -> Account.of(cash));
-  }
-
-  private static List<Asset> assets(JsonNode array) {
-    List<Asset> assets = new ArrayList<>();
-    for (int i = 0; i < array.size(); i++) {
-      assets.add(asset(JsonObject.of(array.get(i), JsonObject.element("assets", i))));
-    }
-    return assets;
-  }
-
-  private static Asset asset(JsonObject json) {
-    json.onlyFields(ASSET_FIELDS);
-    String id = json.requiredString("id");
-    double quantity = json.requiredNumber("quantity");
-    Asset.Builder builder =
-        Asset.builder(id)
-            .quantity(quantity)
-            .price(json.requiredNumber("price"))
-            .adv(json.requiredNumber("adv"))
-            .volatility(json.number("volatility", 0.0))
-            .halfSpread(json.number("halfSpread", 0.0))
-            .fee(json.number("fee", 0.0))
-            .feePerUnit(json.number("feePerUnit", 0.0))
-            .marginRate(json.number("marginRate", 1.0))
-            .maxParticipation(json.number("maxParticipation", 1.0))
-            .locked(json.bool("locked", false))
-            .reluctance(json.number("reluctance", 0.0));
-    json.object("impact").ifPresent(impact -> impact(impact, builder));
-    json.object("retain")
-        .ifPresent(
-            retain -> {
-              retain.onlyFields(RETAIN_FIELDS);
-              builder.retain(
-                  retain.number("min", 0.0), retain.number("max", Math.abs(quantity)));
-            });
-    return json.built(() -> builder.build());
-  }
-
-  private static void impact(JsonObject json, Asset.Builder builder) {
-    json.onlyFields(IMPACT_FIELDS);
-    json.object("temporary").ifPresent(temporary -> builder.temporaryImpact(temporary(temporary)));
-    json.object("permanent")
-        .ifPresent(
-            permanent -> {
-              permanent.onlyFields(PERMANENT_FIELDS);
-              builder.gamma(permanent.number("gamma", 0.0));
-            });
-  }
-
-  private static TemporaryImpactModel temporary(JsonObject json) {
-    String model = json.requiredString("model");
-    switch (model) {
-      case "linear":
-        json.onlyFields(LINEAR_FIELDS);
-        double eta = json.requiredNumber("eta");
-        return json.built(() -> LinearTemporaryImpact.of(eta));
-      case "power":
-        json.onlyFields(POWER_FIELDS);
-        double coefficient = json.requiredNumber("coefficient");
-        double exponent = json.requiredNumber("exponent");
-        return json.built(() -> PowerLawTemporaryImpact.of(coefficient, exponent));
-      case "book":
-        json.onlyFields(BOOK_FIELDS);
-        List<BookLevel> levels = levels(json);
-        return json.built(() -> OrderBookTemporaryImpact.of(levels));
-      default:
-        throw new InvalidInputException(
-            json.pathOf("model"),
-            "must be \"linear\", \"power\" or \"book\", was "
-                + JsonObject.describe(json.required("model")));
-    }
-  }
-
-  private static List<BookLevel> levels(JsonObject json) {
-    JsonNode array = JsonObject.array(json.required("levels"), json.pathOf("levels"));
-    List<BookLevel> levels = new ArrayList<>();
-    for (int l = 0; l < array.size(); l++) {
-      JsonObject level = JsonObject.of(array.get(l), JsonObject.element(json.pathOf("levels"), l));
-      level.onlyFields(LEVEL_FIELDS);
-      double offset = level.requiredNumber("offset");
-      double size = level.requiredNumber("size");
-      levels.add(level.built(() -> BookLevel.of(offset, size)));
-    }
-    return levels;
-  }
-
-  private static Dependence dependence(JsonObject top) {
-    List<String> given = DEPENDENCE_FIELDS.stream().filter(top::has).toList();
-    if (given.size() > 1) {
-      throw new InvalidInputException(
-          given.get(1),
-          "must not be given together with " + given.get(0)
-              + "; give one of correlation, covariance and factors");
-    }
-    if (given.isEmpty()) {
-      return Dependence.independent();
-    }
-    String name = given.get(0);
-    if (!name.equals("factors")) {
-      double[][] matrix = matrix(top.nullableArray(name).orElseThrow(), name);
-      return name.equals("covariance")
-          ? Dependence.covariance(matrix)
-          : Dependence.correlation(matrix);
-    }
-    JsonObject factors = top.requiredObject("factors").onlyFields(FACTOR_FIELDS);
-    double[][] loadings = matrix(requiredArray(factors, "loadings"), factors.pathOf("loadings"));
-    double[][] covariance =
-        matrix(requiredArray(factors, "covariance"), factors.pathOf("covariance"));
-    JsonNode specific = requiredArray(factors, "specificVariance");
-    double[] specificVariance = new double[specific.size()];
-    for (int i = 0; i < specific.size(); i++) {
-      specificVariance[i] =
-          JsonObject.number(
-              specific.get(i), JsonObject.element(factors.pathOf("specificVariance"), i));
-    }
-    return Dependence.factor(loadings, covariance, specificVariance);
-  }
-
-  private static JsonNode requiredArray(JsonObject json, String name) {
-    return JsonObject.array(json.required(name), json.pathOf(name));
-  }
-
-  /** The array of arrays of numbers {@code rows} found at {@code path}. */
-  private static double[][] matrix(JsonNode rows, String path) {
-    double[][] matrix = new double[rows.size()][];
-    for (int i = 0; i < rows.size(); i++) {
-      String rowPath = JsonObject.element(path, i);
-      JsonNode row = JsonObject.array(rows.get(i), rowPath);
-      matrix[i] = new double[row.size()];
-      for (int j = 0; j < row.size(); j++) {
-        matrix[i][j] = JsonObject.number(row.get(j), JsonObject.element(rowPath, j));
+    private Dependence dependence() {
+      List<String> given = new ArrayList<>();
+      if (correlation != null) {
+        given.add("correlation");
       }
+      if (covariance != null) {
+        given.add("covariance");
+      }
+      if (factors != null) {
+        given.add("factors");
+      }
+      if (given.size() > 1) {
+        throw new InvalidInputException(given.get(1), "must not be given together with "
+            + given.get(0) + "; give one of correlation, covariance and factors");
+      }
+      if (correlation != null) {
+        return Dependence.correlation(Json.matrix(correlation));
+      }
+      if (covariance != null) {
+        return Dependence.covariance(Json.matrix(covariance));
+      }
+      return factors == null ? Dependence.independent() : factors.toDependence();
     }
-    return matrix;
   }
 
-  private static Horizon horizon(JsonObject json) {
-    json.onlyFields(HORIZON_FIELDS);
-    int periods = json.integer("periods", Horizon.ONE_DAY.periods());
-    double periodLength = json.number("periodLength", Horizon.ONE_DAY.periodLength());
-    return json.built(() -> Horizon.of(periods, periodLength));
-  }
+  private record AccountFile(Double cash) {}
 
-  private static Requirement requirement(JsonObject json) {
-    json.onlyFields(REQUIREMENT_FIELDS);
-    String label = json.string("mode", CoverageMode.MARGIN.label());
-    CoverageMode mode =
-        CoverageMode.fromLabel(label)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        json.pathOf("mode"),
-                        "must be \"margin\" or \"cash\", was "
-                            + JsonObject.describe(json.required("mode"))));
-    List<ScheduleStep> schedule = new ArrayList<>();
-    Optional<JsonNode> steps = json.array("schedule");
-    for (int s = 0; steps.isPresent() && s < steps.get().size(); s++) {
-      String path = JsonObject.element(json.pathOf("schedule"), s);
-      schedule.add(step(JsonObject.of(steps.get().get(s), path)));
+  private record AssetFile(String id, Double quantity, Double price, Double volatility,
+      Double adv, Double halfSpread, Double fee, Double feePerUnit, Double marginRate,
+      ImpactFile impact, Double maxParticipation, Boolean locked, RetainFile retain,
+      Double reluctance) {
+
+    Asset toAsset() {
+      String name = Json.required(id, "id");
+      double held = Json.required(quantity, "quantity");
+      Asset.Builder builder =
+          Asset.builder(name)
+              .quantity(held)
+              .price(Json.required(price, "price"))
+              .adv(Json.required(adv, "adv"))
+              .volatility(or(volatility, 0.0))
+              .halfSpread(or(halfSpread, 0.0))
+              .fee(or(fee, 0.0))
+              .feePerUnit(or(feePerUnit, 0.0))
+              .marginRate(or(marginRate, 1.0))
+              .maxParticipation(or(maxParticipation, 1.0))
+              .locked(or(locked, false))
+              .reluctance(or(reluctance, 0.0));
+      if (impact != null && impact.temporary() != null) {
+        builder.temporaryImpact(Json.under("impact.temporary", impact.temporary()::toModel));
+      }
+      if (impact != null && impact.permanent() != null) {
+        builder.gamma(or(impact.permanent().gamma(), 0.0));
+      }
+      if (retain != null) {
+        builder.retain(or(retain.min(), 0.0), or(retain.max(), Math.abs(held)));
+      }
+      return builder.build();
     }
-    OptionalDouble shortfall = json.nullableNumber("shortfall");
-    OptionalInt deadline = json.nullableInteger("deadline");
-    double buffer = json.number("buffer", 0.0);
-    return json.built(() -> new Requirement(mode, shortfall, deadline, buffer, schedule));
   }
 
-  private static ScheduleStep step(JsonObject json) {
-    json.onlyFields(STEP_FIELDS);
-    int period = json.requiredInteger("period");
-    double fraction = json.requiredNumber("fraction");
-    return json.built(() -> ScheduleStep.of(period, fraction));
+  private record ImpactFile(TemporaryFile temporary, PermanentFile permanent) {}
+
+  private record PermanentFile(Double gamma) {}
+
+  private record RetainFile(Double min, Double max) {}
+
+  /** A temporary impact model, named by its {@code model} field. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = LinearFile.class, name = "linear"),
+    @JsonSubTypes.Type(value = PowerFile.class, name = "power"),
+    @JsonSubTypes.Type(value = BookFile.class, name = "book")
+  })
+  private sealed interface TemporaryFile permits LinearFile, PowerFile, BookFile {
+    TemporaryImpactModel toModel();
   }
 
-  private static Objective objective(JsonObject json) {
-    json.onlyFields(OBJECTIVE_FIELDS);
-    Objective defaults = Objective.EXPECTED_LOSS;
-    double costWeight = json.number("costWeight", defaults.costWeight());
-    double riskAversion = json.number("riskAversion", defaults.riskAversion());
-    double residual = json.number("residualRiskAversion", defaults.residualRiskAversion());
-    return json.built(() -> Objective.of(costWeight, riskAversion, residual));
+  private record LinearFile(Double eta) implements TemporaryFile {
+    @Override
+    public TemporaryImpactModel toModel() {
+      return LinearTemporaryImpact.of(Json.required(eta, "eta"));
+    }
+  }
+
+  private record PowerFile(Double coefficient, Double exponent) implements TemporaryFile {
+    @Override
+    public TemporaryImpactModel toModel() {
+      return PowerLawTemporaryImpact.of(
+          Json.required(coefficient, "coefficient"), Json.required(exponent, "exponent"));
+    }
+  }
+
+  private record BookFile(List<LevelFile> levels) implements TemporaryFile {
+    @Override
+    public TemporaryImpactModel toModel() {
+      return OrderBookTemporaryImpact.of(Json.each(Json.required(levels, "levels"), "levels",
+          level -> BookLevel.of(
+              Json.required(level.offset(), "offset"), Json.required(level.size(), "size"))));
+    }
+  }
+
+  private record LevelFile(Double offset, Double size) {}
+
+  private record FactorsFile(
+      List<List<Double>> loadings, List<List<Double>> covariance, List<Double> specificVariance) {
+
+    Dependence toDependence() {
+      double[][] b = Json.matrix(Json.required(loadings, "factors.loadings"));
+      double[][] f = Json.matrix(Json.required(covariance, "factors.covariance"));
+      double[] d = Json.required(specificVariance, "factors.specificVariance").stream()
+          .mapToDouble(Double::doubleValue)
+          .toArray();
+      return Dependence.factor(b, f, d);
+    }
+  }
+
+  private record HorizonFile(Integer periods, Double periodLength) {
+    Horizon toHorizon() {
+      return Horizon.of(or(periods, Horizon.ONE_DAY.periods()),
+          or(periodLength, Horizon.ONE_DAY.periodLength()));
+    }
+  }
+
+  private record RequirementFile(String mode, OptionalDouble shortfall, OptionalInt deadline,
+      Double buffer, List<StepFile> schedule) {
+
+    Requirement toRequirement() {
+      CoverageMode coverage = CoverageMode.fromLabel(or(mode, CoverageMode.MARGIN.label()))
+          .orElseThrow(() -> new InvalidInputException(
+              "mode", "must be \"margin\" or \"cash\", was " + Json.quoted(mode)));
+      List<ScheduleStep> steps = Json.each(or(schedule, List.of()), "schedule",
+          step -> ScheduleStep.of(
+              Json.required(step.period(), "period"), Json.required(step.fraction(), "fraction")));
+      return new Requirement(coverage, or(shortfall, OptionalDouble.empty()),
+          or(deadline, OptionalInt.empty()), or(buffer, 0.0), steps);
+    }
+  }
+
+  private record StepFile(Integer period, Double fraction) {}
+
+  private record ObjectiveFile(Double costWeight, Double riskAversion,
+      Double residualRiskAversion) {
+
+    Objective toObjective() {
+      Objective defaults = Objective.EXPECTED_LOSS;
+      return Objective.of(or(costWeight, defaults.costWeight()),
+          or(riskAversion, defaults.riskAversion()),
+          or(residualRiskAversion, defaults.residualRiskAversion()));
+    }
+  }
+
+  /** {@code value}, or {@code fallback} when it was left out. */
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
   }
 
   private static ObjectNode toTree(DeleveragingProblem problem) {
@@ -369,7 +312,7 @@ public final class ProblemJson {
     root.putObject("account").put("cash", problem.account().cash());
     ArrayNode assets = root.putArray("assets");
     for (int i = 0; i < problem.assets().size(); i++) {
-      writeAsset(problem.assets().get(i), JsonObject.element("assets", i), assets.addObject());
+      writeAsset(problem.assets().get(i), "assets[" + i + "]", assets.addObject());
     }
     Dependence dependence = problem.dependence();
     if (dependence instanceof Dependence.Correlation correlation) {

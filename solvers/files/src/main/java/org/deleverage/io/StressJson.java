@@ -1,13 +1,12 @@
 package org.deleverage.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +45,6 @@ public final class StressJson {
   /** The round limit of a cascade whose file gives none. */
   public static final int DEFAULT_ROUNDS = 20;
 
-  private static final List<String> SCENARIO_FIELDS =
-      List.of("name", "priceShock", "priceShocks", "factorShocks", "volatilityMultiplier",
-          "volatilityMultipliers", "correlationSpike", "marginRateIncrease",
-          "marginRateIncreases");
-  private static final List<String> STRESS_FIELDS = List.of("solver", "scenarios", "accounts");
-  private static final List<String> STRESS_ACCOUNT_FIELDS = List.of("name", "problem");
-  private static final List<String> CASCADE_FIELDS =
-      List.of("rounds", "shock", "depth", "accounts");
-  private static final List<String> CASCADE_ACCOUNT_FIELDS = List.of("name", "solver", "problem");
-
   private StressJson() {}
 
   /**
@@ -89,30 +78,9 @@ public final class StressJson {
    * @throws IOException if the stream cannot be read
    */
   public static StressInput readStress(InputStream in) throws IOException {
-    JsonObject top = top(tree(in), "stress-test input").onlyFields(STRESS_FIELDS);
-    List<Scenario> scenarios = new ArrayList<>();
-    JsonNode list = JsonObject.array(top.required("scenarios"), "scenarios");
-    for (int s = 0; s < list.size(); s++) {
-      scenarios.add(scenario(JsonObject.of(list.get(s), JsonObject.element("scenarios", s))));
-    }
-    Map<String, DeleveragingProblem> accounts = new LinkedHashMap<>();
-    JsonNode array = JsonObject.array(top.required("accounts"), "accounts");
-    for (int a = 0; a < array.size(); a++) {
-      JsonObject account =
-          JsonObject.of(array.get(a), JsonObject.element("accounts", a))
-              .onlyFields(STRESS_ACCOUNT_FIELDS);
-      String name = account.requiredString("name");
-      if (accounts.containsKey(name)) {
-        throw new InvalidInputException(
-            account.pathOf("name"), "must be unique, \"" + name + "\" appears twice");
-      }
-      accounts.put(name, ProblemJson.fromTree(account.required("problem"),
-          account.pathOf("problem")));
-    }
-    Optional<String> solver =
-        top.has("solver") ? Optional.of(top.requiredString("solver")) : Optional.empty();
-    solver.ifPresent(name -> solver(name, "solver"));
-    return new StressInput(scenarios, accounts, solver);
+    return Json.read(Utf8Text.read(in, Utf8Text.WHOLE_INPUT), StressFile.class,
+        "the stress-test input is empty", "the stress-test input must be a JSON object")
+        .toInput();
   }
 
   /**
@@ -124,34 +92,81 @@ public final class StressJson {
    * @throws IOException if the stream cannot be read
    */
   public static CascadeInput readCascade(InputStream in) throws IOException {
-    JsonObject top = top(tree(in), "cascade input").onlyFields(CASCADE_FIELDS);
-    int rounds = top.integer("rounds", DEFAULT_ROUNDS);
-    if (rounds < 1) {
-      throw new InvalidInputException("rounds", "must be >= 1, was " + rounds);
+    return Json.read(Utf8Text.read(in, Utf8Text.WHOLE_INPUT), CascadeFile.class,
+        "the cascade input is empty", "the cascade input must be a JSON object").toInput();
+  }
+
+  private record StressFile(@JsonSetter(nulls = Nulls.SET) String solver,
+      List<ScenarioFile> scenarios, List<StressAccountFile> accounts) {
+
+    StressInput toInput() {
+      List<Scenario> list =
+          Json.each(Json.required(scenarios, "scenarios"), "scenarios", ScenarioFile::toScenario);
+      Map<String, DeleveragingProblem> problems = new LinkedHashMap<>();
+      List<StressAccountFile> given = Json.required(accounts, "accounts");
+      Json.each(given, "accounts", account -> {
+        String name = Json.required(account.name(), "name");
+        if (problems.containsKey(name)) {
+          throw new InvalidInputException("name", "must be unique, \"" + name + "\" appears twice");
+        }
+        return problems.put(name, Json.under("problem",
+            () -> Json.required(account.problem(), "").toProblem()));
+      });
+      Optional<String> named = Optional.ofNullable(solver);
+      named.ifPresent(name -> StressJson.solver(name, "solver"));
+      return new StressInput(list, problems, named);
     }
-    Scenario shock = scenario(top.requiredObject("shock"));
-    Map<String, Double> depth =
-        top.object("depth").map(json -> numbers(json)).orElse(Map.of());
-    List<CascadeAccount> accounts = new ArrayList<>();
-    JsonNode array = JsonObject.array(top.required("accounts"), "accounts");
-    List<String> names = new ArrayList<>();
-    for (int a = 0; a < array.size(); a++) {
-      JsonObject account =
-          JsonObject.of(array.get(a), JsonObject.element("accounts", a))
-              .onlyFields(CASCADE_ACCOUNT_FIELDS);
-      String name = account.requiredString("name");
-      if (names.contains(name)) {
-        throw new InvalidInputException(
-            account.pathOf("name"), "must be unique, \"" + name + "\" appears twice");
+  }
+
+  private record StressAccountFile(String name, ProblemJson.ProblemFile problem) {}
+
+  private record CascadeFile(Integer rounds, ScenarioFile shock, Map<String, Double> depth,
+      List<CascadeAccountFile> accounts) {
+
+    CascadeInput toInput() {
+      int limit = rounds == null ? DEFAULT_ROUNDS : rounds;
+      if (limit < 1) {
+        throw new InvalidInputException("rounds", "must be >= 1, was " + limit);
       }
-      names.add(name);
-      DeleveragingSolver solver =
-          solver(account.string("solver", Solvers.DEFAULT_NAME), account.pathOf("solver"));
-      DeleveragingProblem problem =
-          ProblemJson.fromTree(account.required("problem"), account.pathOf("problem"));
-      accounts.add(account.built(() -> new CascadeAccount(name, problem, solver)));
+      Scenario initial = Json.under("shock", Json.required(shock, "shock")::toScenario);
+      List<String> names = new ArrayList<>();
+      List<CascadeAccount> list = Json.each(Json.required(accounts, "accounts"), "accounts",
+          account -> {
+            String name = Json.required(account.name(), "name");
+            if (names.contains(name)) {
+              throw new InvalidInputException(
+                  "name", "must be unique, \"" + name + "\" appears twice");
+            }
+            names.add(name);
+            DeleveragingSolver solver = solver(
+                account.solver() == null ? Solvers.DEFAULT_NAME : account.solver(), "solver");
+            DeleveragingProblem problem = Json.under("problem",
+                () -> Json.required(account.problem(), "").toProblem());
+            return new CascadeAccount(name, problem, solver);
+          });
+      return new CascadeInput(list, initial, depth == null ? Map.of() : depth, limit);
     }
-    return new CascadeInput(accounts, shock, depth, rounds);
+  }
+
+  private record CascadeAccountFile(
+      String name, String solver, ProblemJson.ProblemFile problem) {}
+
+  private record ScenarioFile(String name, Double priceShock, Map<String, Double> priceShocks,
+      List<Double> factorShocks, Double volatilityMultiplier,
+      Map<String, Double> volatilityMultipliers, Double correlationSpike,
+      Double marginRateIncrease, Map<String, Double> marginRateIncreases) {
+
+    Scenario toScenario() {
+      return new Scenario(Json.required(name, "name"), or(priceShock, 0.0),
+          or(priceShocks, Map.of()), or(factorShocks, List.of()), or(volatilityMultiplier, 1.0),
+          or(volatilityMultipliers, Map.of()), or(correlationSpike, 0.0),
+          or(marginRateIncrease, 0.0), or(marginRateIncreases, Map.of()));
+    }
+  }
+
+  /** {@code value}, or {@code fallback} when it was left out. */
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
   }
 
   /**
@@ -225,60 +240,6 @@ public final class StressJson {
     ArrayNode defaults = root.putArray("defaults");
     result.defaults().forEach(defaults::add);
     return Json.write(root);
-  }
-
-  private static JsonNode tree(InputStream in) throws IOException {
-    String text = Utf8Text.read(in, Utf8Text.WHOLE_INPUT);
-    try {
-      return Json.READER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw Json.malformed(e);
-    }
-  }
-
-  private static JsonObject top(JsonNode root, String what) {
-    if (root == null || root.isMissingNode()) {
-      throw new InvalidInputException("", "the " + what + " is empty");
-    }
-    if (!root.isObject()) {
-      throw new InvalidInputException(
-          "", "the " + what + " must be a JSON object, was " + JsonObject.describe(root));
-    }
-    return JsonObject.of(root, "");
-  }
-
-  private static Scenario scenario(JsonObject json) {
-    json.onlyFields(SCENARIO_FIELDS);
-    String name = json.requiredString("name");
-    double priceShock = json.number("priceShock", 0.0);
-    Map<String, Double> priceShocks = json.object("priceShocks").map(StressJson::numbers)
-        .orElse(Map.of());
-    List<Double> factorShocks = new ArrayList<>();
-    json.array("factorShocks").ifPresent(array -> {
-      for (int k = 0; k < array.size(); k++) {
-        factorShocks.add(JsonObject.number(array.get(k),
-            JsonObject.element(json.pathOf("factorShocks"), k)));
-      }
-    });
-    double volatility = json.number("volatilityMultiplier", 1.0);
-    Map<String, Double> volatilities = json.object("volatilityMultipliers")
-        .map(StressJson::numbers).orElse(Map.of());
-    double spike = json.number("correlationSpike", 0.0);
-    double margin = json.number("marginRateIncrease", 0.0);
-    Map<String, Double> margins = json.object("marginRateIncreases").map(StressJson::numbers)
-        .orElse(Map.of());
-    return json.built(() -> new Scenario(name, priceShock, priceShocks, factorShocks,
-        volatility, volatilities, spike, margin, margins));
-  }
-
-  private static Map<String, Double> numbers(JsonObject json) {
-    Map<String, Double> values = new LinkedHashMap<>();
-    Iterator<String> names = json.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      values.put(name, json.requiredNumber(name));
-    }
-    return values;
   }
 
   private static DeleveragingSolver solver(String name, String path) {

@@ -73,6 +73,18 @@ class PortfolioCsvTest {
     assertError("id,quantity,price,adv\n", "p.csv: needs at least one position after the header");
   }
 
+  /** A quoted field may span lines; the rows after it keep their own line numbers. */
+  @Test
+  void aQuotedFieldSpanningLinesIsReadAndLaterRowsKeepTheirLineNumbers() {
+    String csv = "id,quantity,price,adv\n\"Two\r\nline, Inc\",50,10,1000\nB,1,-5,10\n";
+
+    assertError(csv, "p.csv row 4, column price: must be > 0, was -5.0");
+    DeleveragingProblem problem = PortfolioCsv.read(csv.replace("-5", "5"), "p.csv",
+        Account.of(0), Horizon.ONE_DAY, Requirement.margin(), Objective.EXPECTED_LOSS);
+    assertThat(problem.assets().get(0).id()).isEqualTo("Two\r\nline, Inc");
+    assertThat(problem.assets().get(1).id()).isEqualTo("B");
+  }
+
   private static void assertError(String csv, String message) {
     assertThatThrownBy(() -> PortfolioCsv.read(csv, "p.csv", Account.of(0), Horizon.ONE_DAY,
             Requirement.margin(), Objective.EXPECTED_LOSS))

@@ -138,6 +138,26 @@ class PriceHistoryCsvTest {
         .hasMessage(bad + " row 3, column A: not a number: \"x\"");
   }
 
+  /** A quoted field may span lines, in the header or a day's label; rows keep their lines. */
+  @Test
+  void aQuotedFieldSpanningLinesIsReadAndLaterRowsKeepTheirLineNumbers() {
+    String text = "date,\"A\nclass\",B\n\"Mon\n3 Jan\",10,20\nTue,11,21\nWed,12,x\n";
+
+    assertThatThrownBy(() -> PriceHistoryCsv.read(text, "m.csv"))
+        .hasMessage("m.csv row 6, column B: not a number: \"x\"");
+    PriceHistory history = PriceHistoryCsv.read(text.replace(",x", ",22"), "m.csv");
+    assertThat(history.assets()).containsExactly("A\nclass", "B");
+    assertThat(history.days()).containsExactly("Mon\n3 Jan", "Tue", "Wed");
+    assertThat(history.prices()).isEqualTo(new double[][] {{10, 20}, {11, 21}, {12, 22}});
+  }
+
+  /** A quote left open runs to the end of the file: named at the row and column it opens. */
+  @Test
+  void aQuoteLeftOpenIsNamedWhereItOpens() {
+    assertThatThrownBy(() -> PriceHistoryCsv.read("date,A\nd1,1\n\"d2,2\nd3,3\n", "o.csv"))
+        .hasMessage("o.csv row 3, column 1: a quoted field is not closed on its line");
+  }
+
   @Test
   void pricesAreCopies() {
     PriceHistory history = PriceHistoryCsv.read(WEEK, "week.csv");
