@@ -6,6 +6,7 @@
 module org.deleverage.files {
   requires transitive org.deleverage.solvers;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.csv;
 
   exports org.deleverage.io;
 

@@ -86,7 +86,7 @@ class ModuleBoundaryTest {
     assertThat(required)
         .containsExactlyInAnyOrder("java.base", "org.deleverage.models", "org.deleverage.core",
             "org.deleverage.solvers", "com.google.common", "commons.math3", "ojalgo",
-            "com.fasterxml.jackson.databind");
+            "com.fasterxml.jackson.databind", "com.fasterxml.jackson.dataformat.csv");
   }
 
   /**
@@ -108,7 +108,8 @@ class ModuleBoundaryTest {
             location(OjAlgoUtils.class),
             location(ObjectMapper.class),
             location(com.fasterxml.jackson.core.JsonParser.class),
-            location(com.fasterxml.jackson.annotation.JsonProperty.class));
+            location(com.fasterxml.jackson.annotation.JsonProperty.class),
+            location(com.fasterxml.jackson.dataformat.csv.CsvMapper.class));
     Configuration configuration =
         ModuleLayer.boot().configuration()
             .resolve(finder, ModuleFinder.of(), Set.of("org.deleverage.files"));
