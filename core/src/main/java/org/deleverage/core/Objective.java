@@ -1,7 +1,6 @@
 package org.deleverage.core;
 
 import org.deleverage.InvalidInputException;
-
 import org.deleverage.models.internal.Checks;
 
 /**

@@ -20,11 +20,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The time the optimiser takes on one book ({@link BookGenerator}) whose risk comes from a factor
- * model of {@code factors} factors (a market and {@code factors - 1} sectors), stated either as
- * the factor model itself or as the dense price covariance it stands for: the same problem, the
- * same plan, two ways to get there. From the resolved problem to the evaluated plan, both
- * interior-point runs included; the book is built and resolved once per trial, outside the
+ * The time the optimiser takes on one portfolio ({@link PortfolioGenerator}) whose risk comes from
+ * a factor model of {@code factors} factors (a market and {@code factors - 1} sectors), stated
+ * either as the factor model itself or as the dense price covariance it stands for: the same
+ * problem, the same plan, two ways to get there. From the resolved problem to the evaluated plan,
+ * both interior-point runs included; the portfolio is built and resolved once per trial, outside
+ * the
  * measurement.
  *
  * <p>{@code dependence} is {@code factor} (the factor model; the Newton systems take its risk in
@@ -51,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FactorBenchmark {
 
-  /** n, the number of positions in the book. */
+  /** n, the number of positions in the portfolio. */
   @Param({"500"})
   int assets;
 
@@ -63,7 +64,9 @@ public class FactorBenchmark {
   @Param({"10"})
   int factors;
 
-  /** How the book gives its risk: {@code factor}, {@code factor-dense} or {@code covariance}. */
+  /**
+   * How the portfolio gives its risk: {@code factor}, {@code factor-dense} or {@code covariance}.
+   */
   @Param({"factor", "covariance"})
   String dependence;
 
@@ -71,24 +74,24 @@ public class FactorBenchmark {
   private ResolvedProblem problem;
 
   /**
-   * Builds and resolves the book, once per trial.
+   * Builds and resolves the portfolio, once per trial.
    *
    * @throws IllegalArgumentException if {@code dependence} is none of the three names
    */
   @Setup(Level.Trial)
   public void setUp() {
-    BookGenerator.Form form;
+    PortfolioGenerator.Form form;
     InteriorPointOptions options = InteriorPointOptions.DEFAULTS;
     switch (dependence) {
       case "factor":
-        form = BookGenerator.Form.FACTOR;
+        form = PortfolioGenerator.Form.FACTOR;
         break;
       case "factor-dense":
-        form = BookGenerator.Form.FACTOR;
+        form = PortfolioGenerator.Form.FACTOR;
         options = options.withFactorSolve(InteriorPointOptions.FactorSolve.DENSE);
         break;
       case "covariance":
-        form = BookGenerator.Form.COVARIANCE;
+        form = PortfolioGenerator.Form.COVARIANCE;
         break;
       default:
         throw new IllegalArgumentException(
@@ -97,12 +100,13 @@ public class FactorBenchmark {
     }
     solver = new InteriorPointSolver(options);
     problem =
-        BookGenerator.book(assets, periods, BookGenerator.DEFAULT_SEED, factors - 1, form)
+        PortfolioGenerator.portfolio(
+            assets, periods, PortfolioGenerator.DEFAULT_SEED, factors - 1, form)
             .resolve();
   }
 
   /**
-   * Solves the book; the result is returned so that the work is not optimised away.
+   * Solves the portfolio; the result is returned so that the work is not optimised away.
    *
    * @throws IllegalStateException if the solver returns anything but a plan
    */
@@ -113,8 +117,8 @@ public class FactorBenchmark {
       throw new IllegalStateException(
           String.format(
               Locale.ROOT,
-              "optimal did not solve the book of %d assets over %d periods with %d factors given"
-                  + " as %s: %s",
+              "optimal did not solve the portfolio of %d assets over %d periods with %d factors"
+                  + " given as %s: %s",
               assets, periods, factors, dependence, result));
     }
     return result;

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The time one solver of the {@link Solvers} takes to solve a generated book ({@link
- * BookGenerator}) of {@code assets} positions over {@code periods} periods, from the resolved
- * problem to the evaluated plan. The book is built and resolved once per trial, outside the
+ * The time one solver of the {@link Solvers} takes to solve a generated portfolio ({@link
+ * PortfolioGenerator}) of {@code assets} positions over {@code periods} periods, from the resolved
+ * problem to the evaluated plan. The portfolio is built and resolved once per trial, outside the
  * measurement; every call solves it afresh and fails the run if the result is not a plan.
  *
  * <p>Build the runnable jar, then run it from the root of the repository:
@@ -59,7 +59,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SolverBenchmark {
 
-  /** n, the number of positions in the book. */
+  /** n, the number of positions in the portfolio. */
   @Param({"10", "100", "500"})
   int assets;
 
@@ -75,7 +75,7 @@ public class SolverBenchmark {
   private ResolvedProblem problem;
 
   /**
-   * Looks the solver up and builds and resolves the book, once per trial.
+   * Looks the solver up and builds and resolves the portfolio, once per trial.
    *
    * @throws IllegalArgumentException if the catalog has no solver of that name
    */
@@ -88,11 +88,11 @@ public class SolverBenchmark {
                     new IllegalArgumentException(
                         "solver: must be one of " + Solvers.names() + ", was \"" + solver
                             + "\""));
-    problem = BookGenerator.book(assets, periods).resolve();
+    problem = PortfolioGenerator.portfolio(assets, periods).resolve();
   }
 
   /**
-   * Solves the book; the result is returned so that the work is not optimised away.
+   * Solves the portfolio; the result is returned so that the work is not optimised away.
    *
    * @throws IllegalStateException if the solver returns anything but a plan
    */
@@ -101,7 +101,7 @@ public class SolverBenchmark {
     SolveResult result = chosen.solve(problem);
     if (!(result instanceof SolveResult.Solved)) {
       throw new IllegalStateException(
-          solver + " did not solve the book of " + assets + " assets over " + periods
+          solver + " did not solve the portfolio of " + assets + " assets over " + periods
               + " periods: " + result);
     }
     return result;

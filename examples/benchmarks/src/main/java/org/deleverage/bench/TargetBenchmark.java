@@ -21,12 +21,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The speed targets of the optimiser, one book per target, each built by {@link BookGenerator}
- * from its default seed (the generator the tests check): one solve, S_max included, from the
+ * The speed targets of the optimiser, one portfolio per target, each built by {@link
+ * PortfolioGenerator} from its default seed (the generator the tests check): one solve, S_max
+ * included, from the
  * resolved problem to the evaluated plan, wall time of single shots after warm-up.
  *
- * <p>{@code book} names the target: {@code independent-1000000x1} and {@code independent-100000x10}
- * (independent returns, {@link BookGenerator.Form#INDEPENDENT}), {@code factor20-10000x10} (a
+ * <p>{@code portfolio} names the target: {@code independent-1000000x1} and {@code
+ * independent-100000x10} (independent returns, {@link PortfolioGenerator.Form#INDEPENDENT}), {@code
+ * factor20-10000x10} (a
  * 20-factor model given as factors: a market and 19 sectors), and {@code dense-1000x1}, {@code
  * dense-200x20}, {@code dense-500x20} (the dense correlation of a 4-factor model given as a
  * matrix, as {@link SolverBenchmark} solves it). {@code path} is {@code default} (the solver as
@@ -38,14 +40,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   mvn -B -q package -DskipTests
  *   java -jar examples/benchmarks/target/benchmarks.jar TargetBenchmark
  *   java -jar examples/benchmarks/target/benchmarks.jar TargetBenchmark -p path=general \
- *       -p book=independent-100000x10,factor20-10000x10,dense-1000x1,dense-200x20
+ *       -p portfolio=independent-100000x10,factor20-10000x10,dense-1000x1,dense-200x20
  * </pre>
  *
  * The first times every target as shipped (about five minutes on a 2-core machine); the second
- * the general path on all but the largest book (about four minutes; on 1,000,000 x 1 the general
- * path takes about 40 s a solve, which seven single shots would make five minutes more). Scores
- * are seconds per solve; the fork gets 12 GB of heap, so that the largest books' memory, not the
- * heap limit, is what is measured.
+ * the general path on all but the largest portfolio (about four minutes; on 1,000,000 x 1 the
+ * general path takes about 40 s a solve, which seven single shots would make five minutes more).
+ * Scores
+ * are seconds per solve; the fork gets 12 GB of heap, so that the largest portfolios' memory, not
+ * the heap limit, is what is measured.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -55,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx12g"})
 public class TargetBenchmark {
 
-  /** The target's book: its form and size, as in the class comment. */
+  /** The target's portfolio: its form and size, as in the class comment. */
   @Param({
     "independent-1000000x1",
     "independent-100000x10",
@@ -64,7 +67,7 @@ public class TargetBenchmark {
     "dense-200x20",
     "dense-500x20"
   })
-  String book;
+  String portfolio;
 
   /** {@code default} or {@code general}. */
   @Param({"default"})
@@ -74,9 +77,10 @@ public class TargetBenchmark {
   private ResolvedProblem problem;
 
   /**
-   * Builds and resolves the book and picks the solver, once per trial.
+   * Builds and resolves the portfolio and picks the solver, once per trial.
    *
-   * @throws IllegalArgumentException if {@code book} or {@code path} is not one of the names of
+   * @throws IllegalArgumentException if {@code portfolio} or {@code path} is not one of the names
+   * of
    *     the class comment
    */
   @Setup(Level.Trial)
@@ -88,11 +92,11 @@ public class TargetBenchmark {
       default -> throw new IllegalArgumentException(
           "path: must be \"default\" or \"general\", was \"" + path + "\"");
     }
-    problem = problem(book).resolve();
+    problem = problem(portfolio).resolve();
   }
 
   /**
-   * The book named {@code name}: {@code FORM-ASSETSxPERIODS} with FORM {@code independent},
+   * The portfolio named {@code name}: {@code FORM-ASSETSxPERIODS} with FORM {@code independent},
    * {@code factor20} or {@code dense}.
    *
    * @throws IllegalArgumentException if the name is not of that form
@@ -102,24 +106,25 @@ public class TargetBenchmark {
     String[] size = parts.length == 2 ? parts[1].split("x", 2) : new String[0];
     if (size.length != 2 || !size[0].matches("[1-9][0-9]*") || !size[1].matches("[1-9][0-9]*")) {
       throw new IllegalArgumentException(
-          "book: must be FORM-ASSETSxPERIODS (for example dense-200x20), was \"" + name + "\"");
+          "portfolio: must be FORM-ASSETSxPERIODS (for example dense-200x20), was \"" + name
+              + "\"");
     }
     int assets = Integer.parseInt(size[0]);
     int periods = Integer.parseInt(size[1]);
-    long seed = BookGenerator.DEFAULT_SEED;
+    long seed = PortfolioGenerator.DEFAULT_SEED;
     return switch (parts[0]) {
-      case "independent" -> BookGenerator.book(assets, periods, seed, BookGenerator.SECTORS,
-          BookGenerator.Form.INDEPENDENT);
-      case "factor20" -> BookGenerator.book(assets, periods, seed, 19,
-          BookGenerator.Form.FACTOR);
-      case "dense" -> BookGenerator.book(assets, periods, seed);
+      case "independent" -> PortfolioGenerator.portfolio(assets, periods, seed,
+          PortfolioGenerator.SECTORS, PortfolioGenerator.Form.INDEPENDENT);
+      case "factor20" -> PortfolioGenerator.portfolio(assets, periods, seed, 19,
+          PortfolioGenerator.Form.FACTOR);
+      case "dense" -> PortfolioGenerator.portfolio(assets, periods, seed);
       default -> throw new IllegalArgumentException(
-          "book: the form must be independent, factor20 or dense, was \"" + parts[0] + "\"");
+          "portfolio: the form must be independent, factor20 or dense, was \"" + parts[0] + "\"");
     };
   }
 
   /**
-   * Solves the book; the result is returned so that the work is not optimised away.
+   * Solves the portfolio; the result is returned so that the work is not optimised away.
    *
    * @throws IllegalStateException if the solver returns anything but a plan
    */
@@ -128,7 +133,7 @@ public class TargetBenchmark {
     SolveResult result = solver.solve(problem);
     if (!(result instanceof SolveResult.Solved)) {
       throw new IllegalStateException(
-          String.format(Locale.ROOT, "the %s path did not solve %s: %s", path, book, result));
+          String.format(Locale.ROOT, "the %s path did not solve %s: %s", path, portfolio, result));
     }
     return result;
   }

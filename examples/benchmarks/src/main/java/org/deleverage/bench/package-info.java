@@ -1,6 +1,7 @@
 /**
- * JMH benchmarks of the solvers on generated books: {@link org.deleverage.bench.BookGenerator}
- * makes realistic, convex margin-call books of any size from a seed, and {@link
+ * JMH benchmarks of the solvers on generated portfolios: {@link
+ * org.deleverage.bench.PortfolioGenerator} makes realistic, convex margin-call portfolios of any
+ * size from a seed, and {@link
  * org.deleverage.bench.SolverBenchmark} times a solver of the catalog on them. Nothing here runs
  * during the build; the benchmarks run from {@code examples/benchmarks/target/benchmarks.jar}.
  */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The factor benchmark's own logic, called directly rather than through JMH: each way of giving
- * the risk solves a small book to the same objective, and an unknown name fails the trial.
+ * the risk solves a small portfolio to the same objective, and an unknown name fails the trial.
  * Nothing here measures time.
  */
 class FactorBenchmarkTest {

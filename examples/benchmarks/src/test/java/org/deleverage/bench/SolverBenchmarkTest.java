@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Param;
 
 /**
  * The benchmark's own logic, called directly rather than through JMH: its default solvers exist,
- * a trial's set-up and one call solve a small book, and a wrong solver name fails the trial.
+ * a trial's set-up and one call solve a small portfolio, and a wrong solver name fails the trial.
  * Nothing here measures time.
  */
 class SolverBenchmarkTest {

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * The benchmark's own logic, called directly rather than through JMH: every default book name
- * parses, the forms give the books they say, both paths solve a small book to the same plan, and
- * wrong names fail the trial. Nothing here measures time.
+ * The benchmark's own logic, called directly rather than through JMH: every default portfolio name
+ * parses, the forms give the portfolios they say, both paths solve a small portfolio to the same
+ * plan, and wrong names fail the trial. Nothing here measures time.
  */
 class TargetBenchmarkTest {
 
   @Test
   void everyDefaultBookNameIsWellFormed() throws NoSuchFieldException {
-    String[] defaults = TargetBenchmark.class.getDeclaredField("book")
+    String[] defaults = TargetBenchmark.class.getDeclaredField("portfolio")
         .getAnnotation(Param.class).value();
 
     assertThat(defaults).hasSize(6);
@@ -37,7 +37,7 @@ class TargetBenchmarkTest {
     assertThat(((Dependence.Factor) TargetBenchmark.problem("factor20-5x2").dependence())
             .factorCovariance())
         .hasNumberOfRows(20);
-    assertThat(TargetBenchmark.problem("dense-5x2")).isEqualTo(BookGenerator.book(5, 2));
+    assertThat(TargetBenchmark.problem("dense-5x2")).isEqualTo(PortfolioGenerator.portfolio(5, 2));
   }
 
   @Test
@@ -46,7 +46,7 @@ class TargetBenchmarkTest {
     String[] paths = {"default", "general"};
     for (int p = 0; p < 2; p++) {
       TargetBenchmark benchmark = new TargetBenchmark();
-      benchmark.book = "independent-40x1";
+      benchmark.portfolio = "independent-40x1";
       benchmark.path = paths[p];
       benchmark.setUp();
 
@@ -61,7 +61,7 @@ class TargetBenchmarkTest {
   @Test
   void wrongNamesFailTheTrial() {
     TargetBenchmark badPath = new TargetBenchmark();
-    badPath.book = "dense-5x1";
+    badPath.portfolio = "dense-5x1";
     badPath.path = "fast";
 
     assertThatThrownBy(badPath::setUp)
@@ -69,7 +69,7 @@ class TargetBenchmarkTest {
         .hasMessage("path: must be \"default\" or \"general\", was \"fast\"");
     assertThatThrownBy(() -> TargetBenchmark.problem("dense-5"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("book: must be FORM-ASSETSxPERIODS");
+        .hasMessageStartingWith("portfolio: must be FORM-ASSETSxPERIODS");
     assertThatThrownBy(() -> TargetBenchmark.problem("sparse-5x1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was \"sparse\"");

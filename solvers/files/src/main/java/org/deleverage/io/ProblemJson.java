@@ -44,9 +44,9 @@ import org.deleverage.models.TemporaryImpactModel;
  * assets[0].quantity: is required}, {@code assets[1].price: must be a number, was "abc"}, {@code
  * assets[0].maxParticipaton: unknown field, did you mean "maxParticipation"?}. Unknown fields,
  * duplicate fields, NaN and infinity, numbers too large for a double and malformed JSON (reported
- * with its line and column) are all rejected. Of the temporary impact models only {@code
- * {"model":"linear","eta":E}} is supported in this version; {@code power} and {@code book} are
- * rejected with an error that says so.
+ * with its line and column) are all rejected. The temporary impact is one of the three models of
+ * FORMAT.md: {@code {"model":"linear","eta":E}}, {@code {"model":"power","coefficient":C,
+ * "exponent":B}} and {@code {"model":"book","levels":[{"offset":O,"size":Z},...]}}.
  *
  * <p>{@code null} is accepted where it means something: {@code requirement.shortfall} (computed
  * from the account), {@code requirement.deadline} (the last period), and {@code correlation},

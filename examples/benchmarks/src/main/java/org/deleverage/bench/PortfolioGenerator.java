@@ -15,10 +15,10 @@ import org.deleverage.models.TradingConditions;
 import org.deleverage.models.internal.Checks;
 
 /**
- * Realistic, convex margin-call books of any size, made deterministically from a seed, for
+ * Realistic, convex margin-call portfolios of any size, made deterministically from a seed, for
  * benchmarking the solvers. The same (assets, periods, seed) always gives an equal problem, and
- * the first n assets of a larger book are the book of n assets (each asset takes the same fixed
- * number of draws, and the factor loadings come from a stream of their own). Stateless and
+ * the first n assets of a larger portfolio are the portfolio of n assets (each asset takes the same
+ * fixed number of draws, and the factor loadings come from a stream of their own). Stateless and
  * thread-safe.
  *
  * <p>Each asset (MODEL.md section 1; units: money, units of the asset, days):
@@ -70,8 +70,9 @@ import org.deleverage.models.internal.Checks;
  * <p>The objective is the expected loss plus the timing risk, with no residual-risk term. The
  * risk aversion lambda is set by the margin of the first unit sold: selling one unit of asset i in
  * the first period lowers the timing risk by about 2 lambda tau N g_i, with g_i = d_i (Sigma
- * x_0)_i (the position's share of the book's variance per unit, x_0 = q), and costs e_i + gamma_i
- * Q_i (spread and fees, and the mark-down of the units kept). lambda is the largest value at which
+ * x_0)_i (the position's share of the portfolio's variance per unit, x_0 = q), and costs e_i +
+ * gamma_i Q_i (spread and fees, and the mark-down of the units kept). lambda is the largest value
+ * at which
  * that relief is at most {@value #RISK_RELIEF} of that cost for every asset:
  *
  * <pre>
@@ -83,9 +84,9 @@ import org.deleverage.models.internal.Checks;
  * up to half the cost, enough to change which positions the plan sells first. lambda tau N, and
  * with it this balance, is the same for every horizon.
  */
-public final class BookGenerator {
+public final class PortfolioGenerator {
 
-  /** The seed of the books the benchmark runs. */
+  /** The seed of the portfolios the benchmark runs. */
   public static final long DEFAULT_SEED = 20_240_601L;
 
   /** The shortfall as a share of what selling every position at its caps frees. */
@@ -108,7 +109,7 @@ public final class BookGenerator {
 
   private static final double SHORT_SHARE = 0.3;
 
-  /** How a book states the dependence of its assets; every form gives the same Sigma. */
+  /** How a portfolio states the dependence of its assets; every form gives the same Sigma. */
   public enum Form {
     /** The correlation C, with the assets' volatilities. */
     CORRELATION,
@@ -123,33 +124,36 @@ public final class BookGenerator {
     INDEPENDENT
   }
 
-  private BookGenerator() {}
+  private PortfolioGenerator() {}
 
-  /** The book of {@code assets} positions over {@code periods} periods, from the default seed. */
-  public static DeleveragingProblem book(int assets, int periods) {
-    return book(assets, periods, DEFAULT_SEED);
+  /**
+   * The portfolio of {@code assets} positions over {@code periods} periods, from the default seed.
+   */
+  public static DeleveragingProblem portfolio(int assets, int periods) {
+    return portfolio(assets, periods, DEFAULT_SEED);
   }
 
   /**
-   * The book of {@code assets} positions over {@code periods} periods made from {@code seed}.
+   * The portfolio of {@code assets} positions over {@code periods} periods made from {@code seed}.
    *
    * @throws InvalidInputException naming {@code assets} or {@code periods} if it is below 1 or
    *     {@code periods} is above {@link Horizon#MAX_PERIODS}
    */
-  public static DeleveragingProblem book(int assets, int periods, long seed) {
-    return book(assets, periods, seed, SECTORS, Form.CORRELATION);
+  public static DeleveragingProblem portfolio(int assets, int periods, long seed) {
+    return portfolio(assets, periods, seed, SECTORS, Form.CORRELATION);
   }
 
   /**
-   * The book of {@code assets} positions over {@code periods} periods made from {@code seed}, with
-   * a market and {@code sectors} sector factors, its dependence stated in the given form. With
-   * {@value #SECTORS} sectors and {@link Form#CORRELATION} this is {@link #book(int, int, long)};
-   * the forms of one book differ in how Sigma is given, not in Sigma, the assets or the objective.
+   * The portfolio of {@code assets} positions over {@code periods} periods made from {@code seed},
+   * with a market and {@code sectors} sector factors, its dependence stated in the given form. With
+   * {@value #SECTORS} sectors and {@link Form#CORRELATION} this is {@link #portfolio(int, int,
+   * long)}; the forms of one portfolio differ in how Sigma is given, not in Sigma, the assets or
+   * the objective.
    *
    * @throws InvalidInputException naming {@code assets}, {@code periods} or {@code sectors} if it
    *     is below 1, or {@code periods} if it is above {@link Horizon#MAX_PERIODS}
    */
-  public static DeleveragingProblem book(
+  public static DeleveragingProblem portfolio(
       int assets, int periods, long seed, int sectors, Form form) {
     Checks.atLeastOne("assets", assets);
     Checks.atLeastOne("sectors", sectors);
@@ -163,14 +167,14 @@ public final class BookGenerator {
     SplittableRandom assetDraws = root.split();
     SplittableRandom factorDraws = root.split();
 
-    List<Asset> book = new ArrayList<>(assets);
+    List<Asset> portfolio = new ArrayList<>(assets);
     double requirement = 0.0;
     double marketValue = 0.0;
     double freed = 0.0;
     double[] dollarVolatility = new double[assets];
     for (int i = 0; i < assets; i++) {
       Asset asset = asset(assetDraws, "A" + i, periods);
-      book.add(asset);
+      portfolio.add(asset);
       requirement += asset.marginRate() * asset.held() * asset.price();
       marketValue += asset.quantity() * asset.price();
       freed += referenceFreed(asset, periods);
@@ -180,30 +184,30 @@ public final class BookGenerator {
     double shortfall = SHORTFALL_FRACTION * freed;
     double[] exposure =
         form == Form.INDEPENDENT ? dollarVolatility : factors.times(dollarVolatility);
-    double riskAversion = riskAversion(book, exposure, horizon);
+    double riskAversion = riskAversion(portfolio, exposure, horizon);
     return DeleveragingProblem.builder()
         .cash(requirement - marketValue - shortfall)
-        .assets(book)
-        .dependence(dependence(factors, book, form))
+        .assets(portfolio)
+        .dependence(dependence(factors, portfolio, form))
         .horizon(horizon)
         .requirement(Requirement.margin().withShortfall(shortfall).withDeadline(periods))
         .objective(Objective.of(1.0, riskAversion, 0.0))
         .build();
   }
 
-  /** The dependence of the book in the given form. */
-  private static Dependence dependence(FactorModel factors, List<Asset> book, Form form) {
+  /** The dependence of the portfolio in the given form. */
+  private static Dependence dependence(FactorModel factors, List<Asset> portfolio, Form form) {
     switch (form) {
       case INDEPENDENT:
         return Dependence.independent();
       case FACTOR:
-        return factors.returnModel(book);
+        return factors.returnModel(portfolio);
       case COVARIANCE:
         double[][] sigma = factors.correlation();
         for (int i = 0; i < sigma.length; i++) {
-          double left = book.get(i).volatility() * book.get(i).price();
+          double left = portfolio.get(i).volatility() * portfolio.get(i).price();
           for (int j = 0; j < sigma.length; j++) {
-            sigma[i][j] *= left * book.get(j).volatility() * book.get(j).price();
+            sigma[i][j] *= left * portfolio.get(j).volatility() * portfolio.get(j).price();
           }
         }
         return Dependence.covariance(sigma);
@@ -283,10 +287,10 @@ public final class BookGenerator {
    * (C y)_i.
    */
   private static double riskAversion(
-      List<Asset> book, double[] correlatedExposure, Horizon horizon) {
+      List<Asset> portfolio, double[] correlatedExposure, Horizon horizon) {
     double lambda = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < book.size(); i++) {
-      Asset asset = book.get(i);
+    for (int i = 0; i < portfolio.size(); i++) {
+      Asset asset = portfolio.get(i);
       double exposure =
           asset.direction() * asset.volatility() * asset.price() * correlatedExposure[i];
       if (exposure > 0) {
@@ -352,13 +356,13 @@ public final class BookGenerator {
      * The factor model of returns whose correlation is C and whose variances are sigma_i^2:
      * loadings sigma_i B_ik / s_i, F = I, specific variances sigma_i^2 D_ii / s_i^2.
      */
-    Dependence returnModel(List<Asset> book) {
+    Dependence returnModel(List<Asset> portfolio) {
       int n = specific.length;
       int factors = loadings[0].length;
       double[][] scaled = new double[n][factors];
       double[] specificVariance = new double[n];
       for (int i = 0; i < n; i++) {
-        double ratio = book.get(i).volatility() / Math.sqrt(variance(i));
+        double ratio = portfolio.get(i).volatility() / Math.sqrt(variance(i));
         for (int k = 0; k < factors; k++) {
           scaled[i][k] = ratio * loadings[i][k];
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.deleverage.InvalidInputException;
+import org.deleverage.bench.PortfolioGenerator.Form;
 import org.deleverage.core.Asset;
 import org.deleverage.core.CoverageMode;
 import org.deleverage.core.DeleveragingProblem;
@@ -28,21 +29,23 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The generated books are the valid, convex, feasible instances {@link BookGenerator} promises,
- * at every size the benchmark runs. The shortfall and the risk aversion are checked against the
+ * The generated portfolios are the valid, convex, feasible instances {@link PortfolioGenerator}
+ * promises, at every size the benchmark runs. The shortfall and the risk aversion are checked
+ * against the
  * library's own evaluator, not against the generator's formulas.
  */
-class BookGeneratorTest {
+class PortfolioGeneratorTest {
 
   /**
-   * Each size's book, built once for the tests that read it: a book of 500 assets checks its
-   * 500 x 500 correlation by an eigendecomposition, the bulk of this class's time.
+   * Each size's portfolio, built once for the tests that read it: a portfolio of 500 assets checks
+   * its 500 x 500 correlation by an eigendecomposition, the bulk of this class's time.
    */
-  private static final Map<List<Integer>, DeleveragingProblem> BOOKS = new ConcurrentHashMap<>();
+  private static final Map<List<Integer>, DeleveragingProblem> PORTFOLIOS =
+      new ConcurrentHashMap<>();
 
-  private static DeleveragingProblem book(int assets, int periods) {
-    return BOOKS.computeIfAbsent(
-        List.of(assets, periods), size -> BookGenerator.book(size.get(0), size.get(1)));
+  private static DeleveragingProblem portfolio(int assets, int periods) {
+    return PORTFOLIOS.computeIfAbsent(
+        List.of(assets, periods), size -> PortfolioGenerator.portfolio(size.get(0), size.get(1)));
   }
 
   /** The 9 sizes of {@link SolverBenchmark}. */
@@ -54,12 +57,12 @@ class BookGeneratorTest {
   @ParameterizedTest(name = "{0} assets over {1} periods")
   @MethodSource("sizes")
   void makesAValidConvexMarginCallOfTheRequestedSize(int assets, int periods) {
-    DeleveragingProblem problem = book(assets, periods);
+    DeleveragingProblem problem = portfolio(assets, periods);
     ResolvedProblem resolved = problem.resolve();
 
     assertThat(resolved.assetCount()).isEqualTo(assets);
     assertThat(resolved.periods()).isEqualTo(periods);
-    assertThat(resolved.periodLength()).isEqualTo(BookGenerator.PERIOD_LENGTH);
+    assertThat(resolved.periodLength()).isEqualTo(PortfolioGenerator.PERIOD_LENGTH);
     assertThat(resolved.mode()).isEqualTo(CoverageMode.MARGIN);
     assertThat(resolved.deadlineIndex()).isEqualTo(periods - 1);
     assertThat(resolved.shortfall()).isPositive();
@@ -87,7 +90,7 @@ class BookGeneratorTest {
   @ParameterizedTest(name = "{0} assets over {1} periods")
   @MethodSource("sizes")
   void theShortfallIsThirtyPercentOfWhatSellingAtTheCapsFrees(int assets, int periods) {
-    ResolvedProblem problem = book(assets, periods).resolve();
+    ResolvedProblem problem = portfolio(assets, periods).resolve();
     // The reference plan: every position sold at its cap from the first period on.
     double[][] units = new double[assets][periods];
     for (int i = 0; i < assets; i++) {
@@ -101,14 +104,14 @@ class BookGeneratorTest {
     // X_N = -S + F, with F what the reference plan frees; S = 0.3 F.
     double freed = reference.excess(periods - 1) + problem.shortfall();
     assertThat(problem.shortfall())
-        .isCloseTo(BookGenerator.SHORTFALL_FRACTION * freed, within(1e-9 * freed));
+        .isCloseTo(PortfolioGenerator.SHORTFALL_FRACTION * freed, within(1e-9 * freed));
     assertThat(reference.feasible()).isTrue();
   }
 
   @ParameterizedTest(name = "{0} assets over {1} periods")
   @MethodSource("sizes")
   void theRiskReliefOfAFirstSaleIsAtMostHalfItsCostAndReachesItOnce(int assets, int periods) {
-    ResolvedProblem problem = book(assets, periods).resolve();
+    ResolvedProblem problem = portfolio(assets, periods).resolve();
     // Selling a first unit of asset i in period 1 lowers lambda tau sum_k x_k' Sigma x_k by about
     // 2 lambda tau N d_i (Sigma x_0)_i and costs e_i + gamma_i Q_i; Sigma from the resolved
     // problem, C_ij sigma_i p_i sigma_j p_j.
@@ -124,10 +127,10 @@ class BookGeneratorTest {
       double cost = problem.costPerUnit(i) + problem.gamma(i) * problem.held(i);
       assertThat(relief)
           .as("A" + i)
-          .isLessThanOrEqualTo(BookGenerator.RISK_RELIEF * cost * (1 + 1e-9));
+          .isLessThanOrEqualTo(PortfolioGenerator.RISK_RELIEF * cost * (1 + 1e-9));
       tightest = Math.max(tightest, relief / cost);
     }
-    assertThat(tightest).isCloseTo(BookGenerator.RISK_RELIEF, within(1e-9));
+    assertThat(tightest).isCloseTo(PortfolioGenerator.RISK_RELIEF, within(1e-9));
   }
 
   /** The sizes of up to 100 assets, which the greedy baseline solves in a blink. */
@@ -138,7 +141,7 @@ class BookGeneratorTest {
   @ParameterizedTest(name = "{0} assets over {1} periods")
   @MethodSource("smallerSizes")
   void theGreedyBaselineSolvesTheSmallerBooks(int assets, int periods) {
-    ResolvedProblem problem = book(assets, periods).resolve();
+    ResolvedProblem problem = portfolio(assets, periods).resolve();
 
     SolveResult result = Solvers.named("greedy").orElseThrow().solve(problem);
 
@@ -148,16 +151,17 @@ class BookGeneratorTest {
 
   @Test
   void theSameSeedGivesTheSameBookAndAnotherSeedAnother() {
-    assertThat(BookGenerator.book(10, 5, 7)).isEqualTo(BookGenerator.book(10, 5, 7));
-    assertThat(BookGenerator.book(10, 5)).isEqualTo(BookGenerator.book(10, 5));
-    assertThat(BookGenerator.book(10, 5, 7).assets())
-        .isNotEqualTo(BookGenerator.book(10, 5, 8).assets());
+    assertThat(PortfolioGenerator.portfolio(10, 5, 7))
+        .isEqualTo(PortfolioGenerator.portfolio(10, 5, 7));
+    assertThat(PortfolioGenerator.portfolio(10, 5)).isEqualTo(PortfolioGenerator.portfolio(10, 5));
+    assertThat(PortfolioGenerator.portfolio(10, 5, 7).assets())
+        .isNotEqualTo(PortfolioGenerator.portfolio(10, 5, 8).assets());
   }
 
   @Test
   void aSmallBookIsTheStartOfALargerOne() {
-    DeleveragingProblem small = BookGenerator.book(10, 5);
-    DeleveragingProblem large = BookGenerator.book(100, 5);
+    DeleveragingProblem small = PortfolioGenerator.portfolio(10, 5);
+    DeleveragingProblem large = PortfolioGenerator.portfolio(100, 5);
 
     assertThat(large.assets().subList(0, 10)).isEqualTo(small.assets());
     double[][] smallCorrelation = ((Dependence.Correlation) small.dependence()).matrix();
@@ -170,18 +174,18 @@ class BookGeneratorTest {
   }
 
   /**
-   * The three forms of one book state the same price covariance: the factor model's p_i p_j
+   * The three forms of one portfolio state the same price covariance: the factor model's p_i p_j
    * (B F B' + D)_ij and the dense Sigma equal C_ij sigma_i p_i sigma_j p_j to rounding; the rest
    * of the problem is identical.
    */
   @Test
   void theFormsOfABookGiveTheSameCovariance() {
     DeleveragingProblem correlation =
-        BookGenerator.book(30, 3, 11, 5, BookGenerator.Form.CORRELATION);
+        PortfolioGenerator.portfolio(30, 3, 11, 5, Form.CORRELATION);
     ResolvedProblem expected = correlation.resolve();
-    for (BookGenerator.Form form :
-        new BookGenerator.Form[] {BookGenerator.Form.COVARIANCE, BookGenerator.Form.FACTOR}) {
-      DeleveragingProblem problem = BookGenerator.book(30, 3, 11, 5, form);
+    for (PortfolioGenerator.Form form :
+        new Form[] {Form.COVARIANCE, Form.FACTOR}) {
+      DeleveragingProblem problem = PortfolioGenerator.portfolio(30, 3, 11, 5, form);
       assertThat(problem.assets()).isEqualTo(correlation.assets());
       assertThat(problem.account()).isEqualTo(correlation.account());
       assertThat(problem.requirement()).isEqualTo(correlation.requirement());
@@ -196,16 +200,17 @@ class BookGeneratorTest {
         }
       }
     }
-    assertThat(((Dependence.Factor) BookGenerator.book(30, 3, 11, 5, BookGenerator.Form.FACTOR)
+    assertThat(((Dependence.Factor) PortfolioGenerator.portfolio(30, 3, 11, 5, Form.FACTOR)
         .dependence()).factorCovariance()).hasDimensions(6, 6);
-    // The default book is the three-sector correlation.
-    assertThat(BookGenerator.book(30, 3, BookGenerator.DEFAULT_SEED, BookGenerator.SECTORS,
-        BookGenerator.Form.CORRELATION)).isEqualTo(BookGenerator.book(30, 3));
+    // The default portfolio is the three-sector correlation.
+    assertThat(PortfolioGenerator.portfolio(30, 3, PortfolioGenerator.DEFAULT_SEED,
+            PortfolioGenerator.SECTORS, Form.CORRELATION))
+        .isEqualTo(PortfolioGenerator.portfolio(30, 3));
   }
 
   /**
-   * On a 40-asset book with 4 factors over 3 periods (K' N = 12 <= 40, so the optimiser takes the
-   * factor risk in low-rank form) the factor model and the dense covariance get the same plan,
+   * On a 40-asset portfolio with 4 factors over 3 periods (K' N = 12 <= 40, so the optimiser takes
+   * the factor risk in low-rank form) the factor model and the dense covariance get the same plan,
    * both certified: the objective to 1e-9 relative, every trade to 1e-8 of the largest position's
    * market value.
    */
@@ -213,8 +218,8 @@ class BookGeneratorTest {
   void theFactorFormGetsThePlanOfTheDenseCovariance() {
     Plan factor =
         Solvers.optimal()
-            .plan(BookGenerator.book(40, 3, 5, 3, BookGenerator.Form.FACTOR));
-    DeleveragingProblem dense = BookGenerator.book(40, 3, 5, 3, BookGenerator.Form.COVARIANCE);
+            .plan(PortfolioGenerator.portfolio(40, 3, 5, 3, Form.FACTOR));
+    DeleveragingProblem dense = PortfolioGenerator.portfolio(40, 3, 5, 3, Form.COVARIANCE);
     Plan expected = Solvers.optimal().plan(dense);
 
     assertThat(factor.status()).isEqualTo(SolveStatus.OPTIMAL);
@@ -237,13 +242,13 @@ class BookGeneratorTest {
 
   @Test
   void rejectsAnEmptyBookOrHorizon() {
-    assertThatThrownBy(() -> BookGenerator.book(0, 5))
+    assertThatThrownBy(() -> PortfolioGenerator.portfolio(0, 5))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("assets: must be >= 1, was 0");
-    assertThatThrownBy(() -> BookGenerator.book(10, 0))
+    assertThatThrownBy(() -> PortfolioGenerator.portfolio(10, 0))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("horizon.periods:");
-    assertThatThrownBy(() -> BookGenerator.book(10, 5, 1, 0, BookGenerator.Form.FACTOR))
+    assertThatThrownBy(() -> PortfolioGenerator.portfolio(10, 5, 1, 0, Form.FACTOR))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("sectors: must be >= 1, was 0");
   }
