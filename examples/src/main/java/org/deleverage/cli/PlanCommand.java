@@ -139,7 +139,7 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
     byte[] rendered = (rounded == null ? render(plan, resolved) : render(rounded, resolved))
         .getBytes(StandardCharsets.UTF_8);
     if (picture != null) {
-      Output.writeAtomically(picture, PlanChart.png(plan, resolved.initialExcess()), "chart");
+      Output.writeAtomically(picture, PlanChart.png(plan, resolved), "chart");
     }
     Output.write(target, rendered, stdout, "plan");
     return DeleverageCommand.SUCCESS;
