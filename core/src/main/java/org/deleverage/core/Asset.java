@@ -26,6 +26,8 @@ import org.deleverage.models.internal.Checks;
  * @param retainMin the fewest units to hold at the end, {@code >= 0}
  * @param retainMax the most units to hold at the end, {@code <= |q|}; 0 closes the position
  * @param reluctance omega, the objective added per unit sold, money per unit, {@code >= 0}
+ * @param lotSize the smallest tradable amount, units: every trade of a plan rounded to lots is a
+ *     whole number of lots (1 share, 0.001 coin), {@code > 0}, default 1
  */
 public record Asset(
     String id,
@@ -41,7 +43,11 @@ public record Asset(
     boolean locked,
     double retainMin,
     double retainMax,
-    double reluctance) {
+    double reluctance,
+    double lotSize) {
+
+  /** The lot size when none is given: one unit (a share, a coin, a contract). */
+  public static final double DEFAULT_LOT_SIZE = 1.0;
 
   /**
    * Validates every field and the rules that join them.
@@ -60,6 +66,7 @@ public record Asset(
    * @param retainMin the fewest units to hold at the end, {@code >= 0}
    * @param retainMax the most units to hold at the end, {@code <= |q|}; 0 closes the position
    * @param reluctance omega, the objective added per unit sold, money per unit, {@code >= 0}
+   * @param lotSize the smallest tradable amount, units, {@code > 0}
    */
   public Asset {
     Checks.present("id", id);
@@ -93,6 +100,45 @@ public record Asset(
               + retainMax);
     }
     Checks.nonNegative("reluctance", reluctance);
+    Checks.positive("lotSize", lotSize);
+  }
+
+  /**
+   * An asset traded in single units (lot size 1), as before lot sizes existed.
+   *
+   * @param id the asset's identifier, unique in a problem, not blank
+   * @param quantity q, the signed position in units: long {@code > 0}, short {@code < 0}
+   * @param price p, the current mid mark, money per unit, {@code > 0}
+   * @param volatility sigma, the daily standard deviation of returns, {@code >= 0}
+   * @param adv V, the average daily volume, units per day, {@code > 0}
+   * @param costs the half spread s, the fee f and the fee per unit u
+   * @param temporaryImpact h(n), the per-unit concession for trading n units in a period
+   * @param permanentImpact gamma, the lasting price move per unit traded
+   * @param marginRate m, the margin required per unit of market value, in [0, 1]
+   * @param maxParticipation rho: at most rho * V * tau units trade in a period, in (0, 1]
+   * @param locked true when the position may not be traded at all
+   * @param retainMin the fewest units to hold at the end, {@code >= 0}
+   * @param retainMax the most units to hold at the end, {@code <= |q|}; 0 closes the position
+   * @param reluctance omega, the objective added per unit sold, money per unit, {@code >= 0}
+   * @throws InvalidInputException naming the first field that breaks its rule
+   */
+  public Asset(
+      String id,
+      double quantity,
+      double price,
+      double volatility,
+      double adv,
+      TransactionCostModel costs,
+      TemporaryImpactModel temporaryImpact,
+      LinearPermanentImpact permanentImpact,
+      double marginRate,
+      double maxParticipation,
+      boolean locked,
+      double retainMin,
+      double retainMax,
+      double reluctance) {
+    this(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, DEFAULT_LOT_SIZE);
   }
 
   /**
@@ -113,7 +159,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withId(String value) {
-    return new Asset(value, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(value, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -124,7 +170,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withQuantity(double value) {
-    return new Asset(id, value, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, value, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -135,7 +181,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withPrice(double value) {
-    return new Asset(id, quantity, value, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, value, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -146,7 +192,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withVolatility(double value) {
-    return new Asset(id, quantity, price, value, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, value, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -157,7 +203,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withAdv(double value) {
-    return new Asset(id, quantity, price, volatility, value, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, volatility, value, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -168,7 +214,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withCosts(TransactionCostModel value) {
-    return new Asset(id, quantity, price, volatility, adv, value, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, volatility, adv, value, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -179,7 +225,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withTemporaryImpact(TemporaryImpactModel value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, value, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, volatility, adv, costs, value, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -190,7 +236,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withPermanentImpact(LinearPermanentImpact value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, value, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, value, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -201,7 +247,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withMarginRate(double value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, value, maxParticipation, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, value, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -212,7 +258,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withMaxParticipation(double value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, value, locked, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, value, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -223,7 +269,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withLocked(boolean value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, value, retainMin, retainMax, reluctance);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, value, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -234,7 +280,7 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withReluctance(double value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, value);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, value, lotSize);
   }
 
   /**
@@ -246,7 +292,19 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withRetain(double min, double max) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, min, max, reluctance);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, min, max, reluctance, lotSize);
+  }
+
+  /**
+   * This asset with another lot size, everything else the same; validated like any asset.
+   *
+   * @param value the smallest tradable amount, units, {@code > 0}
+   * @return the copy
+   * @throws InvalidInputException naming the field when the copy breaks a rule
+   */
+  public Asset withLotSize(double value) {
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, value);
   }
 
   /**
@@ -269,7 +327,8 @@ public record Asset(
 
   /**
    * Builds an {@link Asset}. Defaults (FORMAT.md): volatility 0, no spread, fees or impact,
-   * marginRate 1, maxParticipation 1, not locked, retain min 0 and max |q|, reluctance 0.
+   * marginRate 1, maxParticipation 1, not locked, retain min 0 and max |q|, reluctance 0,
+   * lot size 1.
    * Quantity, price and adv have no default.
    */
   public static final class Builder {
@@ -289,6 +348,7 @@ public record Asset(
     private double retainMin;
     private Double retainMax;
     private double reluctance;
+    private double lotSize = DEFAULT_LOT_SIZE;
 
     private Builder(String id) {
       this.id = id;
@@ -466,6 +526,17 @@ public record Asset(
     }
 
     /**
+     * The lot size, the smallest tradable amount in units (default 1).
+     *
+     * @param value the lot size, units, {@code > 0}
+     * @return this builder
+     */
+    public Builder lotSize(double value) {
+      this.lotSize = value;
+      return this;
+    }
+
+    /**
      * The asset.
      *
      * @return the asset
@@ -484,7 +555,7 @@ public record Asset(
       }
       double max = retainMax == null ? Math.abs(quantity) : retainMax;
       return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanent,
-          marginRate, maxParticipation, locked, retainMin, max, reluctance);
+          marginRate, maxParticipation, locked, retainMin, max, reluctance, lotSize);
     }
   }
 }

@@ -154,6 +154,16 @@ public final class ResolvedProblem {
   }
 
   /**
+   * The lot size of asset {@code i}: a plan rounded to lots trades whole multiples of it.
+   *
+   * @param i the asset's index
+   * @return the lot size of asset {@code i}, units
+   */
+  public double lotSize(int i) {
+    return problem.assets().get(i).lotSize();
+  }
+
+  /**
    * Q_i = |q_i|, units held.
    *
    * @param i the asset's index in the problem

@@ -6,6 +6,7 @@ import org.deleverage.solvers.stress.CascadeResult;
 import org.deleverage.solvers.stress.CascadeRound;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -37,7 +38,9 @@ public final class CascadeChart {
     }
     XYChart prices = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2)
         .title("Prices after each round (% of the price before the shock)")
-        .xAxisTitle("round").yAxisTitle("% of initial price").build();
+        .xAxisTitle("round (0: just after the shock)").yAxisTitle("% of price before the shock")
+        .build();
+    Axes.style(prices, true);
     for (Map.Entry<String, Double> asset : result.initialPrices().entrySet()) {
       String id = asset.getKey();
       double initial = asset.getValue();
@@ -52,15 +55,34 @@ public final class CascadeChart {
         .title(String.format(java.util.Locale.ROOT, "Loss to date (amplification %s)",
             Double.isFinite(result.amplification())
                 ? String.format(java.util.Locale.ROOT, "%.3f", result.amplification()) : "-"))
-        .xAxisTitle("round").yAxisTitle("loss").build();
+        .xAxisTitle("round (0: the shock)").yAxisTitle("loss (account currency)").build();
+    Axes.style(losses, false);
     double[] loss = new double[x.length];
     loss[0] = result.shockLoss();
     for (int r = 0; r < rounds.size(); r++) {
       loss[r + 1] = rounds.get(r).lossToDate();
     }
     losses.addSeries("loss to date", x, loss).setMarker(SeriesMarkers.CIRCLE);
-    prices.getStyler().setXAxisDecimalPattern("0");
-    losses.getStyler().setXAxisDecimalPattern("0");
+    double most = 0.0;
+    for (double value : loss) {
+      most = Math.max(most, value);
+    }
+    // Zero-based: a loss axis that starts at the shock's loss makes the rounds' losses look
+    // larger than they are.
+    Axes.grid(losses, 0.0, most, 0.0, rounds.size(), Axes::money);
+    double lowest = 100.0;
+    double highest = 100.0;
+    for (XYSeries series : prices.getSeriesMap().values()) {
+      for (double y : series.getYData()) {
+        lowest = Math.min(lowest, y);
+        highest = Math.max(highest, y);
+      }
+    }
+    Axes.grid(prices, lowest, highest, 0.0, rounds.size(), v -> Axes.compact(v) + "%");
+    for (XYChart chart : List.of(prices, losses)) {
+      chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) Math.max(1, rounds.size()));
+      chart.getStyler().setXAxisDecimalPattern("0");
+    }
     return Png.of(List.of(prices, losses));
   }
 }

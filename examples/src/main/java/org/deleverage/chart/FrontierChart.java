@@ -11,7 +11,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The chart of an efficient frontier, {@value #WIDTH} x {@value #HEIGHT} pixels: expected loss
  * against timing risk (standard deviation) for the optimal plans of the risk-aversion sweep, and
- * the two Almgren-Chriss reference strategies as separate points. Stateless.
+ * the two Almgren-Chriss reference strategies as separate points, and the problem's own plan (at
+ * its own risk aversion) as a red square; money in the account's currency. Stateless.
  */
 public final class FrontierChart {
 
@@ -30,6 +31,17 @@ public final class FrontierChart {
    * @return the PNG file's bytes
    */
   public static byte[] png(EfficientFrontier.Result frontier) {
+    return png(frontier, null);
+  }
+
+  /**
+   * The chart as PNG bytes, with the problem's own optimal plan marked.
+   *
+   * @param frontier the frontier
+   * @param current the problem's own plan (at its own risk aversion) as a point, or null
+   * @return the PNG file's bytes
+   */
+  public static byte[] png(EfficientFrontier.Result frontier, FrontierPoint current) {
     List<FrontierPoint> points = frontier.points();
     double[] risk = new double[points.size()];
     double[] loss = new double[points.size()];
@@ -39,7 +51,8 @@ public final class FrontierChart {
     }
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
         .title("Efficient frontier: expected loss against timing risk")
-        .xAxisTitle("timing risk (standard deviation)").yAxisTitle("expected loss").build();
+        .xAxisTitle("timing risk: standard deviation (account currency)")
+        .yAxisTitle("expected loss (account currency)").build();
     chart.addSeries("optimal, risk aversion swept", risk, loss)
         .setMarker(SeriesMarkers.CIRCLE);
     for (FrontierPoint end : List.of(frontier.sellNow(), frontier.sellEvenly())) {
@@ -48,8 +61,17 @@ public final class FrontierChart {
       series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       series.setMarker(SeriesMarkers.DIAMOND);
     }
-    chart.getStyler().setXAxisDecimalPattern("#,##0");
-    chart.getStyler().setYAxisDecimalPattern("#,##0");
+    if (current != null) {
+      XYSeries mark = chart.addSeries(current.label(), new double[] {current.timingRisk()},
+          new double[] {current.expectedLoss()});
+      mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      mark.setMarker(SeriesMarkers.SQUARE);
+      mark.setMarkerColor(Axes.MARKER);
+    }
+    Axes.style(chart, true);
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(Axes::money);
+    chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setYAxisMin(0.0);
     return Png.of(List.of(chart));
   }
 }

@@ -68,7 +68,7 @@ final class CurveCommand extends Subcommand implements Callable<Integer> {
       case CSV -> AnalysisReport.curveCsv(curve);
     };
     if (picture != null) {
-      Output.writeAtomically(picture, CurveChart.png(curve), "chart");
+      Output.writeAtomically(picture, CurveChart.png(curve, problem.resolve().shortfall()), "chart");
     }
     OutputOptions.write(target, rendered, stdout, "cost curve");
     return DeleverageCommand.SUCCESS;

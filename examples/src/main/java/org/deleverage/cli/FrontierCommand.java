@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deleverage.chart.FrontierChart;
+import org.deleverage.core.plan.Plan;
+import org.deleverage.solvers.analysis.FrontierPoint;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.io.AnalysisReport;
 import org.deleverage.solvers.Solvers;
@@ -79,7 +81,12 @@ final class FrontierCommand extends Subcommand implements Callable<Integer> {
       case CSV -> AnalysisReport.frontierCsv(frontier);
     };
     if (picture != null) {
-      Output.writeAtomically(picture, FrontierChart.png(frontier), "chart");
+      Plan own = Solvers.optimal().plan(problem);
+      FrontierPoint current = new FrontierPoint(
+          "this problem's plan (risk aversion " + problem.objective().riskAversion() + ")",
+          problem.objective().riskAversion(), own.expectedLoss(),
+          Math.sqrt(own.objective().timingVariance()), own.objective().total());
+      Output.writeAtomically(picture, FrontierChart.png(frontier, current), "chart");
     }
     OutputOptions.write(target, rendered, stdout, "frontier");
     return DeleverageCommand.SUCCESS;

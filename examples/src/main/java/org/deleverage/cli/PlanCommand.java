@@ -26,6 +26,8 @@ import org.deleverage.io.PriceHistoryCsv;
 import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.baseline.GreedyMarginCallSolver;
 import org.deleverage.solvers.optimal.InteriorPointSolver;
+import org.deleverage.solvers.optimal.LotRounding;
+import org.deleverage.solvers.optimal.RoundedPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -106,6 +108,14 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
       })
   private boolean local;
 
+  @Option(
+      names = "--lots",
+      description = {
+        "Round the plan to whole lots (each asset's lotSize, default 1 unit), keeping every",
+        "constraint; reports the rounded and continuous objectives and the difference."
+      })
+  private boolean lots;
+
   PlanCommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
     super(stdout, stderr, stdin);
   }
@@ -121,9 +131,15 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
             : solver;
     ResolvedProblem resolved = read.resolve();
     Plan plan = chosen.solve(resolved).plan();
-    byte[] rendered = render(plan, resolved).getBytes(StandardCharsets.UTF_8);
+    RoundedPlan rounded = null;
+    if (lots) {
+      rounded = LotRounding.DEFAULT.round(resolved, plan);
+      plan = rounded.plan();
+    }
+    byte[] rendered = (rounded == null ? render(plan, resolved) : render(rounded, resolved))
+        .getBytes(StandardCharsets.UTF_8);
     if (picture != null) {
-      Output.writeAtomically(picture, PlanChart.png(plan, resolved.initialExcess()), "chart");
+      Output.writeAtomically(picture, PlanChart.png(plan, resolved), "chart");
     }
     Output.write(target, rendered, stdout, "plan");
     return DeleverageCommand.SUCCESS;
@@ -140,6 +156,18 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
           : PlanTable.write(plan, GreedyMarginCallSolver.MOST_LIQUID_FIRST.solve(problem));
       case JSON -> PlanJson.write(plan);
       case CSV -> PlanCsv.write(plan);
+    };
+  }
+
+  /** The plan in whole lots in the chosen format, with the rounding's figures. */
+  private String render(RoundedPlan rounded, ResolvedProblem problem) {
+    return switch (format) {
+      case TABLE -> PlanTable.write(rounded,
+          rounded.continuous().status() == SolveStatus.FEASIBLE
+              ? null
+              : GreedyMarginCallSolver.MOST_LIQUID_FIRST.solve(problem));
+      case JSON -> PlanJson.write(rounded);
+      case CSV -> PlanCsv.write(rounded.plan());
     };
   }
 

@@ -11,6 +11,7 @@ import org.deleverage.core.plan.HierarchyEntry;
 import org.deleverage.core.plan.PeriodResult;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Trade;
+import org.deleverage.solvers.optimal.RoundedPlan;
 
 /**
  * Writes a {@link Plan} as the plan file of FORMAT.md: every name there, in its order, and these
@@ -64,6 +65,34 @@ public final class PlanJson {
    */
   public static void write(Plan plan, OutputStream out) throws IOException {
     Json.write(toTree(plan), out);
+  }
+
+  /**
+   * A plan rounded to whole lots as an indented JSON document, ending in a newline: the rounded
+   * plan's file with a {@code lots} object after {@code iterations} ({@code roundedObjective},
+   * {@code continuousObjective}, {@code gap}, {@code gapIsBound}, {@code lotsAdded},
+   * {@code continuousStatus}).
+   *
+   * @param rounded the plan in whole lots and the continuous plan it came from
+   * @return the document, ending in a newline
+   */
+  public static String write(RoundedPlan rounded) {
+    ObjectNode root = toTree(rounded.plan());
+    ObjectNode lots = Json.MAPPER.createObjectNode()
+        .put("roundedObjective", rounded.roundedObjective())
+        .put("continuousObjective", rounded.continuousObjective())
+        .put("gap", rounded.gap())
+        .put("gapIsBound", rounded.gapIsBound())
+        .put("lotsAdded", rounded.lotsAdded())
+        .put("continuousStatus", rounded.continuous().status().label());
+    ObjectNode ordered = Json.MAPPER.createObjectNode();
+    root.fields().forEachRemaining(field -> {
+      ordered.set(field.getKey(), field.getValue());
+      if (field.getKey().equals("iterations")) {
+        ordered.set("lots", lots);
+      }
+    });
+    return Json.write(ordered);
   }
 
   private static ObjectNode toTree(Plan plan) {

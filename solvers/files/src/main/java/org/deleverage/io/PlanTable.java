@@ -12,6 +12,7 @@ import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Trade;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.io.TextTable.Column;
+import org.deleverage.solvers.optimal.RoundedPlan;
 
 /**
  * Renders a {@link Plan} as a plain-text desk report: a summary (solver, status, shortfall,
@@ -64,6 +65,47 @@ public final class PlanTable {
     objective(plan, report);
     hierarchy(plan, report);
     return report.toString();
+  }
+
+  /**
+   * The report of a plan rounded to whole lots: the report of the rounded plan with a section
+   * after the summary that gives its objective, the continuous plan's and the difference, and a
+   * comparison against {@code baseline} when it is not null.
+   *
+   * @param rounded the plan in whole lots and the continuous plan it came from
+   * @param baseline the baseline solver's result on the same problem, or null for none
+   * @return the report, ending in a newline
+   */
+  public static String write(RoundedPlan rounded, SolveResult baseline) {
+    Plan plan = rounded.plan();
+    StringBuilder report = new StringBuilder();
+    summary(plan, report);
+    lots(rounded, report);
+    if (baseline != null) {
+      comparison(plan, baseline, report);
+    }
+    sequence(plan, report);
+    account(plan, report);
+    assetCosts(plan, report);
+    objective(plan, report);
+    hierarchy(plan, report);
+    return report.toString();
+  }
+
+  private static void lots(RoundedPlan rounded, StringBuilder report) {
+    heading(report, "WHOLE LOTS");
+    TextTable table = new TextTable(Column.left(""), Column.right(""), Column.left(""));
+    table.row("Objective in whole lots", money(rounded.roundedObjective()), "");
+    table.row("Objective, continuous", money(rounded.continuousObjective()),
+        rounded.continuous().status().label() + " plan of the " + rounded.continuous().solver()
+            + " solver");
+    table.row("Cost of rounding", money(rounded.gap()),
+        rounded.gapIsBound()
+            ? "at most this much above the best whole-lot plan"
+            : "against the continuous plan (not optimal, so not a bound)");
+    table.row("Lots added back", Integer.toString(rounded.lotsAdded()),
+        "after rounding every trade down, to keep coverage");
+    report.append(table.render(INDENT));
   }
 
   private static void summary(Plan plan, StringBuilder report) {

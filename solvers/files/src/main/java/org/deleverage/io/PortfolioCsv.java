@@ -27,7 +27,8 @@ import org.deleverage.core.Requirement;
  *   id, quantity, price, adv                       required
  *   volatility, halfSpread, fee, feePerUnit,       optional, defaults as in the JSON file
  *   marginRate, eta, gamma, maxParticipation,
- *   locked, retainMin, retainMax, reluctance
+ *   locked, retainMin, retainMax, reluctance,
+ *   lotSize
  * </pre>
  *
  * {@code eta} is the linear temporary impact; the power-law and order-book models need the JSON
@@ -42,7 +43,7 @@ public final class PortfolioCsv {
   public static final List<String> COLUMNS =
       List.of("id", "quantity", "price", "adv", "volatility", "halfSpread", "fee", "feePerUnit",
           "marginRate", "eta", "gamma", "maxParticipation", "locked", "retainMin", "retainMax",
-          "reluctance");
+          "reluctance", "lotSize");
 
   private static final List<String> REQUIRED = COLUMNS.subList(0, 4);
 
@@ -155,7 +156,8 @@ public final class PortfolioCsv {
             .maxParticipation(row.number("maxParticipation", 1.0))
             .locked(row.bool("locked"))
             .retain(row.number("retainMin", 0.0), row.number("retainMax", Math.abs(quantity)))
-            .reluctance(row.number("reluctance", 0.0));
+            .reluctance(row.number("reluctance", 0.0))
+            .lotSize(row.number("lotSize", Asset.DEFAULT_LOT_SIZE));
     try {
       return builder.build();
     } catch (InvalidInputException e) {

@@ -180,7 +180,7 @@ public final class ProblemJson {
   private record AssetFile(String id, Double quantity, Double price, Double volatility,
       Double adv, Double halfSpread, Double fee, Double feePerUnit, Double marginRate,
       ImpactFile impact, Double maxParticipation, Boolean locked, RetainFile retain,
-      Double reluctance) {
+      Double reluctance, Double lotSize) {
 
     Asset toAsset() {
       String name = Json.required(id, "id");
@@ -197,7 +197,8 @@ public final class ProblemJson {
               .marginRate(or(marginRate, 1.0))
               .maxParticipation(or(maxParticipation, 1.0))
               .locked(or(locked, false))
-              .reluctance(or(reluctance, 0.0));
+              .reluctance(or(reluctance, 0.0))
+              .lotSize(or(lotSize, Asset.DEFAULT_LOT_SIZE));
       if (impact != null && impact.temporary() != null) {
         builder.temporaryImpact(Json.under("impact.temporary", impact.temporary()::toModel));
       }
@@ -358,6 +359,7 @@ public final class ProblemJson {
     json.put("maxParticipation", asset.maxParticipation()).put("locked", asset.locked());
     json.putObject("retain").put("min", asset.retainMin()).put("max", asset.retainMax());
     json.put("reluctance", asset.reluctance());
+    json.put("lotSize", asset.lotSize());
   }
 
   private static ObjectNode temporary(TemporaryImpactModel model, String path) {

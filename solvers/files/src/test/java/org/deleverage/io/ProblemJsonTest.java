@@ -322,7 +322,7 @@ class ProblemJsonTest {
           a price that is a string    | "price": "abc"            | assets[0].price: must be a number, was "abc"
           a null optional number      | "volatility": null        | assets[0].volatility: must be a number, was null
           a misspelt field            | "maxParticipaton": 0.1    | assets[0].maxParticipaton: unknown field, did you mean "maxParticipation"?
-          a field that is nothing like another | "colour": 1      | assets[0].colour: unknown field (the fields here are id, quantity, price, volatility, adv, halfSpread, fee, feePerUnit, marginRate, impact, maxParticipation, locked, retain, reluctance)
+          a field that is nothing like another | "colour": 1      | assets[0].colour: unknown field (the fields here are id, quantity, price, volatility, adv, halfSpread, fee, feePerUnit, marginRate, impact, maxParticipation, locked, retain, reluctance, lotSize)
           locked not a boolean        | "locked": "no"            | assets[0].locked: must be true or false, was "no"
           a margin rate above one     | "marginRate": 1.5         | assets[0].marginRate: must be in [0.0, 1.0], was 1.5
           a participation of zero     | "maxParticipation": 0     | assets[0].maxParticipation: must be in (0.0, 1.0], was 0.0
