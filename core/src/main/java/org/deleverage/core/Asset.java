@@ -159,7 +159,9 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withId(String value) {
-    return new Asset(value, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(value, quantity, price, volatility, adv, costs, temporaryImpact,
+        permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance,
+        lotSize);
   }
 
   /**
@@ -170,7 +172,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withQuantity(double value) {
-    return new Asset(id, value, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, value, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -181,7 +184,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withPrice(double value) {
-    return new Asset(id, quantity, value, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, value, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -192,7 +196,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withVolatility(double value) {
-    return new Asset(id, quantity, price, value, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, value, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -203,7 +208,9 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withAdv(double value) {
-    return new Asset(id, quantity, price, volatility, value, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, value, costs, temporaryImpact,
+        permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance,
+        lotSize);
   }
 
   /**
@@ -214,7 +221,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withCosts(TransactionCostModel value) {
-    return new Asset(id, quantity, price, volatility, adv, value, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, value, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -225,7 +233,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withTemporaryImpact(TemporaryImpactModel value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, value, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, costs, value, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -236,7 +245,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withPermanentImpact(LinearPermanentImpact value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, value, marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, value,
+        marginRate, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -247,7 +257,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withMarginRate(double value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, value, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        value, maxParticipation, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -258,7 +269,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withMaxParticipation(double value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, value, locked, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, value, locked, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -269,7 +281,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withLocked(boolean value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, value, retainMin, retainMax, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, value, retainMin, retainMax, reluctance, lotSize);
   }
 
   /**
@@ -280,7 +293,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withReluctance(double value) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, retainMin, retainMax, value, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, retainMin, retainMax, value, lotSize);
   }
 
   /**
@@ -292,7 +306,8 @@ public record Asset(
    * @throws InvalidInputException naming the field when the copy breaks a rule
    */
   public Asset withRetain(double min, double max) {
-    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact, marginRate, maxParticipation, locked, min, max, reluctance, lotSize);
+    return new Asset(id, quantity, price, volatility, adv, costs, temporaryImpact, permanentImpact,
+        marginRate, maxParticipation, locked, min, max, reluctance, lotSize);
   }
 
   /**
