@@ -126,6 +126,7 @@ public final class DeleverageCommand {
             .addSubcommand(new StressCommand(out, errWriter, in))
             .addSubcommand(new CascadeCommand(out, errWriter, in))
             .addSubcommand(new AdlCommand(out, errWriter, in))
+            .addSubcommand(new ExchangeCommand(out, errWriter, in))
             .registerConverter(DeleveragingSolver.class, solvers)
             .setOut(outWriter)
             .setErr(errWriter)
