@@ -29,6 +29,8 @@ import picocli.CommandLine;
  *   deleverage plan [PROBLEM] [--out FILE] [--format table|json|csv] [--solver NAME]
  *                   [--history FILE] [--local]
  *   deleverage adl [INPUT] [--out FILE] [--format table|json|csv] [--rule RULE]
+ *   deleverage exchange [INPUT] [--out FILE] [--format table|json|csv] [--chart FILE.png]
+ *                       [--venue VENUE]
  * </pre>
  *
  * Exit codes: {@value #SUCCESS} success; {@value #INVALID_INPUT} invalid input (a problem that

@@ -60,9 +60,15 @@ public final class ExchangeReport {
     int liquidations = result.steps().stream().mapToInt(s -> s.liquidations().size()).sum();
     text.append(format("Exchange simulation (%s policy), %d steps%n", result.policy(),
         result.steps().size()));
+    int exhausted = -1;
+    for (ExchangeResult.Step step : result.steps()) {
+      if (exhausted < 0 && step.fundBefore() > 0 && step.fundAfter() <= 0) {
+        exhausted = step.index();
+      }
+    }
     text.append(format("  insurance fund        %s -> %s%s%n", amount(result.openingFund()),
-        amount(result.closingFund()), result.closingFund() <= 0 && result.openingFund() > 0
-            ? "  (exhausted)" : ""));
+        amount(result.closingFund()), exhausted >= 0
+            ? "  (exhausted at step " + exhausted + ")" : ""));
     text.append(format("  liquidations          %d%n", liquidations));
     text.append(format("  bad debt              %s%n", amount(badDebt)));
     text.append(format("  auto-deleveraged      %s contracts%s%n", amount(adl),
