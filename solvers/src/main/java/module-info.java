@@ -12,6 +12,7 @@ module org.deleverage.solvers {
   exports org.deleverage.solvers.adl;
   exports org.deleverage.solvers.analysis;
   exports org.deleverage.solvers.baseline;
+  exports org.deleverage.solvers.exchange;
   exports org.deleverage.solvers.optimal;
   exports org.deleverage.solvers.stress;
 }

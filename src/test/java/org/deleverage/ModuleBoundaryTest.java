@@ -47,6 +47,7 @@ class ModuleBoundaryTest {
           "org.deleverage.solvers",
           Set.of("org.deleverage.solvers", "org.deleverage.solvers.adl",
               "org.deleverage.solvers.analysis", "org.deleverage.solvers.baseline",
+              "org.deleverage.solvers.exchange",
               "org.deleverage.solvers.optimal", "org.deleverage.solvers.stress"),
           "org.deleverage.files",
           Set.of("org.deleverage.io"));

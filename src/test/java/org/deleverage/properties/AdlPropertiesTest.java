@@ -54,9 +54,22 @@ class AdlPropertiesTest {
               assertThat(result.fundAfter()).isGreaterThanOrEqualTo(-1e-9);
               assertThat(result.queue()).hasSameSizeAs(problem.positions());
               List<AdlResult.Allocation> allocations = result.allocations();
+              // The overlap check: the refused are exactly the positions whose equity at the
+              // bankruptcy price is negative; the allocation follows the rest of the queue.
+              double b = problem.bankrupt().bankruptcyPrice();
+              List<AdlResult.QueueEntry> eligible = new java.util.ArrayList<>();
+              for (AdlResult.QueueEntry entry : result.queue()) {
+                OpposingPosition position = problem.positions().stream()
+                    .filter(p -> p.account().equals(entry.account())).findFirst().orElseThrow();
+                boolean solvent = position.margin() + position.unrealisedPnl(b) >= 0;
+                assertThat(result.refused().contains(entry.account())).isEqualTo(!solvent);
+                if (solvent) {
+                  eligible.add(entry);
+                }
+              }
               for (int a = 0; a < allocations.size(); a++) {
                 AdlResult.Allocation allocation = allocations.get(a);
-                AdlResult.QueueEntry entry = result.queue().get(a);
+                AdlResult.QueueEntry entry = eligible.get(a);
                 assertThat(allocation.account()).isEqualTo(entry.account());
                 assertThat(allocation.closed()).isPositive().isLessThanOrEqualTo(entry.size());
                 assertThat(allocation.remaining())
@@ -67,7 +80,7 @@ class AdlPropertiesTest {
                 }
               }
               if (result.unclosed() > 0) {
-                assertThat(allocations).hasSameSizeAs(result.queue());
+                assertThat(allocations).hasSameSizeAs(eligible);
                 assertThat(allocations).allSatisfy(x -> assertThat(x.remaining()).isZero());
               }
               for (int r = 1; r < result.queue().size(); r++) {
@@ -86,7 +99,8 @@ class AdlPropertiesTest {
    * mark, the market takes every contract when l &lt;= 0 or when the fund covers them all (size x l
    * &lt; F), else F / l of them and the fund pays all of F; the fund's balance after is F - paid
    * (plus the surplus -l x size when l &lt; 0); and what is left open is exactly what the whole
-   * queue could not take, max(0, size - market - sum of the queue's sizes).
+   * queue could not take, max(0, size - market - sum of the sizes of the positions the overlap
+   * check lets ADL fill, those whose equity at the bankruptcy price is not negative).
    */
   @Test
   void theFundPaysFirstAndOnlyWhatTheQueueCannotTakeStaysOpen() {
@@ -114,8 +128,10 @@ class AdlPropertiesTest {
                 assertThat(result.fundPaid()).isEqualTo(fund);
                 assertThat(result.fundAfter()).isZero();
               }
-              double queued =
-                  problem.positions().stream().mapToDouble(OpposingPosition::size).sum();
+              double b = problem.bankrupt().bankruptcyPrice();
+              double queued = problem.positions().stream()
+                  .filter(p -> p.margin() + p.unrealisedPnl(b) >= 0)
+                  .mapToDouble(OpposingPosition::size).sum();
               double expectedOpen = Math.max(0.0, size - result.marketClosed() - queued);
               assertThat(result.unclosed()).isCloseTo(expectedOpen, within(1e-9 * size));
               assertThat(result.adlClosed())

@@ -29,6 +29,8 @@ import picocli.CommandLine;
  *   deleverage plan [PROBLEM] [--out FILE] [--format table|json|csv] [--solver NAME]
  *                   [--history FILE] [--local]
  *   deleverage adl [INPUT] [--out FILE] [--format table|json|csv] [--rule RULE]
+ *   deleverage exchange [INPUT] [--out FILE] [--format table|json|csv] [--chart FILE.png]
+ *                       [--venue VENUE]
  * </pre>
  *
  * Exit codes: {@value #SUCCESS} success; {@value #INVALID_INPUT} invalid input (a problem that
@@ -126,6 +128,7 @@ public final class DeleverageCommand {
             .addSubcommand(new StressCommand(out, errWriter, in))
             .addSubcommand(new CascadeCommand(out, errWriter, in))
             .addSubcommand(new AdlCommand(out, errWriter, in))
+            .addSubcommand(new ExchangeCommand(out, errWriter, in))
             .registerConverter(DeleveragingSolver.class, solvers)
             .setOut(outWriter)
             .setErr(errWriter)

@@ -40,7 +40,9 @@ import org.deleverage.solvers.adl.PositionSide;
  * Sides are {@code long} or {@code short} in any case; every position must be opposite to the
  * bankrupt one. Unknown fields are rejected, and errors name the JSON path and the rule
  * ({@code positions[3].entryPrice: must be > 0, was 0.0}). The result is written with every
- * figure of {@link AdlResult}; a score that is infinite is written as {@code null}. Both files
+ * figure of {@link AdlResult} (with {@code refused}, the accounts the overlap check refused, and
+ * {@code uncoveredDeficit}, both optional when read); a score that is infinite is written as
+ * {@code null}. Both files
  * read back to what was written: {@link #writeInput} writes an input that {@link #read(String)}
  * reads, and {@link #readResult} reads what {@link #write} wrote (every double is written with
  * the digits of {@link Double#toString}, so the values are the same to the last bit). Stateless
@@ -128,6 +130,9 @@ public final class AdlJson {
     root.put("fundAfter", result.fundAfter());
     root.put("adlClosed", result.adlClosed());
     root.put("unclosed", result.unclosed());
+    ArrayNode refused = root.putArray("refused");
+    result.refused().forEach(refused::add);
+    root.put("uncoveredDeficit", result.uncoveredDeficit());
     ArrayNode queue = root.putArray("queue");
     for (AdlResult.QueueEntry entry : result.queue()) {
       ObjectNode json = queue.addObject();
@@ -242,7 +247,8 @@ public final class AdlJson {
   private record ResultFile(String rule, JsonNode bankrupt, JsonNode mark,
       JsonNode insuranceFund, Double lossPerContract, Double marketClosed, Double fundPaid,
       Double fundAfter, @JsonSetter(nulls = Nulls.SET) Double adlClosed, Double unclosed,
-      List<QueueFile> queue, List<AllocationFile> allocations) {
+      List<String> refused, Double uncoveredDeficit, List<QueueFile> queue,
+      List<AllocationFile> allocations) {
 
     AdlResult toResult() {
       AdlRule named = AdlRule.of(Json.required(rule, "rule"));
@@ -262,7 +268,8 @@ public final class AdlJson {
       AdlResult result = new AdlResult(named, Json.required(lossPerContract, "lossPerContract"),
           Json.required(marketClosed, "marketClosed"), Json.required(fundPaid, "fundPaid"),
           Json.required(fundAfter, "fundAfter"), entries, list,
-          Json.required(unclosed, "unclosed"));
+          Json.required(unclosed, "unclosed"), refused == null ? List.of() : refused,
+          uncoveredDeficit == null ? 0.0 : uncoveredDeficit);
       if (adlClosed != null) {
         double sum = result.adlClosed();
         if (Math.abs(adlClosed - sum) > 1e-9 * Math.max(Math.abs(adlClosed), Math.abs(sum))) {

@@ -71,6 +71,14 @@ public final class AdlReport {
     if (result.unclosed() > 0) {
       text.append(format("  left open (queue exhausted)     %s%n", amount(result.unclosed())));
     }
+    if (!result.refused().isEmpty()) {
+      text.append(format("  refused by the overlap check    %s%n",
+          String.join(", ", result.refused())));
+    }
+    if (result.uncoveredDeficit() > 0) {
+      text.append(format("  loss left uncovered (at mark)   %s%n",
+          amount(result.uncoveredDeficit())));
+    }
     text.append('\n');
     TextTable table =
         new TextTable(

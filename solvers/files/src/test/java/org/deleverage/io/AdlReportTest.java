@@ -62,7 +62,7 @@ class AdlReportTest {
     List<String> csv = AdlReport.csv(result).lines().toList();
     assertThat(withoutScore(csv.get(1))).isEqualTo("1,p,2,true,80,2,100,20,0");
     assertThat(Double.parseDouble(csv.get(1).split(",")[3])).isCloseTo(44.0 / 9, within(1e-12));
-    assertThat(csv.get(2)).isEqualTo("2,q,1,inf,false,100,1,100,-20,0");
+    assertThat(csv.get(2)).isEqualTo("2,q,1,inf,false,100,0,,0,1");
 
     List<String> table = AdlReport.table(problem, result).lines().toList();
     assertThat(table.subList(0, 5))
@@ -70,9 +70,10 @@ class AdlReportTest {
             "Auto-deleveraging (hyperliquid rule): bankrupt long of 5 at 100, mark 90",
             "  loss per contract at the mark   10",
             "  closed in the market            0 (insurance fund paid 0 of 0, 0 left)",
-            "  auto-deleveraged                3",
-            "  left open (queue exhausted)     2");
-    assertThat(table.get(table.size() - 1)).contains(" q ", "inf", "no", "100%", "-20");
+            "  auto-deleveraged                2",
+            "  left open (queue exhausted)     3");
+    assertThat(table.get(5)).isEqualTo("  refused by the overlap check    q");
+    assertThat(table.get(table.size() - 1)).contains(" q ", "inf", "no", "100%", "-");
   }
 
   /**
@@ -87,8 +88,9 @@ class AdlReportTest {
    * </pre>
    *
    * Percentiles by cumulative size: 2 / 3 of the queue -> 80%, 3 / 3 -> 100%. ADL closes p's 2
-   * (realising 2 x (110 - 100) = 20) and q's 1 (realising 1 x (80 - 100) = -20); the queue holds
-   * 3 of the 5 contracts, so 2 stay open.
+   * (realising 2 x (110 - 100) = 20); q's equity at b = 100 would be 5 + 1 x (80 - 100) = -15,
+   * so the overlap check refuses it (filling it would realise -20 against a margin of 5: new bad
+   * debt of 15), and 3 of the 5 contracts stay open.
    */
   static AdlProblem hyperliquidWithAnUnderwaterShort() {
     return new AdlProblem(

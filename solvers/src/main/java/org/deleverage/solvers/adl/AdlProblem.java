@@ -3,15 +3,18 @@ package org.deleverage.solvers.adl;
 import com.google.common.collect.ImmutableList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.deleverage.InvalidInputException;
+import org.deleverage.models.MarginSchedule;
 import org.deleverage.models.internal.Checks;
 
 /**
  * What auto-deleveraging starts from: a bankrupt position, the mark price of the contract (the
  * price at which the market would take the position now), the insurance fund's balance, the
- * positions on the other side, and (for the Binance rule) the maintenance margin rate. Immutable.
+ * positions on the other side, and (for the Binance rule) the maintenance margin rate or, better,
+ * the contract's notional brackets. Immutable.
  *
  * @param bankrupt the position to close
  * @param mark the mark price m, > 0, in money per contract
@@ -19,13 +22,31 @@ import org.deleverage.models.internal.Checks;
  * @param maintenanceMarginRate r in [0, 1], used by {@link AdlRule#BINANCE}; may be empty
  * @param positions the opposing positions, each on the side opposite to the bankrupt one, with
  *     distinct account ids
+ * @param brackets the contract's margin brackets, used by {@link AdlRule#BINANCE} in preference
+ *     to the flat rate (each position's maintenance margin from its own bracket); may be empty
  */
 public record AdlProblem(
     BankruptPosition bankrupt,
     double mark,
     double insuranceFund,
     OptionalDouble maintenanceMarginRate,
-    List<OpposingPosition> positions) {
+    List<OpposingPosition> positions,
+    Optional<MarginSchedule> brackets) {
+
+  /**
+   * A problem without brackets.
+   *
+   * @param bankrupt the position to close
+   * @param mark the mark price m, > 0, in money per contract
+   * @param insuranceFund the insurance fund's balance, >= 0, in money
+   * @param maintenanceMarginRate r in [0, 1], used by {@link AdlRule#BINANCE}; may be empty
+   * @param positions the opposing positions, each on the side opposite to the bankrupt one, with
+   *     distinct account ids
+   */
+  public AdlProblem(BankruptPosition bankrupt, double mark, double insuranceFund,
+      OptionalDouble maintenanceMarginRate, List<OpposingPosition> positions) {
+    this(bankrupt, mark, insuranceFund, maintenanceMarginRate, positions, Optional.empty());
+  }
 
   /**
    * Validates every field and copies the positions.
@@ -36,8 +57,10 @@ public record AdlProblem(
    * @param maintenanceMarginRate r in [0, 1], used by {@link AdlRule#BINANCE}; may be empty
    * @param positions the opposing positions, each on the side opposite to the bankrupt one, with
    *     distinct account ids
+   * @param brackets the contract's margin brackets for {@link AdlRule#BINANCE}; may be empty
    */
   public AdlProblem {
+    Checks.present("brackets", brackets);
     Checks.present("bankrupt", bankrupt);
     Checks.positive("mark", mark);
     Checks.nonNegative("insuranceFund", insuranceFund);

@@ -22,6 +22,11 @@ import org.deleverage.models.internal.Checks;
  * @param queue every opposing position in ADL order
  * @param allocations the positions ADL closed, in queue order, each with at least some size
  * @param unclosed contracts left open because the queue ran out, >= 0
+ * @param refused the accounts the overlap check refused (filling them at the ADL price would have
+ *     left them below zero equity), in queue order
+ * @param uncoveredDeficit the bankrupt account's loss beyond its bankruptcy price on the contracts
+ *     ADL closed at the mark ({@link AdlOptions.Pricing#MARK}), which no one pays; 0 at the
+ *     bankruptcy price
  */
 public record AdlResult(
     AdlRule rule,
@@ -31,7 +36,27 @@ public record AdlResult(
     double fundAfter,
     List<QueueEntry> queue,
     List<Allocation> allocations,
-    double unclosed) {
+    double unclosed,
+    List<String> refused,
+    double uncoveredDeficit) {
+
+  /**
+   * A result with no refusal and no uncovered deficit.
+   *
+   * @param rule the ranking rule used
+   * @param lossPerContract l = d_b (b - m)
+   * @param marketClosed contracts closed in the market at the mark
+   * @param fundPaid what the fund paid
+   * @param fundAfter the fund's balance afterwards
+   * @param queue every opposing position in ADL order
+   * @param allocations the positions ADL closed, in queue order
+   * @param unclosed contracts left open because the queue ran out, >= 0
+   */
+  public AdlResult(AdlRule rule, double lossPerContract, double marketClosed, double fundPaid,
+      double fundAfter, List<QueueEntry> queue, List<Allocation> allocations, double unclosed) {
+    this(rule, lossPerContract, marketClosed, fundPaid, fundAfter, queue, allocations, unclosed,
+        List.of(), 0.0);
+  }
 
   /**
    * Validates every field and copies the lists.
@@ -48,9 +73,14 @@ public record AdlResult(
    * @param queue every opposing position in ADL order
    * @param allocations the positions ADL closed, in queue order, each with at least some size
    * @param unclosed contracts left open because the queue ran out, >= 0
+   * @param refused the accounts the overlap check refused, in queue order
+   * @param uncoveredDeficit the loss beyond the bankruptcy price left by ADL at the mark, >= 0
    * @throws InvalidInputException naming the field and the rule when one is out of its range
    */
   public AdlResult {
+    Checks.present("refused", refused);
+    refused = ImmutableList.copyOf(refused);
+    Checks.nonNegative("uncoveredDeficit", uncoveredDeficit);
     Checks.present("rule", rule);
     Checks.finite("lossPerContract", lossPerContract);
     Checks.nonNegative("marketClosed", marketClosed);

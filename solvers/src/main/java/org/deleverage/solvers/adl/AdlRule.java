@@ -1,8 +1,10 @@
 package org.deleverage.solvers.adl;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.deleverage.InvalidInputException;
+import org.deleverage.models.MarginSchedule;
 
 /**
  * The rule by which an exchange ranks opposing positions for auto-deleveraging: a score per
@@ -21,16 +23,19 @@ import org.deleverage.InvalidInputException;
  *   <li>{@link #BINANCE}: "LeveragePnL" = PnL% x margin ratio, with PnL% = max(0, u) / max(1, W),
  *       u the unrealised PnL and W the wallet balance (here the margin M), and margin ratio =
  *       maintenance margin / (W + u) when W + u > 0, else 0; the maintenance margin is r q m for
- *       the maintenance margin rate r of the position's bracket, given in the problem. Binance,
+ *       the maintenance margin rate r given in the problem or, when the problem gives the
+ *       contract's notional brackets, N r_k - cum_k for the bracket k of the position's own
+ *       notional N = q m (Binance publishes brackets, each with a rate and a maintenance amount:
+ *       with one flat rate for everyone the rate cancels out of the ranking). Binance,
  *       "What Is Auto-Deleveraging (ADL) and How Does It Work" (FAQ 360033525471), with the
  *       formula as quoted on the Binance developer forum (dev.binance.vision, topic 17801).
  *   <li>{@link #HYPERLIQUID}: (m / e) x (notional / account value), notional = q m and account
  *       value = M + u (Hyperliquid docs, "Auto-deleveraging"). The documentation gives m / e
  *       without naming a side; for a short this library uses e / m, so that a larger profit ranks
  *       higher on both sides. A position whose account value is not positive scores +infinity.
- *       The page says the ranked positions are closed at the previous mark price; {@link
- *       AdlEngine} closes them under every rule at the bankruptcy price b, as BitMEX and Binance
- *       document, so that the bankrupt account's equity ends at zero whatever the rule.
+ *       The page says the ranked positions are closed at the previous oracle price; {@link
+ *       AdlEngine} closes them at the bankruptcy price b, as BitMEX and Binance document, unless
+ *       {@link AdlOptions.Pricing#MARK} is chosen (then the loss beyond b is reported uncovered).
  * </ul>
  *
  * Immutable and thread-safe.
@@ -81,6 +86,23 @@ public enum AdlRule {
    */
   public double score(
       OpposingPosition position, double mark, OptionalDouble maintenanceMarginRate) {
+    return score(position, mark, maintenanceMarginRate, Optional.empty());
+  }
+
+  /**
+   * The score of a position at the mark, the Binance rule taking the maintenance margin from the
+   * brackets when they are given.
+   *
+   * @param position the opposing position
+   * @param mark the mark price m, > 0
+   * @param maintenanceMarginRate r, used by {@link #BINANCE} when there are no brackets
+   * @param brackets the contract's brackets, used by {@link #BINANCE}; may be empty
+   * @return the score (possibly infinite, never NaN)
+   * @throws InvalidInputException naming {@code maintenanceMarginRate} when {@link #BINANCE} has
+   *     neither
+   */
+  public double score(OpposingPosition position, double mark,
+      OptionalDouble maintenanceMarginRate, Optional<MarginSchedule> brackets) {
     int d = position.side().sign();
     double entry = position.entryPrice();
     double pnl = position.unrealisedPnl(mark);
@@ -93,14 +115,17 @@ public enum AdlRule {
         yield percent > 0 ? percent * leverage : percent / leverage + 0.0;
       }
       case BINANCE -> {
-        if (maintenanceMarginRate.isEmpty()) {
+        if (maintenanceMarginRate.isEmpty() && brackets.isEmpty()) {
           throw new InvalidInputException(
               "maintenanceMarginRate", "is required by the binance rule (its margin ratio)");
         }
         double wallet = position.margin();
         double percent = Math.max(0.0, pnl) / Math.max(1.0, wallet);
         double balance = wallet + pnl;
-        double maintenance = maintenanceMarginRate.getAsDouble() * position.size() * mark;
+        double notional = position.size() * mark;
+        double maintenance = brackets.isPresent()
+            ? brackets.get().maintenanceMargin(notional)
+            : maintenanceMarginRate.getAsDouble() * notional;
         yield balance > 0 ? percent * maintenance / balance : 0.0;
       }
       case HYPERLIQUID -> {

@@ -349,4 +349,62 @@ class AdlEngineTest {
             new OpposingPosition("5", PositionSide.LONG, 20, 600.0, 400.0),
             new OpposingPosition("6", PositionSide.LONG, 10, 600.0, 900.0)));
   }
+
+  /**
+   * The issue's case: a bankrupt short of 15 at b = 650 (mark 660, no fund). Account "loser", a
+   * long of 10 at 700 with margin 10, has equity 10 + 10 x (650 - 700) = -490 at 650: filling it
+   * would realise -500 and create 490 of new bad debt, so the overlap check refuses it. Account
+   * "safe", long 5 at 600 with margin 100 (equity 350 at 650, in profit so first in the queue),
+   * takes 5; 10 are left open. Without the check the loser takes those 10 and realises -500.
+   */
+  @Test
+  void theOverlapCheckRefusesAnUnsafeFill() {
+    AdlProblem problem = new AdlProblem(new BankruptPosition(PositionSide.SHORT, 15, 650.0),
+        660.0, 0.0, NO_RATE, List.of(
+            new OpposingPosition("loser", PositionSide.LONG, 10, 700.0, 10.0),
+            new OpposingPosition("safe", PositionSide.LONG, 5, 600.0, 100.0)));
+    AdlResult safe = AdlEngine.DEFAULT.run(problem, AdlRule.BITMEX);
+    assertThat(safe.refused()).containsExactly("loser");
+    assertThat(safe.allocations()).extracting(AdlResult.Allocation::account,
+        AdlResult.Allocation::closed).containsExactly(tuple("safe", 5.0));
+    assertThat(safe.unclosed()).isEqualTo(10.0);
+    AdlResult unsafe = AdlEngine.DEFAULT.run(problem, AdlRule.BITMEX,
+        new AdlOptions(AdlOptions.Pricing.BANKRUPTCY, AdlOptions.Allocation.QUEUE, false));
+    assertThat(unsafe.allocations()).extracting(AdlResult.Allocation::account,
+        AdlResult.Allocation::realisedPnl).contains(tuple("loser", -500.0));
+  }
+
+  /**
+   * Pro rata: 20 contracts of a bankrupt short against two profitable longs of 10 and 30 (entry
+   * 600, mark 660): each gives up 20 / 40 = half, 5 and 15. At the mark instead of b = 650, the
+   * loss 660 - 650 = 10 per contract on the 20 closed is uncovered: 200.
+   */
+  @Test
+  void proRataSharesBySizeAndTheMarkLeavesTheLossUncovered() {
+    AdlProblem problem = new AdlProblem(new BankruptPosition(PositionSide.SHORT, 20, 650.0),
+        660.0, 0.0, NO_RATE, List.of(
+            new OpposingPosition("a", PositionSide.LONG, 10, 600.0, 600.0),
+            new OpposingPosition("b", PositionSide.LONG, 30, 600.0, 600.0)));
+    AdlResult result = AdlEngine.DEFAULT.run(problem, AdlRule.BITMEX,
+        new AdlOptions(AdlOptions.Pricing.MARK, AdlOptions.Allocation.PRO_RATA, true));
+    assertThat(result.allocations()).extracting(AdlResult.Allocation::account,
+        AdlResult.Allocation::closed, AdlResult.Allocation::price)
+        .containsExactlyInAnyOrder(tuple("a", 5.0, 660.0), tuple("b", 15.0, 660.0));
+    assertThat(result.uncoveredDeficit()).isCloseTo(200.0, within(1e-9));
+  }
+
+  /**
+   * Binance with brackets: long 10 at 600, margin 600, mark 660: u = 600, PnL% = 600 / 600 = 1,
+   * notional 6,600 in the bracket from 5,000 (2%, cum = 5,000 x (2% - 1%) = 50), maintenance
+   * 6,600 x 2% - 50 = 82, margin ratio 82 / (600 + 600); score = 82 / 1,200.
+   */
+  @Test
+  void binanceScoresWithTheBracketOfEachPosition() {
+    org.deleverage.models.MarginSchedule brackets = org.deleverage.models.MarginSchedule
+        .continuous(List.of(0.0, 5_000.0), List.of(0.01, 0.02), List.of(100.0, 50.0));
+    double score = AdlRule.BINANCE.score(
+        new OpposingPosition("a", PositionSide.LONG, 10, 600.0, 600.0), 660.0, NO_RATE,
+        java.util.Optional.of(brackets));
+    assertThat(score).isCloseTo(82.0 / 1_200.0, within(1e-12));
+  }
 }
