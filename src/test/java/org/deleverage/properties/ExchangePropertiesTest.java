@@ -15,7 +15,7 @@ import org.deleverage.models.BookLevel;
 import org.deleverage.models.MarginSchedule;
 import org.deleverage.models.OrderBookTemporaryImpact;
 import org.deleverage.solvers.adl.PositionSide;
-import org.deleverage.solvers.exchange.Account;
+import org.deleverage.solvers.exchange.TraderAccount;
 import org.deleverage.solvers.exchange.Contract;
 import org.deleverage.solvers.exchange.ExchangeProblem;
 import org.deleverage.solvers.exchange.ExchangeResult;
@@ -63,8 +63,8 @@ class ExchangePropertiesTest {
           closed.merge(fill.counterparty() + "/" + fill.contract(), fill.closed(), Double::sum);
         }
       }
-      for (Account before : problem.accounts()) {
-        Account after = result.accounts().stream().filter(a -> a.id().equals(before.id()))
+      for (TraderAccount before : problem.accounts()) {
+        TraderAccount after = result.accounts().stream().filter(a -> a.id().equals(before.id()))
             .findFirst().orElseThrow();
         for (Position opening : before.positions()) {
           Position closing = after.positions().stream()
@@ -85,7 +85,7 @@ class ExchangePropertiesTest {
   void theResultDoesNotDependOnTheOrderOfTheAccounts() {
     qt().withFixedSeed(2718L).withExamples(150).forAll(Instances.seeds()).checkAssert(seed -> {
       ExchangeProblem problem = market(seed);
-      List<Account> shuffled = new ArrayList<>(problem.accounts());
+      List<TraderAccount> shuffled = new ArrayList<>(problem.accounts());
       Collections.shuffle(shuffled, new Random(seed));
       List<Contract> contracts = new ArrayList<>(problem.contracts());
       Collections.reverse(contracts);
@@ -112,7 +112,7 @@ class ExchangePropertiesTest {
           BookLevel.of(0.02 + random.nextDouble() * 0.05, 5 + random.nextDouble() * 50))));
     }
     int count = 2 + random.nextInt(9);
-    List<Account> accounts = new ArrayList<>();
+    List<TraderAccount> accounts = new ArrayList<>();
     for (int a = 0; a < count; a++) {
       List<Position> positions = new ArrayList<>();
       double wallet = 0.0;
@@ -131,7 +131,7 @@ class ExchangePropertiesTest {
           wallet += margin;
         }
       }
-      accounts.add(new Account("acct-" + a, wallet, positions));
+      accounts.add(new TraderAccount("acct-" + a, wallet, positions));
     }
     List<Map<String, Double>> path = new ArrayList<>();
     double drift = random.nextBoolean() ? -1 : 1;

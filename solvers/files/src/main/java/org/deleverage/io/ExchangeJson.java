@@ -18,7 +18,7 @@ import org.deleverage.models.MarginSchedule;
 import org.deleverage.models.OrderBookTemporaryImpact;
 import org.deleverage.models.internal.Checks;
 import org.deleverage.solvers.adl.PositionSide;
-import org.deleverage.solvers.exchange.Account;
+import org.deleverage.solvers.exchange.TraderAccount;
 import org.deleverage.solvers.exchange.Contract;
 import org.deleverage.solvers.exchange.ExchangeProblem;
 import org.deleverage.solvers.exchange.ExchangeResult;
@@ -143,7 +143,7 @@ public final class ExchangeJson {
       }
     }
     ArrayNode accounts = root.putArray("accounts");
-    for (Account account : result.accounts()) {
+    for (TraderAccount account : result.accounts()) {
       ObjectNode json = accounts.addObject().put("id", account.id())
           .put("wallet", account.wallet());
       ArrayNode positions = json.putArray("positions");
@@ -192,7 +192,7 @@ public final class ExchangeJson {
                 .of(levels));
             return new Contract(id, schedule, book);
           });
-      List<Account> owners = Json.each(Json.required(accounts, "accounts"), "accounts",
+      List<TraderAccount> owners = Json.each(Json.required(accounts, "accounts"), "accounts",
           given -> {
             String id = Json.required(given.id(), "id");
             double wallet = Json.required(given.wallet(), "wallet");
@@ -202,7 +202,7 @@ public final class ExchangeJson {
                     Json.required(p.entryPrice(), "entryPrice"),
                     p.isolatedMargin() == null ? MarginMode.CROSS : MarginMode.ISOLATED,
                     p.isolatedMargin() == null ? 0.0 : p.isolatedMargin()));
-            return new Account(id, wallet, positions);
+            return new TraderAccount(id, wallet, positions);
           });
       return new Input(new ExchangeProblem(list, owners, fund, Json.required(path, "path")),
           named);

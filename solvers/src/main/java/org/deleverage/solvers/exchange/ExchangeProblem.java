@@ -18,7 +18,7 @@ import org.deleverage.models.internal.Checks;
  * @param insuranceFund the fund's opening balance, >= 0
  * @param path the marks per step, every contract priced > 0 at every step
  */
-public record ExchangeProblem(List<Contract> contracts, List<Account> accounts,
+public record ExchangeProblem(List<Contract> contracts, List<TraderAccount> accounts,
     double insuranceFund, List<Map<String, Double>> path) {
 
   /**
@@ -45,7 +45,7 @@ public record ExchangeProblem(List<Contract> contracts, List<Account> accounts,
     }
     Set<String> owners = new HashSet<>();
     for (int a = 0; a < accounts.size(); a++) {
-      Account account = accounts.get(a);
+      TraderAccount account = accounts.get(a);
       if (!owners.add(account.id())) {
         throw new InvalidInputException(
             "accounts[" + a + "].id", "must be unique, \"" + account.id() + "\" appears twice");

@@ -15,7 +15,7 @@ import org.deleverage.solvers.adl.PositionSide;
  * @param accounts the accounts after the last step, by id
  */
 public record ExchangeResult(
-    String policy, double openingFund, List<Step> steps, List<Account> accounts) {
+    String policy, double openingFund, List<Step> steps, List<TraderAccount> accounts) {
 
   /**
    * Copies the lists.

@@ -95,7 +95,7 @@ public final class ExchangeSimulation {
       for (Contract contract : problem.contracts()) {
         contracts.put(contract.id(), contract);
       }
-      for (Account account : problem.accounts()) {
+      for (TraderAccount account : problem.accounts()) {
         State state = new State();
         state.wallet = account.wallet();
         for (Position position : account.positions()) {
@@ -111,9 +111,9 @@ public final class ExchangeSimulation {
       for (int t = 0; t < problem.path().size(); t++) {
         steps.add(step(t, problem.path().get(t)));
       }
-      List<Account> finals = new ArrayList<>();
+      List<TraderAccount> finals = new ArrayList<>();
       for (Map.Entry<String, State> entry : accounts.entrySet()) {
-        finals.add(new Account(entry.getKey(), entry.getValue().wallet,
+        finals.add(new TraderAccount(entry.getKey(), entry.getValue().wallet,
             new ArrayList<>(entry.getValue().positions.values())));
       }
       return new ExchangeResult(policy.name(), problem.insuranceFund(), steps, finals);

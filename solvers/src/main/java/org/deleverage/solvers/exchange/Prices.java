@@ -157,7 +157,7 @@ public final class Prices {
    * @throws InvalidInputException naming {@code contract} when the account has no cross position
    *     in it
    */
-  public static double crossLiquidation(Account account, String contract,
+  public static double crossLiquidation(TraderAccount account, String contract,
       Map<String, Double> marks, Map<String, MarginSchedule> schedules) {
     Position position = crossPosition(account, contract);
     double collateral = crossCollateral(account, contract, marks, schedules, true);
@@ -176,14 +176,14 @@ public final class Prices {
    * @throws InvalidInputException naming {@code contract} when the account has no cross position
    *     in it
    */
-  public static double crossBankruptcy(Account account, String contract,
+  public static double crossBankruptcy(TraderAccount account, String contract,
       Map<String, Double> marks) {
     Position position = crossPosition(account, contract);
     double collateral = crossCollateral(account, contract, marks, Map.of(), false);
     return bankruptcy(position.side(), position.size(), position.entryPrice(), collateral);
   }
 
-  private static Position crossPosition(Account account, String contract) {
+  private static Position crossPosition(TraderAccount account, String contract) {
     for (Position position : account.positions()) {
       if (position.contract().equals(contract) && position.mode() == MarginMode.CROSS
           && position.size() > 0) {
@@ -194,7 +194,7 @@ public final class Prices {
         "contract", "account " + account.id() + " has no open cross position in " + contract);
   }
 
-  private static double crossCollateral(Account account, String contract,
+  private static double crossCollateral(TraderAccount account, String contract,
       Map<String, Double> marks, Map<String, MarginSchedule> schedules, boolean lessMaintenance) {
     double collateral = account.wallet();
     for (Position other : account.positions()) {

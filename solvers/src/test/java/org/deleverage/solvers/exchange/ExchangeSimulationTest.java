@@ -20,9 +20,9 @@ class ExchangeSimulationTest {
   /** An isolated long of 1 at 100 with margin 10, and a short of 5 at 100 with margin 100. */
   private static ExchangeProblem market(double fund, double mark) {
     return new ExchangeProblem(List.of(X), List.of(
-        new Account("loser", 0, List.of(
+        new TraderAccount("loser", 0, List.of(
             new Position("X", PositionSide.LONG, 1, 100, MarginMode.ISOLATED, 10))),
-        new Account("winner", 0, List.of(
+        new TraderAccount("winner", 0, List.of(
             new Position("X", PositionSide.SHORT, 5, 100, MarginMode.ISOLATED, 100)))),
         fund, List.of(Map.of("X", mark)));
   }
@@ -90,7 +90,7 @@ class ExchangeSimulationTest {
   void hyperliquidLiquidatesTwentyPercentThenWholeDuringTheCooldown() {
     Contract btc = new Contract("BTC", MarginSchedule.flat(0.01, 50),
         OrderBookTemporaryImpact.of(BookLevel.of(0.01, 100)));
-    ExchangeProblem problem = new ExchangeProblem(List.of(btc), List.of(new Account("a", 0,
+    ExchangeProblem problem = new ExchangeProblem(List.of(btc), List.of(new TraderAccount("a", 0,
         List.of(new Position("BTC", PositionSide.LONG, 3, 50_000, MarginMode.ISOLATED,
             10_000)))), 1_000_000, List.of(Map.of("BTC", 47_000.0), Map.of("BTC", 46_000.0)));
     ExchangeResult result = ExchangeSimulation.run(problem, VenuePolicy.HYPERLIQUID);
@@ -114,7 +114,7 @@ class ExchangeSimulationTest {
     MarginSchedule tiers = MarginSchedule.continuous(List.of(0.0, 100_000.0, 200_000.0,
         400_000.0), List.of(0.01, 0.02, 0.03, 0.04), List.of(100.0, 50.0, 33.0, 25.0));
     Contract btc = new Contract("BTC", tiers, OrderBookTemporaryImpact.of(BookLevel.of(0, 100)));
-    ExchangeProblem problem = new ExchangeProblem(List.of(btc), List.of(new Account("a", 0,
+    ExchangeProblem problem = new ExchangeProblem(List.of(btc), List.of(new TraderAccount("a", 0,
         List.of(new Position("BTC", PositionSide.LONG, 10, 50_000, MarginMode.ISOLATED,
             30_000)))), 0, List.of(Map.of("BTC", 47_500.0)));
     ExchangeResult.Liquidation cut = ExchangeSimulation.run(problem, VenuePolicy.OKX).steps()

@@ -91,7 +91,7 @@ class PricesTest {
    */
   @Test
   void crossLongAndShort() {
-    Account account = new Account("a", 1_000, List.of(
+    TraderAccount account = new TraderAccount("a", 1_000, List.of(
         new Position("BTC", PositionSide.LONG, 1, 10_000, MarginMode.CROSS, 0),
         new Position("ETH", PositionSide.SHORT, 10, 100, MarginMode.CROSS, 0)));
     Map<String, Double> marks = Map.of("BTC", 9_500.0, "ETH", 90.0);
@@ -113,7 +113,8 @@ class PricesTest {
   @Test
   void theLiquidationPriceTakesTheBracketOfItsOwnNotional() {
     MarginSchedule schedule =
-        MarginSchedule.continuous(List.of(0.0, 50_000.0), List.of(0.01, 0.02), List.of(100.0, 50.0));
+        MarginSchedule.continuous(
+            List.of(0.0, 50_000.0), List.of(0.01, 0.02), List.of(100.0, 50.0));
     assertThat(schedule.brackets().get(1))
         .isEqualTo(new MarginBracket(50_000, 0.02, 500, 50));
     assertThat(Prices.liquidation(PositionSide.LONG, 1, 60_000, 6_000, schedule))

@@ -16,7 +16,7 @@ import org.deleverage.models.internal.Checks;
  *     simulation reports)
  * @param positions the positions, one per contract
  */
-public record Account(String id, double wallet, List<Position> positions) {
+public record TraderAccount(String id, double wallet, List<Position> positions) {
 
   /**
    * Validates every field and copies the positions.
@@ -25,7 +25,7 @@ public record Account(String id, double wallet, List<Position> positions) {
    * @param wallet the cross wallet balance, money
    * @param positions the positions, one per contract
    */
-  public Account {
+  public TraderAccount {
     Checks.present("id", id);
     if (id.isBlank()) {
       throw new InvalidInputException("id", "must not be blank");
