@@ -31,14 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>CI runs {@value #DEFAULT_CASES} cases. More on demand, with another first seed:
  *
  * <pre>
- *   mvn -o verify -pl examples -am -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *   mvn -o test -pl examples -am -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
  *       -Ddeleverage.fuzz.cases=20000 -Ddeleverage.fuzz.seed=1
  * </pre>
  *
  * A case is replayed alone by its seed: {@code -Ddeleverage.fuzz.cases=1
  * -Ddeleverage.fuzz.seed=SEED}; {@code -Ddeleverage.fuzz.keep=DIR} keeps the input and the
- * arguments of every failing case in DIR. The summary (exit codes, failures, wall time) is printed on
- * standard output.
+ * arguments of every failing case in DIR. The summary (exit codes, failures, wall time) is
+ * printed on standard output.
  */
 class FuzzTest {
 
