@@ -50,6 +50,14 @@ public record Asset(
   public static final double DEFAULT_LOT_SIZE = 1.0;
 
   /**
+   * The largest value of one position, |quantity| * price, in money: 1e18, above any book in any
+   * currency, and small enough that its square (a variance of money) and the sums of a few
+   * thousand of them stay far inside double precision.
+   */
+  public static final double MAX_NOTIONAL = 1e18;
+
+
+  /**
    * Validates every field and the rules that join them.
    *
    * @param id the asset's identifier, unique in a problem, not blank
@@ -75,6 +83,10 @@ public record Asset(
     }
     Checks.finite("quantity", quantity);
     Checks.positive("price", price);
+    if (!(Math.abs(quantity) * price <= MAX_NOTIONAL)) {
+      throw new InvalidInputException("quantity", "the position's value |quantity| * price must"
+          + " be at most " + MAX_NOTIONAL + ", was " + Math.abs(quantity) * price);
+    }
     Checks.nonNegative("volatility", volatility);
     Checks.positive("adv", adv);
     Checks.present("costs", costs);

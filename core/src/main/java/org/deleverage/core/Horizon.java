@@ -18,10 +18,21 @@ public record Horizon(int periods, double periodLength) {
   public static final Horizon ONE_DAY = new Horizon(1, 1.0);
 
   /**
+   * The shortest period, in trading days: one minute of a 24-hour trading day, 1/1440. A market
+   * that trades around the clock (the crypto assets of the samples) has 1,440 minutes a day; an
+   * equity day of 390 minutes has longer minutes (1/390), so every market's minute is allowed.
+   * Volatility and volume are daily figures scaled by the period length, and below a minute
+   * neither the square-root-of-time scaling nor a participation cap on daily volume means
+   * anything.
+   */
+  public static final double MIN_PERIOD_LENGTH = 1.0 / 1440;
+
+  /**
    * Validates both fields.
    *
    * @param periods N, the number of trading periods, in [1, {@value #MAX_PERIODS}]
-   * @param periodLength tau, the length of one period in trading days, {@code > 0}
+   * @param periodLength tau, the length of one period in trading days, at least {@link
+   *     #MIN_PERIOD_LENGTH} (a minute)
    */
   public Horizon {
     Checks.atLeastOne("periods", periods);
@@ -30,6 +41,10 @@ public record Horizon(int periods, double periodLength) {
           "periods", "must be <= " + MAX_PERIODS + ", was " + periods);
     }
     Checks.positive("periodLength", periodLength);
+    if (!(periodLength >= MIN_PERIOD_LENGTH)) {
+      throw new InvalidInputException("periodLength", "must be at least one minute of a"
+          + " 24-hour trading day, 1/1440 = " + MIN_PERIOD_LENGTH + " days, was " + periodLength);
+    }
   }
 
   /**

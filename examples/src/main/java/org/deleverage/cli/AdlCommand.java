@@ -31,7 +31,7 @@ import picocli.CommandLine.TypeConversionException;
     name = "adl",
     description = {
       "Ranks opposing positions for auto-deleveraging and closes a bankrupt position.",
-      "Exit codes: 0 success, 2 invalid input, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 3 infeasible, 4 time limit, 5 numerical limit, 1 other."
     },
     sortOptions = false)
 final class AdlCommand extends Subcommand implements Callable<Integer> {

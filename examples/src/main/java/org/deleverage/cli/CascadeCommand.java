@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
     name = "cascade",
     description = {
       "Runs a fire-sale cascade: forced sales, price moves and new shortfalls, round by round.",
-      "Exit codes: 0 success, 2 invalid input, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 3 infeasible, 4 time limit, 5 numerical limit, 1 other."
     },
     sortOptions = false)
 final class CascadeCommand extends Subcommand implements Callable<Integer> {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
       "The cost curve of covering the shortfall, from none to the largest coverable.",
       "Optimal objective, expected loss and shadow price on a grid, and the breakpoints where",
       "an asset enters or hits a limit.",
-      "Exit codes: 0 success, 2 invalid input, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 3 infeasible, 4 time limit, 5 numerical limit, 1 other."
     },
     sortOptions = false)
 final class CurveCommand extends Subcommand implements Callable<Integer> {

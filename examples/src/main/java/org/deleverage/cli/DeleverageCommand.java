@@ -7,6 +7,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.deleverage.InfeasibleShortfallException;
 import org.deleverage.InvalidInputException;
 import org.deleverage.SolverFailedException;
@@ -36,7 +40,9 @@ import picocli.CommandLine;
  * Exit codes: {@value #SUCCESS} success; {@value #INVALID_INPUT} invalid input (a problem that
  * breaks a rule, an unreadable file, a bad option or option value); {@value #INFEASIBLE} the
  * shortfall cannot be covered (the message states the largest coverable shortfall); {@value
- * #FAILED} anything else, a solver failure included. An error is one line on standard error,
+ * #TIME_LIMIT} the run reached its {@code --time-limit}; {@value #NUMERICAL_LIMIT} the solver
+ * reached a numerical limit of double precision; {@value #FAILED} anything else (an output that
+ * cannot be written, a bug). An error is one line on standard error,
  * {@code deleverage: <what went wrong>}; on any error standard output carries no plan and
  * nothing is written to {@code --out}.
  *
@@ -52,7 +58,8 @@ import picocli.CommandLine;
       "",
       "Files, commands, options and exit codes: solvers/files/FORMAT.md in the source",
       "repository (https://github.com/deleverage/deleverage); what every number means:",
-      "core/MODEL.md there. Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
+      "core/MODEL.md there. Exit codes: 0 success, 2 invalid input, 3 infeasible, 4 time limit",
+      "reached, 5 numerical limit of the solver, 1 anything else."
     })
 public final class DeleverageCommand {
 
@@ -68,6 +75,19 @@ public final class DeleverageCommand {
   /** Exit code of a shortfall above the largest coverable shortfall. */
   public static final int INFEASIBLE = 3;
 
+  /**
+   * Exit code of a run stopped by its time limit ({@code --time-limit}, default 300 s): nothing
+   * is written, and the message says what the command was doing.
+   */
+  public static final int TIME_LIMIT = 4;
+
+  /**
+   * Exit code of a numerical limit: the solver could not produce a plan it can certify at double
+   * precision ({@link SolverFailedException}: a stalled or singular Newton system, or a plan
+   * certified only above the tolerance). The input was valid; no plan is given.
+   */
+  public static final int NUMERICAL_LIMIT = 5;
+
   /** The exit code of an error raised while the command runs. */
   private static final IExitCodeExceptionMapper EXIT_CODES =
       error -> {
@@ -76,6 +96,9 @@ public final class DeleverageCommand {
         }
         if (error instanceof InfeasibleShortfallException) {
           return INFEASIBLE;
+        }
+        if (error instanceof SolverFailedException) {
+          return NUMERICAL_LIMIT;
         }
         return FAILED;
       };
@@ -134,13 +157,62 @@ public final class DeleverageCommand {
             .setErr(errWriter)
             .setParameterExceptionHandler(parameterErrors())
             .setExitCodeExceptionMapper(EXIT_CODES)
-            .setExecutionExceptionHandler(executionErrors());
+            .setExecutionExceptionHandler(executionErrors())
+            .setExecutionStrategy(parsed -> timed(parsed, errWriter));
     try {
       return cli.execute(args);
     } finally {
       outWriter.flush();
       errWriter.flush();
     }
+  }
+
+  /**
+   * Runs the chosen subcommand on a thread of its own and waits for it at most its {@code
+   * --time-limit}; a run that reaches the limit is interrupted, nothing is written, and one line
+   * says what it was doing.
+   */
+  private static int timed(CommandLine.ParseResult parsed, PrintWriter err) {
+    CommandLine.ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    Object command = last.commandSpec().userObject();
+    if (!(command instanceof Subcommand subcommand)) {
+      return new CommandLine.RunLast().execute(parsed);
+    }
+    long limit = subcommand.timeLimitMillis();
+    FutureTask<Integer> task = new FutureTask<>(() -> new CommandLine.RunLast().execute(parsed));
+    Thread worker = new Thread(task, "deleverage-" + last.commandSpec().name());
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      return task.get(limit, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      String step = subcommand.step;
+      worker.interrupt();
+      err.println(Messages.escape("deleverage: --time-limit: stopped after "
+          + seconds(limit) + " s while " + step + "; nothing was written"));
+      return TIME_LIMIT;
+    } catch (InterruptedException e) {
+      worker.interrupt();
+      Thread.currentThread().interrupt();
+      err.println("deleverage: interrupted while " + subcommand.step + "; nothing was written");
+      return FAILED;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static String seconds(long millis) {
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0);
   }
 
   /** A bad argument or option: one line naming it, and where help is; exit code 2. */
@@ -150,8 +222,8 @@ public final class DeleverageCommand {
       command
           .getErr()
           .println(
-              "deleverage: " + e.getMessage() + " (see '"
-                  + command.getCommandSpec().qualifiedName() + " --help')");
+              Messages.escape("deleverage: " + e.getMessage() + " (see '"
+                  + command.getCommandSpec().qualifiedName() + " --help')"));
       return command.getCommandSpec().exitCodeOnInvalidInput();
     };
   }
@@ -160,15 +232,17 @@ public final class DeleverageCommand {
   /** An error raised while the command runs: one line, and the mapped exit code. */
   private static IExecutionExceptionHandler executionErrors() {
     return (error, command, parseResult) -> {
-      command.getErr().println("deleverage: " + describe(error));
+      command.getErr().println(Messages.escape("deleverage: " + describe(error)));
       return EXIT_CODES.getExitCode(error);
     };
   }
 
   private static String describe(Exception error) {
+    if (error instanceof SolverFailedException) {
+      return "numerical limit: " + error.getMessage();
+    }
     if (error instanceof InvalidInputException
         || error instanceof InfeasibleShortfallException
-        || error instanceof SolverFailedException
         || error instanceof UncheckedIOException) {
       return error.getMessage();
     }

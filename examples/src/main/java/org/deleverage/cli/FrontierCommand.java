@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "The efficient frontier: expected loss against timing risk.",
       "The optimum as the risk aversion grows, with the sell-everything-now and sell-evenly",
       "strategies.",
-      "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 3 infeasible, 4 time limit, 5 numerical limit, 1 other."
     },
     sortOptions = false)
 final class FrontierCommand extends Subcommand implements Callable<Integer> {

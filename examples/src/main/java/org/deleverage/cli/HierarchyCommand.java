@@ -26,7 +26,7 @@ import picocli.CommandLine.Mixin;
     name = "hierarchy",
     description = {
       "Why each asset is where it is in the liquidation sequence of the optimal plan.",
-      "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 3 infeasible, 4 time limit, 5 numerical limit, 1 other."
     },
     sortOptions = false)
 final class HierarchyCommand extends Subcommand implements Callable<Integer> {

@@ -39,6 +39,20 @@ final class Input {
    */
   static <T> T read(CommandSpec spec, String name, String sample, Class<?> owner,
       InputStream stdin, PrintWriter stderr, Reader<T> reader) throws IOException {
+    T read = readNamed(spec, name, sample, owner, stdin, stderr, reader);
+    computing(spec);
+    return read;
+  }
+
+  /** Notes on the command of {@code spec} that its input is read and it now computes. */
+  static void computing(CommandSpec spec) {
+    if (spec.userObject() instanceof Subcommand command) {
+      command.step = "computing (the input was read and validated)";
+    }
+  }
+
+  private static <T> T readNamed(CommandSpec spec, String name, String sample, Class<?> owner,
+      InputStream stdin, PrintWriter stderr, Reader<T> reader) throws IOException {
     if (name == null) {
       stderr.println("deleverage: no INPUT given; running the bundled example " + sample);
       try (InputStream in = owner.getResourceAsStream(sample)) {

@@ -1,6 +1,7 @@
 package org.deleverage.cli;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -60,6 +61,7 @@ final class Output {
    */
   static void write(Path target, byte[] bytes, PrintStream stdout, String what)
       throws IOException {
+    stopIfInterrupted(what);
     if (target == null) {
       stdout.writeBytes(bytes);
       stdout.flush();
@@ -76,6 +78,7 @@ final class Output {
    * target} in one atomic step; the temporary file is removed whatever happens.
    */
   static void writeAtomically(Path target, byte[] bytes, String what) {
+    stopIfInterrupted(what);
     Path temporary = null;
     try {
       temporary = createSibling(target);
@@ -87,6 +90,14 @@ final class Output {
           "cannot write the " + what + " to " + target + ": " + reason(e), e);
     } finally {
       deleteQuietly(temporary);
+    }
+  }
+
+  /** Writes nothing once the run was stopped (by its time limit). */
+  private static void stopIfInterrupted(String what) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new UncheckedIOException(new InterruptedIOException(
+          "the run was stopped before the " + what + " was written"));
     }
   }
 

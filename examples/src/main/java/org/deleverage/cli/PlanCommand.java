@@ -49,7 +49,7 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Solves a deleveraging problem and prints the plan.",
       "Files and options: solvers/files/FORMAT.md in the source repository.",
-      "Exit codes: 0 success, 2 invalid input, 3 infeasible, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 3 infeasible, 4 time limit, 5 numerical limit, 1 other."
     },
     sortOptions = false)
 final class PlanCommand extends Subcommand implements Callable<Integer> {

@@ -117,7 +117,9 @@ final class ProblemInput {
     DeleveragingProblem read = portfolio
         ? readPortfolio(spec, stdin)
         : readProblem(spec, stdin, stderr);
-    return prices == null ? read : withHistory(read, prices, stderr);
+    DeleveragingProblem problem = prices == null ? read : withHistory(read, prices, stderr);
+    Input.computing(spec);
+    return problem;
   }
 
   private DeleveragingProblem readProblem(CommandSpec spec, InputStream stdin,

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
     name = "stress",
     description = {
       "Runs stress scenarios over accounts: shortfall, plan cost, largest coverable shortfall.",
-      "Exit codes: 0 success, 2 invalid input, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 3 infeasible, 4 time limit, 5 numerical limit, 1 other."
     },
     sortOptions = false)
 final class StressCommand extends Subcommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** What every subcommand has: the streams it runs against, its picocli spec, and --help. */
@@ -12,6 +13,24 @@ abstract class Subcommand {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
+
+  /** Default of {@code --time-limit}, seconds. */
+  static final double DEFAULT_TIME_LIMIT_SECONDS = 300;
+
+  /** The largest {@code --time-limit}, seconds: a day. */
+  static final double MAX_TIME_LIMIT_SECONDS = 86_400;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      description = {
+        "Stop the command after SECONDS of wall time (default 300, at most 86400) with exit",
+        "code 4 and nothing written."
+      })
+  private String timeLimit;
+
+  /** What the command is doing, for the message of a run stopped by its time limit. */
+  volatile String step = "reading the input";
 
   /** The command's picocli model, for parameter errors. */
   @Spec CommandSpec spec;
@@ -24,6 +43,28 @@ abstract class Subcommand {
 
   /** Standard input, read when an input is {@code -}. */
   final InputStream stdin;
+
+  /**
+   * The time limit of {@code --time-limit} in milliseconds, or a parameter error naming the
+   * option when it is not a number of seconds in (0, {@value #MAX_TIME_LIMIT_SECONDS}].
+   */
+  long timeLimitMillis() {
+    if (timeLimit == null) {
+      return (long) (DEFAULT_TIME_LIMIT_SECONDS * 1000);
+    }
+    double seconds;
+    try {
+      seconds = Double.parseDouble(timeLimit.strip());
+    } catch (NumberFormatException e) {
+      seconds = Double.NaN;
+    }
+    if (!(seconds > 0 && seconds <= MAX_TIME_LIMIT_SECONDS)) {
+      throw new ParameterException(spec.commandLine(),
+          "--time-limit: must be a number of seconds in (0, 86400], was '"
+              + Messages.echo(timeLimit) + "'");
+    }
+    return Math.max(1, Math.round(seconds * 1000));
+  }
 
   Subcommand(PrintStream stdout, PrintWriter stderr, InputStream stdin) {
     this.stdout = stdout;

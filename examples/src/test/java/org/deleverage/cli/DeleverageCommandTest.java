@@ -293,11 +293,12 @@ class DeleverageCommandTest {
   }
 
   @Test
-  void aSolverFailureIsExitCodeOne() {
+  void aSolverFailureIsANumericalLimitExitCodeFive() {
     CommandRun.Result result = runWithOut(failingSolvers(), "plan", "--solver", "broken");
 
-    assertThat(result.code()).isEqualTo(DeleverageCommand.FAILED);
-    assertThat(result.err()).endsWith("deleverage: broken: no plan passed the evaluator\n");
+    assertThat(result.code()).isEqualTo(DeleverageCommand.NUMERICAL_LIMIT);
+    assertThat(result.err())
+        .endsWith("deleverage: numerical limit: broken: no plan passed the evaluator\n");
     assertNothingWritten(result);
   }
 

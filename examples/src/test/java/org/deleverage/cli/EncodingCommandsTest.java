@@ -79,7 +79,8 @@ class EncodingCommandsTest {
         assertThat(piped.code()).as(label + ": " + piped.err())
             .isEqualTo(DeleverageCommand.INVALID_INPUT);
         assertThat(named.err()).as(label).contains(charset == StandardCharsets.UTF_16
-            ? "input: must be UTF-8, but starts with the byte order mark of UTF-16 (big-endian)"
+            ? "input: must be UTF-8, but byte 0 (line 1, column 1) starts the byte order mark"
+                + " of UTF-16 (big-endian)"
             : "input: must be UTF-8 text, but byte 0 (line 1, column 1) is a NUL byte");
         assertThat(piped.err()).as(label).isEqualTo(named.err());
         assertThat(out).as(label).doesNotExist();

@@ -29,13 +29,13 @@ public record TransactionCostModel(double halfSpread, double fee, double feePerU
   /**
    * Validates every field.
    *
-   * @param halfSpread s, {@code >= 0}
-   * @param fee f, {@code >= 0}
+   * @param halfSpread s, a fraction of the price in [0, 1)
+   * @param fee f, a fraction of the notional in [0, 1)
    * @param feePerUnit u, money per unit, {@code >= 0}
    */
   public TransactionCostModel {
-    Checks.nonNegative("halfSpread", halfSpread);
-    Checks.nonNegative("fee", fee);
+    Checks.fractionOfPrice("halfSpread", halfSpread);
+    Checks.fractionOfPrice("fee", fee);
     Checks.nonNegative("feePerUnit", feePerUnit);
   }
 

@@ -54,6 +54,23 @@ public final class Checks {
   }
 
   /**
+   * {@code 0 <= value < 1}: a fraction of a price, such as a half spread or a proportional fee,
+   * which at 1 or more would take the whole sale.
+   *
+   * @param field the name of the value, for the error message
+   * @param value the value to check
+   * @return {@code value}
+   */
+  public static double fractionOfPrice(String field, double value) {
+    nonNegative(field, value);
+    if (!(value < 1)) {
+      throw new InvalidInputException(field,
+          "must be < 1 (a fraction of the price; 1 would take the whole sale), was " + value);
+    }
+    return value;
+  }
+
+  /**
    * {@code low <= value <= high}.
    *
    * @param field the name of the value, for the error message

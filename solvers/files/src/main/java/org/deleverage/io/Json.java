@@ -159,11 +159,26 @@ final class Json {
     return value;
   }
 
-  /** {@code rows} as a matrix. */
-  static double[][] matrix(List<List<Double>> rows) {
-    return rows.stream()
-        .map(row -> row.stream().mapToDouble(Double::doubleValue).toArray())
-        .toArray(double[][]::new);
+  /** {@code rows} as a matrix; a null row or entry is an error at its path under {@code path}. */
+  static double[][] matrix(List<List<Double>> rows, String path) {
+    double[][] matrix = new double[rows.size()][];
+    for (int i = 0; i < rows.size(); i++) {
+      matrix[i] = vector(required(rows.get(i), path + "[" + i + "]"), path + "[" + i + "]");
+    }
+    return matrix;
+  }
+
+  /** {@code values} as an array; a null entry is an error at its path under {@code path}. */
+  static double[] vector(List<Double> values, String path) {
+    double[] vector = new double[values.size()];
+    for (int j = 0; j < values.size(); j++) {
+      Double value = values.get(j);
+      if (value == null) {
+        throw new InvalidInputException(path + "[" + j + "]", "must be a number, was null");
+      }
+      vector[j] = value;
+    }
+    return vector;
   }
 
   /** {@code text} as it looks in an error message: JSON-quoted, cut after 40 characters. */
@@ -261,7 +276,7 @@ final class Json {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference step : e.getPath()) {
       if (step.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+        path.append(field(step.getFieldName(), path.length() == 0));
       } else if (step.getIndex() >= 0) {
         path.append('[').append(step.getIndex()).append(']');
       }
@@ -276,12 +291,27 @@ final class Json {
       if (c.inArray()) {
         segments.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
       } else if (c.getCurrentName() != null) {
-        segments.push("." + c.getCurrentName());
+        segments.push(field(c.getCurrentName(), false));
       }
     }
     String joined = String.join("", segments);
     return joined.startsWith(".") ? joined.substring(1) : joined;
   }
+
+  /**
+   * A field's segment of a path: {@code .name} ({@code name} first) for a plain name, {@code
+   * ["name"]}, quoted and cut like {@link #quoted(String)}, for any other (a key with spaces,
+   * punctuation or control characters).
+   */
+  private static String field(String name, boolean first) {
+    if (PLAIN_NAME.matcher(name).matches()) {
+      return first ? name : "." + name;
+    }
+    return "[" + quoted(name) + "]";
+  }
+
+  /** A field name written as is in a path. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,39}");
 
   /** " at line L, column C", or nothing when the location is unknown. */
   private static String at(JsonLocation where) {

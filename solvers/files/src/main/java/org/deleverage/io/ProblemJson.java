@@ -166,10 +166,10 @@ public final class ProblemJson {
             + given.get(0) + "; give one of correlation, covariance and factors");
       }
       if (correlation != null) {
-        return Dependence.correlation(Json.matrix(correlation));
+        return Dependence.correlation(Json.matrix(correlation, "correlation"));
       }
       if (covariance != null) {
-        return Dependence.covariance(Json.matrix(covariance));
+        return Dependence.covariance(Json.matrix(covariance, "covariance"));
       }
       return factors == null ? Dependence.independent() : factors.toDependence();
     }
@@ -259,11 +259,11 @@ public final class ProblemJson {
       List<List<Double>> loadings, List<List<Double>> covariance, List<Double> specificVariance) {
 
     Dependence toDependence() {
-      double[][] b = Json.matrix(Json.required(loadings, "factors.loadings"));
-      double[][] f = Json.matrix(Json.required(covariance, "factors.covariance"));
-      double[] d = Json.required(specificVariance, "factors.specificVariance").stream()
-          .mapToDouble(Double::doubleValue)
-          .toArray();
+      double[][] b = Json.matrix(Json.required(loadings, "factors.loadings"), "factors.loadings");
+      double[][] f =
+          Json.matrix(Json.required(covariance, "factors.covariance"), "factors.covariance");
+      double[] d = Json.vector(
+          Json.required(specificVariance, "factors.specificVariance"), "factors.specificVariance");
       return Dependence.factor(b, f, d);
     }
   }

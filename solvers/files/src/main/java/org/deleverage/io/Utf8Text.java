@@ -66,7 +66,7 @@ final class Utf8Text {
     String mark = otherByteOrderMark(bytes);
     if (mark != null) {
       throw new InvalidInputException(source,
-          "must be UTF-8, but starts with the byte order mark of " + mark);
+          "must be UTF-8, but byte 0 (line 1, column 1) starts the byte order mark of " + mark);
     }
     int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     for (int b = start; b < bytes.length; b++) {

@@ -44,8 +44,8 @@ class Utf8TextTest {
   void utf16AndUtf32MarksAreNamed() {
     assertThatThrownBy(() -> Utf8Text.decode(bytes(0xFF, 0xFE, '{', 0), "input"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("input: must be UTF-8, but starts with the byte order mark of UTF-16"
-            + " (little-endian)");
+        .hasMessage("input: must be UTF-8, but byte 0 (line 1, column 1) starts the byte order"
+            + " mark of UTF-16 (little-endian)");
     assertThatThrownBy(() -> Utf8Text.decode(bytes(0xFE, 0xFF, 0, '{'), "input"))
         .hasMessageEndingWith("UTF-16 (big-endian)");
     assertThatThrownBy(() -> Utf8Text.decode(bytes(0xFF, 0xFE, 0, 0, '{', 0, 0, 0), "input"))

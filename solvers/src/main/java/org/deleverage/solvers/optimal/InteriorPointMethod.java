@@ -167,6 +167,12 @@ final class InteriorPointMethod {
         return new Outcome(true, v, s, z, iteration, "converged", primal, gap, gradientSize);
       }
       double currentMerit = residuals.merit(s, z);
+      if (best == null && !Double.isFinite(currentMerit)) {
+        // Not one finite iterate: the problem's figures overflow double precision together.
+        return new Outcome(false, v, s, z, iteration,
+            "the residuals are not finite at the starting point (costs, impact or risk of this"
+                + " size overflow double precision)", primal, gap, gradientSize);
+      }
       if (currentMerit < bestMerit) {
         best = new Outcome(false, v.clone(), s.clone(), z.clone(), iteration, "", primal, gap,
             gradientSize);
