@@ -91,7 +91,9 @@ class FuzzTest {
       new Target("cascade", "sample-cascade.json", false, List.of()),
       new Target("cascade", "/examples/cascade.json", false, List.of()),
       new Target("adl", "sample-adl.json", false, List.of()),
-      new Target("adl", "/examples/adl.json", false, List.of()));
+      new Target("adl", "/examples/adl.json", false, List.of()),
+      new Target("exchange", "sample-exchange.json", false, List.of()),
+      new Target("exchange", "/examples/exchange.json", false, List.of()));
 
   /** Options that take values, with the values to try. */
   private static final String[][] OPTION_VALUES = {
