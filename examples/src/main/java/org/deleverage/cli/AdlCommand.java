@@ -66,7 +66,7 @@ final class AdlCommand extends Subcommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = output.target(spec);
     AdlJson.Input read =
-        Input.read(spec, input, SAMPLE, AdlCommand.class, stdin, stderr, AdlJson::read);
+        Input.read(spec, input, SAMPLE, AdlCommand.class, stdin, notes(), AdlJson::read);
     AdlRule chosen = rule != null ? rule : read.rule().orElse(AdlRule.BITMEX);
     AdlResult result = AdlEngine.DEFAULT.run(read.problem(), chosen);
     String rendered =

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * ({@link StressJson}) and reports each round; {@code --chart FILE.png} also draws the price
  * path per asset and the loss per round ({@link CascadeChart}); {@code --threads} sets how many
  * accounts of a round are solved at once. Output as for {@code plan}; the chart is written,
- * atomically, only when the report is, and neither is written on error.
+ * atomically, only when the report is, and neither is written on error. Progress (rounds done)
+ * goes to standard error as {@link Subcommand} says.
  */
 @Command(
     name = "cascade",
@@ -67,11 +68,15 @@ final class CascadeCommand extends Subcommand implements Callable<Integer> {
           spec.commandLine(), "--rounds must be >= 1, was " + rounds);
     }
     BatchSolver batch = threads.batch(spec);
+    Progress progress = progress("cascade");
     StressJson.CascadeInput read =
-        Input.read(spec, input, SAMPLE, CascadeCommand.class, stdin, stderr,
+        Input.read(spec, input, SAMPLE, CascadeCommand.class, stdin, notes(),
             StressJson::readCascade);
-    CascadeResult result = Cascade.run(read.accounts(), read.shock(), read.depth(),
-        rounds != null ? rounds : read.rounds(), batch);
+    int limit = rounds != null ? rounds : read.rounds();
+    CascadeResult result = Cascade.run(read.accounts(), read.shock(), read.depth(), limit, batch,
+        round -> progress.note("round " + round + " of at most " + limit + " done"));
+    progress.finished(result.rounds().size() + " round" + (result.rounds().size() == 1 ? "" : "s")
+        + ", ended: " + result.ending().label());
     String rendered = switch (output.format()) {
       case TABLE -> StressReport.cascadeTable(result);
       case JSON -> StressJson.writeCascade(result);

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code deleverage curve}: the cost curve of a problem ({@link CostCurve}): the optimum from no
  * shortfall to the largest coverable one, with the shadow price and the breakpoints; {@code
- * --chart FILE.png} draws it ({@link CurveChart}). Progress goes to standard error when it is a
- * terminal. Output as for {@code plan}.
+ * --chart FILE.png} draws it ({@link CurveChart}). Progress goes to standard error as {@link
+ * Subcommand} says. Output as for {@code plan}.
  */
 @Command(
     name = "curve",
@@ -51,18 +51,14 @@ final class CurveCommand extends Subcommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = output.target(spec);
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
-    DeleveragingProblem problem = input.read(spec, stdin, stderr);
-    boolean terminal = System.console() != null;
+    Progress progress = progress("curve");
+    DeleveragingProblem problem = input.read(spec, stdin, notes());
     CostCurve.Result curve = CostCurve.of(problem, Solvers.optimal(), points,
-        (solved, sweep) -> {
-          if (terminal) {
-            stderr.println("deleverage: curve: " + solved + " solves (sweep " + sweep + " of at"
-                + " most " + (1 + CostCurve.BISECTIONS) + ")");
-            stderr.flush();
-          }
-        });
+        (solved, sweep) -> progress.note(solved + " solves (sweep " + sweep + " of at most "
+            + (1 + CostCurve.BISECTIONS) + ")"));
+    progress.finished(curve.solves() + " solves, done");
     String rendered = switch (output.format()) {
-      case TABLE -> AnalysisReport.curveTable(curve);
+      case TABLE -> AnalysisReport.curveTable(curve, problem.resolve().shortfall());
       case JSON -> AnalysisReport.curveJson(curve,
           problem.assets().stream().map(a -> a.id()).toList());
       case CSV -> AnalysisReport.curveCsv(curve);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.deleverage.solvers.Solvers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,6 +56,7 @@ import picocli.CommandLine;
     name = "deleverage",
     description = "Plans how to liquidate positions to cover a margin or cash shortfall.",
     synopsisSubcommandLabel = "COMMAND",
+    versionProvider = DeleverageCommand.Version.class,
     footer = {
       "",
       "Files, commands, options and exit codes: solvers/files/FORMAT.md in the source",
@@ -109,7 +112,45 @@ public final class DeleverageCommand {
       description = "Show this help and exit.")
   private boolean help;
 
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print the version of this build and exit.")
+  private boolean version;
+
   private DeleverageCommand() {}
+
+  /**
+   * The build's version, {@code project.version} of the Maven build written into the resource
+   * {@code version.properties} beside this class when the jar is built (a fixed string, so the
+   * build stays reproducible).
+   */
+  static final class Version implements IVersionProvider {
+
+    /** The resource that holds the version, beside this class. */
+    static final String RESOURCE = "version.properties";
+
+    @Override
+    public String[] getVersion() throws IOException {
+      return new String[] {"deleverage " + version()};
+    }
+
+    /** The version of this build, such as {@code 0.1.0-SNAPSHOT}. */
+    static String version() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = DeleverageCommand.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IOException("the resource " + RESOURCE + " is missing from the build");
+        }
+        properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      String version = properties.getProperty("version");
+      if (version == null || version.isBlank() || version.startsWith("${")) {
+        throw new IOException("the resource " + RESOURCE + " holds no version");
+      }
+      return version;
+    }
+  }
 
   /**
    * Runs the command line and exits with its exit code.
@@ -159,6 +200,14 @@ public final class DeleverageCommand {
             .setExitCodeExceptionMapper(EXIT_CODES)
             .setExecutionExceptionHandler(executionErrors())
             .setExecutionStrategy(parsed -> timed(parsed, errWriter));
+    // Progress is on by default only when this run's standard error is the process's and a
+    // terminal, whatever standard output is (FORMAT.md, "Progress and notes").
+    boolean terminal = err == System.err && Terminal.stderrIsTerminal();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      if (sub.getCommand() instanceof Subcommand command) {
+        command.stderrIsTerminal = terminal;
+      }
+    }
     try {
       return cli.execute(args);
     } finally {

@@ -65,9 +65,12 @@ final class ExchangeCommand extends Subcommand implements Callable<Integer> {
     Path target = output.target(spec);
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
     ExchangeJson.Input read = Input.read(spec, input, SAMPLE, ExchangeCommand.class, stdin,
-        stderr, ExchangeJson::read);
+        notes(), ExchangeJson::read);
     VenuePolicy chosen = venue != null ? venue : read.venue().orElse(VenuePolicy.BINANCE);
-    ExchangeResult result = ExchangeSimulation.run(read.problem(), chosen);
+    Progress progress = progress("exchange");
+    int steps = read.problem().path().size();
+    ExchangeResult result = ExchangeSimulation.run(read.problem(), chosen,
+        done -> progress.step(done, steps, "steps of the path"));
     String rendered = switch (output.format()) {
       case TABLE -> ExchangeReport.table(result);
       case JSON -> ExchangeJson.write(result);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * {@code deleverage frontier}: the efficient frontier of a problem ({@link EfficientFrontier}):
  * expected loss against timing risk over a sweep of the risk aversion, with the Almgren-Chriss
  * "sell everything now" and "sell evenly" strategies; {@code --chart FILE.png} draws it ({@link
- * FrontierChart}). Progress goes to standard error when it is a terminal. Output as for {@code
+ * FrontierChart}). Progress goes to standard error as {@link Subcommand}
+ * says. Output as for {@code
  * plan}.
  */
 @Command(
@@ -64,17 +65,12 @@ final class FrontierCommand extends Subcommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = output.target(spec);
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
-    DeleveragingProblem problem = input.read(spec, stdin, stderr);
-    boolean terminal = System.console() != null;
+    Progress progress = progress("frontier");
+    DeleveragingProblem problem = input.read(spec, stdin, notes());
     EfficientFrontier.Result frontier =
         EfficientFrontier.of(problem, Solvers.optimal(), points, low,
             high != null ? high : EfficientFrontier.suggestedHigh(problem,
-                Solvers.optimal()), done -> {
-          if (terminal) {
-            stderr.println("deleverage: frontier: " + done + " of " + points + " points");
-            stderr.flush();
-          }
-        });
+                Solvers.optimal()), done -> progress.step(done, points, "points"));
     String rendered = switch (output.format()) {
       case TABLE -> AnalysisReport.frontierTable(frontier);
       case JSON -> AnalysisReport.frontierJson(frontier);

@@ -42,7 +42,7 @@ final class HierarchyCommand extends Subcommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path target = output.target(spec);
-    ResolvedProblem problem = input.read(spec, stdin, stderr).resolve();
+    ResolvedProblem problem = input.read(spec, stdin, notes()).resolve();
     Plan plan = Solvers.optimal().solve(problem).plan();
     List<HierarchyRow> rows = HierarchyReport.of(problem, plan);
     String rendered = switch (output.format()) {

@@ -124,7 +124,7 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = "-".equals(out) ? null : Output.file(spec, out, "--out");
     Path picture = chart == null ? null : Output.file(spec, chart, "--chart");
-    DeleveragingProblem read = input.read(spec, stdin, stderr);
+    DeleveragingProblem read = input.read(spec, stdin, notes());
     DeleveragingSolver chosen =
         local && solver instanceof InteriorPointSolver optimiser
             ? new InteriorPointSolver(optimiser.options().withAllowLocal(true))

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * reports, for each, the shortfall, whether it can be covered, the plan's cost and the largest
  * coverable shortfall ({@link StressRunner}). The solver is {@code --solver}, else the file's,
  * else the optimiser; {@code --threads} sets how many pairs are solved at once. Output as for
- * {@code plan}.
+ * {@code plan}; progress (pairs solved) on standard error as {@link Subcommand} says.
  */
 @Command(
     name = "stress",
@@ -61,14 +61,17 @@ final class StressCommand extends Subcommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path target = output.target(spec);
     BatchSolver batch = threads.batch(spec);
+    Progress progress = progress("stress");
     StressJson.StressInput read =
-        Input.read(spec, input, SAMPLE, StressCommand.class, stdin, stderr,
+        Input.read(spec, input, SAMPLE, StressCommand.class, stdin, notes(),
             StressJson::readStress);
     DeleveragingSolver chosen = solver != null
         ? solver
         : Solvers.named(read.solver().orElse(Solvers.DEFAULT_NAME)).orElseThrow();
+    int pairs = read.scenarios().size() * read.accounts().size();
     List<StressOutcome> outcomes =
-        StressRunner.run(read.scenarios(), read.accounts(), chosen, batch);
+        StressRunner.run(read.scenarios(), read.accounts(), chosen, batch,
+            solved -> progress.step(solved, pairs, "scenario-account pairs solved"));
     String rendered = switch (output.format()) {
       case TABLE -> StressReport.stressTable(outcomes);
       case JSON -> StressJson.writeStress(outcomes);

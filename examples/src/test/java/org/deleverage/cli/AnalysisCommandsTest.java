@@ -50,7 +50,7 @@ class AnalysisCommandsTest {
         .isEqualTo(json.get("maxCoverableShortfall").asDouble());
     assertThat(json.get("points").get(1).get("states").has("BTC")).isTrue();
     assertThat(run("curve", "--points", "3", "--format", "csv").out())
-        .startsWith("shortfall,objective,expectedLoss,shadowPrice,status\n");
+        .startsWith("shortfall,objective,expectedLoss,shadowPrice,status,shadowPriceBp\n");
     assertThat(run("curve", "--points", "3").out()).contains("Cost curve", "Breakpoints:");
   }
 

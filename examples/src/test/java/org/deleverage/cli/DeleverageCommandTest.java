@@ -124,7 +124,7 @@ class DeleverageCommandTest {
     assertThat(result.out())
         .startsWith(
             "period,asset,side,quantity,expectedPrice,spread,fee,temporaryImpact,"
-                + "permanentImpact\n");
+                + "permanentImpact,notional,");
   }
 
   @Test

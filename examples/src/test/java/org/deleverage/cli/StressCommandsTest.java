@@ -21,6 +21,7 @@ import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.Cascade;
 import org.deleverage.solvers.stress.CascadeAccount;
 import org.deleverage.solvers.stress.CascadeResult;
+import org.deleverage.solvers.stress.CascadeRound;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,8 @@ class StressCommandsTest {
     CommandRun.Result table = run("stress", "stress.json");
     assertThat(table.out()).contains("Cannot cover:", "severe sell-off: fund-a");
     assertThat(run("stress", "--format", "csv").out()).startsWith(
-        "scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective\n");
+        "scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective,"
+            + "message\n");
   }
 
   /**
@@ -84,6 +86,22 @@ class StressCommandsTest {
     assertThat(optimal.amplification()).isLessThan(baseline.amplification());
     assertThat(optimal.settled()).isTrue();
     assertThat(optimal.amplification()).isGreaterThan(1.0);
+    // Why pro rata runs longer (README): fund-b cannot cover in round 1 and has nothing left to
+    // sell after it, so it stays short; fund-a and fund-c are short again each round by a
+    // shrinking amount (their own sales' price moves), until their shortfalls are dust (at most
+    // Cascade.DUST of their size) and the only short account sells nothing: the cascade stops
+    // there on dust, well before the limit of 20 rounds, with fund-b still short.
+    assertThat(baseline.ending()).isEqualTo(CascadeResult.Ending.DUST);
+    assertThat(baseline.settled()).isFalse();
+    assertThat(baseline.rounds().size()).isLessThan(input.rounds());
+    CascadeRound last = baseline.rounds().get(baseline.rounds().size() - 1);
+    assertThat(last.deleveraged()).containsOnlyKeys("fund-b");
+    assertThat(last.deleveraged().get("fund-b")).isEqualTo("nothing to sell");
+    assertThat(last.sales().values()).allMatch(units -> units == 0.0);
+    for (int r = 1; r < baseline.rounds().size(); r++) {
+      assertThat(baseline.rounds().get(r).deleveraged().get("fund-b"))
+          .isEqualTo("nothing to sell");
+    }
   }
 
   @Test

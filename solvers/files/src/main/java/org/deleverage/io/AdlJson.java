@@ -116,7 +116,7 @@ public final class AdlJson {
    * @return the document
    */
   public static String write(AdlProblem problem, AdlResult result) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     root.put("rule", result.rule().label());
     ObjectNode bankrupt = root.putObject("bankrupt");
     bankrupt.put("side", side(problem.bankrupt().side()));
@@ -188,8 +188,9 @@ public final class AdlJson {
   }
 
   /**
-   * The result in {@code json}, a document written by {@link #write}: its {@code bankrupt},
-   * {@code mark} and {@code insuranceFund} (parts of the problem) are accepted and not read back,
+   * The result in {@code json}, a document written by {@link #write}: its {@code schemaVersion},
+   * {@code bankrupt}, {@code mark} and {@code insuranceFund} (parts of the problem) are accepted
+   * and not read back,
    * a {@code null} score is +infinity, and {@code adlClosed} must be the sum of the allocations'
    * {@code closed} to 1e-9 of the larger.
    *
@@ -243,8 +244,11 @@ public final class AdlJson {
   private record PositionFile(
       String account, String side, Double size, Double entryPrice, Double margin) {}
 
-  /** A result file: {@code bankrupt}, {@code mark} and {@code insuranceFund} are not read. */
-  private record ResultFile(String rule, JsonNode bankrupt, JsonNode mark,
+  /**
+   * A result file: {@code schemaVersion}, {@code bankrupt}, {@code mark} and {@code
+   * insuranceFund} are not read.
+   */
+  private record ResultFile(JsonNode schemaVersion, String rule, JsonNode bankrupt, JsonNode mark,
       JsonNode insuranceFund, Double lossPerContract, Double marketClosed, Double fundPaid,
       Double fundAfter, @JsonSetter(nulls = Nulls.SET) Double adlClosed, Double unclosed,
       List<String> refused, Double uncoveredDeficit, List<QueueFile> queue,

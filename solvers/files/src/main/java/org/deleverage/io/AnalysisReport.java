@@ -15,12 +15,15 @@ import org.deleverage.solvers.analysis.HierarchyRow;
 /**
  * Writes cost curves, efficient frontiers and hierarchy reports as tables, JSON and CSV. The
  * CSV forms have one header row and a row per point (curve: {@code
- * shortfall,objective,expectedLoss,shadowPrice,status}; frontier: {@code
+ * shortfall,objective,expectedLoss,shadowPrice,status,shadowPriceBp}; frontier: {@code
  * strategy,riskAversion,expectedLoss,timingRisk,objective}, the two reference strategies last
  * with an empty risk aversion) or per asset (hierarchy: {@code rank,asset,
  * marginalCostPerUnitRelief,daysToLiquidate,riskContribution,marginRate,firstPeriod,
- * soldFraction,binding}); figures that do not exist are empty. JSON carries the same figures,
- * with {@code null} for those. Stateless and thread-safe.
+ * soldFraction,binding,marginalCostPerUnitReliefBp}); figures that do not exist are empty. Ratios
+ * of objective to money (shadow price, marginal cost per unit of relief) are in basis points in
+ * the tables, raw and in basis points ({@code ...Bp}) in the CSV, and raw in the JSON (the curve's
+ * JSON adds {@code shadowPriceBp}). JSON carries the same figures, with {@code null} for those.
+ * Stateless and thread-safe.
  */
 public final class AnalysisReport {
 
@@ -33,12 +36,37 @@ public final class AnalysisReport {
    * @return the table, lines ending with a line feed
    */
   public static String curveTable(CostCurve.Result curve) {
+    return curveTable(curve, Double.NaN);
+  }
+
+  /**
+   * A cost curve as a table, its breakpoints below, with the problem's own shortfall marked: the
+   * grid point at it says so, or a row of its own between the grid points around it (or after
+   * the last, when it is above the largest coverable shortfall). The shadow price is in basis
+   * points (1 bp of objective per unit of money required is 0.0001).
+   *
+   * @param curve the curve
+   * @param shortfall the problem's own shortfall, or NaN to mark none
+   * @return the table, lines ending with a line feed
+   */
+  public static String curveTable(CostCurve.Result curve, double shortfall) {
     TextTable table = new TextTable(TextTable.Column.right("shortfall"),
         TextTable.Column.right("objective"), TextTable.Column.right("expected loss"),
-        TextTable.Column.right("shadow price"), TextTable.Column.left("status"));
+        TextTable.Column.right("shadow price bp"), TextTable.Column.left("status"));
+    boolean marked = Double.isNaN(shortfall);
+    String mark = "<- this problem's shortfall";
     for (CurvePoint p : curve.points()) {
+      if (!marked && shortfall < p.shortfall()) {
+        table.row(money(shortfall), "", "", "", mark);
+        marked = true;
+      }
+      boolean here = !marked && shortfall == p.shortfall();
       table.row(money(p.shortfall()), money(p.objective()), money(p.expectedLoss()),
-          price(p.shadowPrice()), p.status());
+          basisPoints(p.shadowPrice()), here ? p.status() + "  " + mark : p.status());
+      marked |= here;
+    }
+    if (!marked) {
+      table.row(money(shortfall), "", "", "", mark + " (above the largest coverable)");
     }
     StringBuilder text = new StringBuilder(format(
         "Cost curve: the optimum from no shortfall to the largest coverable, %s (%d solves)%n%n",
@@ -59,13 +87,15 @@ public final class AnalysisReport {
    * @return the CSV text
    */
   public static String curveCsv(CostCurve.Result curve) {
-    StringBuilder csv = new StringBuilder("shortfall,objective,expectedLoss,shadowPrice,status\n");
+    StringBuilder csv =
+        new StringBuilder("shortfall,objective,expectedLoss,shadowPrice,status,shadowPriceBp\n");
     for (CurvePoint p : curve.points()) {
       csv.append(PlanCsv.number(p.shortfall())).append(',')
           .append(PlanCsv.number(p.objective())).append(',')
           .append(PlanCsv.number(p.expectedLoss())).append(',')
           .append(PlanCsv.optional(p.shadowPrice())).append(',')
-          .append(p.status()).append('\n');
+          .append(p.status()).append(',')
+          .append(PlanCsv.optional(bp(p.shadowPrice()))).append('\n');
     }
     return csv.toString();
   }
@@ -78,7 +108,7 @@ public final class AnalysisReport {
    * @return the document, ending in a newline
    */
   public static String curveJson(CostCurve.Result curve, List<String> assets) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     root.put("maxCoverableShortfall", curve.maxCoverableShortfall());
     root.put("solves", curve.solves());
     ArrayNode points = root.putArray("points");
@@ -88,6 +118,7 @@ public final class AnalysisReport {
       json.put("objective", p.objective());
       json.put("expectedLoss", p.expectedLoss());
       Json.putOptional(json, "shadowPrice", p.shadowPrice());
+      Json.putOptional(json, "shadowPriceBp", bp(p.shadowPrice()));
       json.put("status", p.status());
       ObjectNode states = json.putObject("states");
       for (int i = 0; i < assets.size(); i++) {
@@ -146,7 +177,7 @@ public final class AnalysisReport {
    * @return the document, ending in a newline
    */
   public static String frontierJson(EfficientFrontier.Result frontier) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     ArrayNode points = root.putArray("points");
     for (FrontierPoint p : frontier.points()) {
       put(points.addObject(), p);
@@ -164,14 +195,13 @@ public final class AnalysisReport {
    */
   public static String hierarchyTable(List<HierarchyRow> rows) {
     TextTable table = new TextTable(TextTable.Column.right("rank"), TextTable.Column.left("asset"),
-        TextTable.Column.right("cost / relief"), TextTable.Column.right("days at cap"),
+        TextTable.Column.right("cost / relief bp"), TextTable.Column.right("days at cap"),
         TextTable.Column.right("risk share"), TextTable.Column.right("margin"),
         TextTable.Column.right("first period"), TextTable.Column.right("sold"),
         TextTable.Column.left("binding"));
     for (HierarchyRow r : rows) {
       table.row(Integer.toString(r.rank()), r.asset(),
-          r.marginalCostPerUnitRelief().isPresent()
-              ? format("%.6f", r.marginalCostPerUnitRelief().getAsDouble()) : "-",
+          basisPoints(r.marginalCostPerUnitRelief()),
           Double.isFinite(r.daysToLiquidate()) ? format("%.2f", r.daysToLiquidate()) : "-",
           r.riskContribution().isPresent()
               ? format("%.1f%%", 100 * r.riskContribution().getAsDouble()) : "-",
@@ -190,7 +220,8 @@ public final class AnalysisReport {
    */
   public static String hierarchyCsv(List<HierarchyRow> rows) {
     StringBuilder csv = new StringBuilder("rank,asset,marginalCostPerUnitRelief,daysToLiquidate,"
-        + "riskContribution,marginRate,firstPeriod,soldFraction,binding\n");
+        + "riskContribution,marginRate,firstPeriod,soldFraction,binding,"
+        + "marginalCostPerUnitReliefBp\n");
     for (HierarchyRow r : rows) {
       csv.append(r.rank()).append(',').append(PlanCsv.field(r.asset())).append(',')
           .append(PlanCsv.optional(r.marginalCostPerUnitRelief())).append(',')
@@ -199,7 +230,8 @@ public final class AnalysisReport {
           .append(PlanCsv.number(r.marginRate())).append(',')
           .append(r.firstPeriod().isPresent() ? Integer.toString(r.firstPeriod().getAsInt()) : "")
           .append(',').append(PlanCsv.number(r.soldFraction())).append(',')
-          .append(r.state().label()).append('\n');
+          .append(r.state().label()).append(',')
+          .append(PlanCsv.optional(bp(r.marginalCostPerUnitRelief()))).append('\n');
     }
     return csv.toString();
   }
@@ -211,7 +243,7 @@ public final class AnalysisReport {
    * @return the document, ending in a newline
    */
   public static String hierarchyJson(List<HierarchyRow> rows) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     ArrayNode list = root.putArray("hierarchy");
     for (HierarchyRow r : rows) {
       ObjectNode json = list.addObject().put("rank", r.rank()).put("asset", r.asset());
@@ -245,8 +277,14 @@ public final class AnalysisReport {
     json.put("objective", p.objective());
   }
 
-  private static String price(OptionalDouble value) {
-    return value.isPresent() ? format("%.6f", value.getAsDouble()) : "-";
+  /** A ratio in basis points, two decimals, or - when there is none. */
+  private static String basisPoints(OptionalDouble ratio) {
+    return ratio.isPresent() ? format("%,.2f", 1e4 * ratio.getAsDouble()) : "-";
+  }
+
+  /** A ratio in basis points (times 10,000), or none. */
+  static OptionalDouble bp(OptionalDouble ratio) {
+    return ratio.isPresent() ? OptionalDouble.of(1e4 * ratio.getAsDouble()) : ratio;
   }
 
   private static String money(double value) {

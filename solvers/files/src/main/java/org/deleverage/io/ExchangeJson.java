@@ -107,7 +107,7 @@ public final class ExchangeJson {
    * @return the document
    */
   public static String write(ExchangeResult result) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     root.put("venue", result.policy());
     root.put("openingFund", result.openingFund());
     root.put("closingFund", result.closingFund());

@@ -574,6 +574,18 @@ final class Json {
 
   // ---- writing --------------------------------------------------------------------------------
 
+  /**
+   * The version of the layout of every JSON output (plan, curve, frontier, hierarchy, stress,
+   * cascade, ADL), written first as {@code schemaVersion}. It changes only when a name is
+   * removed or renamed or a figure changes its meaning or unit; added fields leave it as it is.
+   */
+  static final int SCHEMA_VERSION = 1;
+
+  /** A new root object of a JSON output, with {@code schemaVersion} first. */
+  static ObjectNode output() {
+    return MAPPER.createObjectNode().put("schemaVersion", SCHEMA_VERSION);
+  }
+
   /** {@code tree} as indented JSON ending in a newline. */
   static String write(JsonNode tree) {
     try {

@@ -22,6 +22,10 @@ import org.deleverage.solvers.optimal.RoundedPlan;
  *       shadowPrice} is null for an optimal plan, when the shortfall is the largest coverable one
  *       and the price of covering more is unbounded;
  *   <li>{@code iterations}: the solver's iterations (after {@code shadowPrice});
+ *   <li>{@code schemaVersion}, first: the version of this layout (FORMAT.md);
+ *   <li>per period, after {@code loss}: {@code cashFromSales} and {@code cashPaid}, the cash the
+ *       sales brought in and the buy-backs cost so far, both >= 0 ({@code cashRaised} is their
+ *       difference, negative when buy-backs cost more than the sales brought);
  *   <li>per trade, {@code notional}: quantity times expected price, money; and in {@code cost},
  *       {@code total}: the sum of the four parts;
  *   <li>{@code assets}: per asset, in hierarchy order, {@code asset}, {@code quantity} (units
@@ -96,7 +100,7 @@ public final class PlanJson {
   }
 
   private static ObjectNode toTree(Plan plan) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     root.put("status", plan.status().label());
     root.put("solver", plan.solver());
     root.put("shortfall", plan.shortfall());
@@ -127,13 +131,17 @@ public final class PlanJson {
       putCost(json, trade.cost());
     }
     ArrayNode periods = root.putArray("periods");
-    for (PeriodResult period : plan.periods()) {
+    java.util.List<PlanSummary.PeriodCash> cash = PlanSummary.periodCash(plan);
+    for (int k = 0; k < plan.periods().size(); k++) {
+      PeriodResult period = plan.periods().get(k);
       periods
           .addObject()
           .put("period", period.period())
           .put("excess", period.excess())
           .put("cashRaised", period.cashRaised())
-          .put("loss", period.loss());
+          .put("loss", period.loss())
+          .put("cashFromSales", cash.get(k).fromSales())
+          .put("cashPaid", cash.get(k).paid());
     }
     ArrayNode hierarchy = root.putArray("hierarchy");
     for (HierarchyEntry entry : plan.hierarchy()) {

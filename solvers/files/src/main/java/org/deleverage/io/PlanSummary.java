@@ -6,6 +6,7 @@ import java.util.Map;
 import org.deleverage.core.evaluate.CostSplit;
 import org.deleverage.core.plan.HierarchyEntry;
 import org.deleverage.core.plan.Plan;
+import org.deleverage.core.plan.Side;
 import org.deleverage.core.plan.Trade;
 
 /**
@@ -49,6 +50,39 @@ final class PlanSummary {
               before.cost().plus(trade.cost())));
     }
     return List.copyOf(totals.values());
+  }
+
+  /**
+   * The cash of the trades up to the end of a period, both signs apart: {@code fromSales}, what
+   * the sales of longs brought in, and {@code paid}, what the buy-backs of shorts cost, both >= 0
+   * and at the expected prices; {@code fromSales - paid} is the period's net cash raised K_k.
+   *
+   * @param fromSales cash brought in by sales so far, money
+   * @param paid cash paid for buy-backs so far, money
+   */
+  record PeriodCash(double fromSales, double paid) {}
+
+  /** The cash of each period of {@code plan}, in period order, summed over the trades so far. */
+  static List<PeriodCash> periodCash(Plan plan) {
+    int periods = plan.periods().size();
+    double[] sales = new double[periods + 1];
+    double[] paid = new double[periods + 1];
+    for (Trade trade : plan.trades()) {
+      if (trade.side() == Side.SELL) {
+        sales[trade.period()] += trade.notional();
+      } else {
+        paid[trade.period()] += trade.notional();
+      }
+    }
+    List<PeriodCash> cash = new java.util.ArrayList<>();
+    double fromSales = 0.0;
+    double buyBacks = 0.0;
+    for (int k = 1; k <= periods; k++) {
+      fromSales += sales[k];
+      buyBacks += paid[k];
+      cash.add(new PeriodCash(fromSales, buyBacks));
+    }
+    return List.copyOf(cash);
   }
 
   /** The hierarchy rank of every asset the hierarchy lists, by asset id. */

@@ -228,16 +228,26 @@ public final class PlanTable {
         new TextTable(
             Column.right("Period"),
             Column.right("Excess"),
-            Column.right("Cash raised"),
+            Column.right("Cash from sales"),
+            Column.right("Cash paid"),
+            Column.right("Net cash"),
             Column.right("Loss to date"));
-    for (PeriodResult period : plan.periods()) {
+    java.util.List<PlanSummary.PeriodCash> cash = PlanSummary.periodCash(plan);
+    for (int k = 0; k < plan.periods().size(); k++) {
+      PeriodResult period = plan.periods().get(k);
       table.row(
           Integer.toString(period.period()),
           money(period.excess()),
+          money(cash.get(k).fromSales()),
+          money(cash.get(k).paid()),
           money(period.cashRaised()),
           money(period.loss()));
     }
     report.append(table.render(INDENT));
+    report
+        .append(INDENT)
+        .append("Cash to date from sales of longs and paid for buy-backs of shorts; net cash is")
+        .append(" the difference.\n");
   }
 
   private static void assetCosts(Plan plan, StringBuilder report) {

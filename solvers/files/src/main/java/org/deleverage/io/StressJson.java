@@ -177,7 +177,7 @@ public final class StressJson {
    * @return the document, ending in a newline
    */
   public static String writeStress(List<StressOutcome> outcomes) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     ArrayNode list = root.putArray("outcomes");
     Map<String, List<String>> cannot = new LinkedHashMap<>();
     for (StressOutcome outcome : outcomes) {
@@ -213,8 +213,9 @@ public final class StressJson {
    * @return the document, ending in a newline
    */
   public static String writeCascade(CascadeResult result) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.output();
     root.put("settled", result.settled());
+    root.put("ending", result.ending().label());
     root.put("shockLoss", result.shockLoss());
     root.put("totalLoss", result.totalLoss());
     Json.putFinite(root, "amplification", result.amplification());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.deleverage.solvers.stress.Cascade;
 import org.deleverage.solvers.stress.CascadeResult;
 import org.deleverage.solvers.stress.CascadeRound;
 import org.deleverage.solvers.stress.StressOutcome;
@@ -14,11 +15,12 @@ import org.deleverage.solvers.stress.StressOutcome;
  * one row per (scenario, account),
  *
  * <pre>
- *   scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective
+ *   scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective,message
  * </pre>
  *
- * with empty cells for figures that do not exist (no plan). Cascade CSV: one row per round and
- * asset,
+ * with empty cells for figures that do not exist (no plan); {@code message} is why there is no
+ * plan (as in the table's "Cannot cover" list), empty when there is one. Cascade CSV: one row
+ * per round and asset,
  *
  * <pre>
  *   round,asset,sold,price,priceMove,lossToDate
@@ -39,7 +41,8 @@ public final class StressReport {
    */
   public static String stressCsv(List<StressOutcome> outcomes) {
     StringBuilder csv = new StringBuilder(
-        "scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective\n");
+        "scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective,"
+            + "message\n");
     for (StressOutcome o : outcomes) {
       csv.append(PlanCsv.field(o.scenario())).append(',')
           .append(PlanCsv.field(o.account())).append(',')
@@ -48,7 +51,8 @@ public final class StressReport {
           .append(o.status()).append(',')
           .append(PlanCsv.optional(o.maxCoverableShortfall())).append(',')
           .append(PlanCsv.optional(o.expectedLoss())).append(',')
-          .append(PlanCsv.optional(o.objective())).append('\n');
+          .append(PlanCsv.optional(o.objective())).append(',')
+          .append(PlanCsv.field(o.message())).append('\n');
     }
     return csv.toString();
   }
@@ -120,7 +124,12 @@ public final class StressReport {
     StringBuilder text = new StringBuilder();
     text.append(format("Fire-sale cascade: %d round%s, %s%n", result.rounds().size(),
         result.rounds().size() == 1 ? "" : "s",
-        result.settled() ? "ended with no account short" : "stopped at the round limit"));
+        switch (result.ending()) {
+          case SETTLED -> "ended with no account short";
+          case DUST -> "ended when what was left to sell was dust (at most "
+              + Cascade.DUST + " of an account's size)";
+          case ROUND_LIMIT -> "stopped at the round limit";
+        }));
     text.append(format("  shock loss       %s%n", money(result.shockLoss())));
     text.append(format("  total loss       %s%n", money(result.totalLoss())));
     text.append(format("  amplification    %s%n", Double.isFinite(result.amplification())

@@ -16,9 +16,12 @@ class PlanCsvTest {
 
     List<String> lines = PlanCsv.write(plan).lines().toList();
 
+    // The original nine columns first, in their order, then the desk report's others.
     assertThat(lines.get(0))
-        .isEqualTo(
-            "period,asset,side,quantity,expectedPrice,spread,fee,temporaryImpact,permanentImpact");
+        .startsWith(
+            "period,asset,side,quantity,expectedPrice,spread,fee,temporaryImpact,permanentImpact,")
+        .endsWith(",notional,totalCost,costBp,rank,excess,netCash,cashFromSales,cashPaid,"
+            + "lossToDate");
     assertThat(lines).hasSize(1 + plan.trades().size());
     assertThat(lines.subList(1, lines.size()))
         .extracting(line -> line.substring(0, line.indexOf(',', 2)))

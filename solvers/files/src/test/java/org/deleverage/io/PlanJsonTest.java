@@ -42,7 +42,8 @@ class PlanJsonTest {
     assertThat(names(json.get("trades").get(0).get("cost")))
         .containsSubsequence("spread", "fee", "temporaryImpact", "permanentImpact");
     assertThat(names(json.get("periods").get(0)))
-        .containsExactly("period", "excess", "cashRaised", "loss");
+        .containsExactly("period", "excess", "cashRaised", "loss", "cashFromSales", "cashPaid");
+    assertThat(names(json).get(0)).isEqualTo("schemaVersion");
     assertThat(names(json.get("hierarchy").get(0)))
         .containsExactly(
             "rank", "asset", "marginalCostPerUnitRelief", "firstPeriod", "soldFraction");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 import org.deleverage.models.MarginSchedule;
 import org.deleverage.models.TradingConditions;
 import org.deleverage.solvers.adl.AdlEngine;
@@ -66,7 +67,20 @@ public final class ExchangeSimulation {
    * @return the step reports and the final accounts
    */
   public static ExchangeResult run(ExchangeProblem problem, VenuePolicy policy) {
-    return new Run(problem, policy).run();
+    return run(problem, policy, done -> { });
+  }
+
+  /**
+   * Runs the path, telling {@code progress} the number of steps done after each step.
+   *
+   * @param problem the contracts, accounts, fund and path
+   * @param policy the venue's rules
+   * @param progress told the steps done so far, after each step
+   * @return the step reports and the final accounts
+   */
+  public static ExchangeResult run(ExchangeProblem problem, VenuePolicy policy,
+      IntConsumer progress) {
+    return new Run(problem, policy).run(progress);
   }
 
   /** A unit: the cross positions of an account (contract null) or one isolated position. */
@@ -106,10 +120,11 @@ public final class ExchangeSimulation {
       fund = problem.insuranceFund();
     }
 
-    ExchangeResult run() {
+    ExchangeResult run(IntConsumer progress) {
       List<ExchangeResult.Step> steps = new ArrayList<>();
       for (int t = 0; t < problem.path().size(); t++) {
         steps.add(step(t, problem.path().get(t)));
+        progress.accept(t + 1);
       }
       List<TraderAccount> finals = new ArrayList<>();
       for (Map.Entry<String, State> entry : accounts.entrySet()) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.deleverage.InvalidInputException;
 import org.deleverage.core.Account;
 import org.deleverage.core.Asset;
@@ -35,9 +36,19 @@ import org.deleverage.models.internal.Checks;
  * an exponential inverse demand of the kind used in the fire-sale literature (for example Amini,
  * Filipovic and Minca 2016; Feinstein 2019, arXiv:1807.02711). With D_i = p_i / gamma_i its
  * first-order move is -gamma_i n_i, the asset's own permanent impact (MODEL.md), and a price
- * never reaches zero; an asset with gamma = 0 and no depth does not move. The rounds stop when no
- * account is short, or at the round limit. An account is in default when its equity is below
- * zero. Within a round the accounts sell simultaneously: each plan sees its own permanent impact
+ * never reaches zero; an asset with gamma = 0 and no depth does not move. An account is in
+ * default when its equity is below zero.
+ *
+ * <p>Dust. An account's size is the gross value of its positions before the shock, sum_i |Q_i|
+ * p_i at the prices before the shock. An account is short in a round when its shortfall is above
+ * {@link #DUST} (one millionth) of its size (and above 1e-9 of its margin requirement, or of 1
+ * for an account of no size); a smaller shortfall is dust, which no desk would trade, and it is
+ * left as it is (it is still reported in the round's and the final shortfalls). The rounds stop
+ * when no account is short ({@link CascadeResult.Ending#SETTLED}); or after a round in which
+ * every account sold dust, value sold (the absolute notional of its trades) at most {@link
+ * #DUST} of its size, because then what is left to sell is dust and the next round would repeat
+ * this one ({@link CascadeResult.Ending#DUST}): an account that is still short has nothing but
+ * dust left to sell; or at the round limit ({@link CascadeResult.Ending#ROUND_LIMIT}). Within a round the accounts sell simultaneously: each plan sees its own permanent impact
  * but not the others' sales of the same round, which reach it through the next round's prices.
  * The short accounts of a round are solved in one {@link BatchSolver} batch, and those that
  * cannot cover in a second, for their S_max; the results do not depend on the batch's
@@ -46,6 +57,12 @@ import org.deleverage.models.internal.Checks;
 public final class Cascade {
 
   private static final double SHORT = 1e-9;
+
+  /**
+   * The dust threshold, relative to an account's size (the gross value of its positions before
+   * the shock): a shortfall, or a round's sales, of at most this fraction of it is dust.
+   */
+  public static final double DUST = 1e-6;
 
   private Cascade() {}
 
@@ -85,7 +102,30 @@ public final class Cascade {
   public static CascadeResult run(
       List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int maxRounds,
       BatchSolver batch) {
+    return run(accounts, shock, depth, maxRounds, batch, round -> { });
+  }
+
+  /**
+   * Runs the cascade, solving each round's accounts with {@code batch} and telling {@code
+   * progress} of each round done.
+   *
+   * @param accounts the accounts; assets shared by several must have the same price and the same
+   *     permanent impact gamma in each
+   * @param shock the initial shock (price shocks per asset or for all, volatility, correlation
+   *     and margin-rate stresses; factor shocks are not supported here)
+   * @param depth market depth D_i by asset id, in units (others use p_i / gamma_i)
+   * @param maxRounds the round limit, >= 1
+   * @param batch how many accounts are solved at once, and on which threads
+   * @param progress told, on the calling thread, the number of each round when it is done
+   * @return the rounds and the losses
+   * @throws InvalidInputException naming the account and field when the accounts disagree on a
+   *     shared asset, or the shock or depth do not fit them
+   */
+  public static CascadeResult run(
+      List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int maxRounds,
+      BatchSolver batch, IntConsumer progress) {
     Checks.present("batch", batch);
+    Checks.present("progress", progress);
     Checks.atLeastOne("rounds", maxRounds);
     if (!shock.factorShocks().isEmpty()) {
       throw new InvalidInputException(
@@ -101,11 +141,13 @@ public final class Cascade {
           Checks.positive("depth." + id, value);
         });
     List<DeleveragingProblem> problems = new ArrayList<>();
+    List<Double> sizes = new ArrayList<>();
     double before = 0.0;
     double after = 0.0;
     for (int a = 0; a < accounts.size(); a++) {
       DeleveragingProblem problem = accounts.get(a).problem();
       before += problem.resolve().equity();
+      sizes.add(size(problem));
       DeleveragingProblem shocked;
       try {
         shocked = shock.apply(problem);
@@ -124,7 +166,7 @@ public final class Cascade {
     Map<String, Double> shocked = new LinkedHashMap<>(prices);
     double shockLoss = before - after;
     List<CascadeRound> rounds = new ArrayList<>();
-    boolean settled = false;
+    CascadeResult.Ending ending = CascadeResult.Ending.ROUND_LIMIT;
     for (int round = 1; round <= maxRounds; round++) {
       Map<String, Double> shortfalls = new LinkedHashMap<>();
       Map<String, Double> equities = new LinkedHashMap<>();
@@ -135,10 +177,10 @@ public final class Cascade {
         resolved.add(problem);
         shortfalls.put(accounts.get(a).name(), problem.shortfall());
         equities.put(accounts.get(a).name(), problem.equity());
-        anyShort |= isShort(problem);
+        anyShort |= isShort(problem, sizes.get(a));
       }
       if (!anyShort) {
-        settled = true;
+        ending = CascadeResult.Ending.SETTLED;
         break;
       }
       Map<String, String> deleveraged = new LinkedHashMap<>();
@@ -146,9 +188,16 @@ public final class Cascade {
       for (String id : prices.keySet()) {
         sales.put(id, 0.0);
       }
-      List<Plan> plans = plans(accounts, problems, resolved, deleveraged, batch);
-      for (Plan plan : plans) {
+      List<Plan> plans = plans(accounts, problems, resolved, sizes, deleveraged, batch);
+      boolean dust = true;
+      for (int a = 0; a < plans.size(); a++) {
+        Plan plan = plans.get(a);
         if (plan != null) {
+          double sold = 0.0;
+          for (Trade trade : plan.trades()) {
+            sold += Math.abs(trade.notional());
+          }
+          dust &= sold <= DUST * sizes.get(a);
           for (Trade trade : plan.trades()) {
             double signed = trade.side() == org.deleverage.core.plan.Side.SELL
                 ? trade.quantity() : -trade.quantity();
@@ -181,6 +230,11 @@ public final class Cascade {
       }
       rounds.add(new CascadeRound(round, shortfalls, equities, deleveraged, sales,
           new LinkedHashMap<>(prices), moves, defaults, before - equity));
+      progress.accept(round);
+      if (dust) {
+        ending = CascadeResult.Ending.DUST;
+        break;
+      }
     }
     Map<String, Double> finalShortfalls = new LinkedHashMap<>();
     Map<String, Double> finalEquities = new LinkedHashMap<>();
@@ -192,15 +246,15 @@ public final class Cascade {
       finalShortfalls.put(accounts.get(a).name(), problem.shortfall());
       finalEquities.put(accounts.get(a).name(), problem.equity());
       equity += problem.equity();
-      anyShort |= isShort(problem);
+      anyShort |= isShort(problem, sizes.get(a));
       if (problem.equity() < 0) {
         defaults.add(accounts.get(a).name());
       }
     }
     double totalLoss = before - equity;
     return new CascadeResult(initial, shocked, shockLoss, rounds, totalLoss,
-        shockLoss > 0 ? totalLoss / shockLoss : Double.NaN, settled || !anyShort,
-        finalShortfalls, finalEquities, defaults);
+        shockLoss > 0 ? totalLoss / shockLoss : Double.NaN, !anyShort,
+        finalShortfalls, finalEquities, defaults, !anyShort ? CascadeResult.Ending.SETTLED : ending);
   }
 
   /** The prices of the assets before the shock, checked to agree across accounts. */
@@ -231,8 +285,19 @@ public final class Cascade {
     return prices;
   }
 
-  private static boolean isShort(ResolvedProblem problem) {
-    return problem.shortfall() > SHORT * Math.max(1.0, Math.abs(problem.marginRequirement()));
+  /** Whether {@code problem}'s shortfall is more than dust for an account of {@code size}. */
+  private static boolean isShort(ResolvedProblem problem, double size) {
+    return problem.shortfall() > Math.max(DUST * size,
+        SHORT * Math.max(1.0, Math.abs(problem.marginRequirement())));
+  }
+
+  /** An account's size: the gross value of its positions, sum_i |Q_i| p_i. */
+  private static double size(DeleveragingProblem problem) {
+    double size = 0.0;
+    for (Asset asset : problem.assets()) {
+      size += Math.abs(asset.quantity()) * asset.price();
+    }
+    return size;
   }
 
   /**
@@ -243,11 +308,12 @@ public final class Cascade {
    */
   private static List<Plan> plans(
       List<CascadeAccount> accounts, List<DeleveragingProblem> problems,
-      List<ResolvedProblem> resolved, Map<String, String> deleveraged, BatchSolver batch) {
+      List<ResolvedProblem> resolved, List<Double> sizes, Map<String, String> deleveraged,
+      BatchSolver batch) {
     List<Integer> shortAccounts = new ArrayList<>();
     List<BatchSolver.Task> tasks = new ArrayList<>();
     for (int a = 0; a < accounts.size(); a++) {
-      if (isShort(resolved.get(a))) {
+      if (isShort(resolved.get(a), sizes.get(a))) {
         shortAccounts.add(a);
         tasks.add(new BatchSolver.Task(accounts.get(a).solver(), resolved.get(a)));
       }

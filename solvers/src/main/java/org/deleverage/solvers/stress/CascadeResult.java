@@ -17,11 +17,11 @@ import java.util.Map;
  * @param rounds the rounds, in order
  * @param totalLoss the loss at the end, money
  * @param amplification totalLoss / shockLoss
- * @param settled whether the cascade ended because no account was short (otherwise it hit the
- *     round limit)
+ * @param settled whether no account is short (beyond dust, {@link Cascade#DUST}) at the end
  * @param finalShortfalls each account's shortfall at the end
  * @param finalEquities each account's equity at the end
  * @param defaults the accounts in default (equity below zero) at the end
+ * @param ending why the rounds stopped
  */
 public record CascadeResult(
     Map<String, Double> initialPrices,
@@ -33,7 +33,37 @@ public record CascadeResult(
     boolean settled,
     Map<String, Double> finalShortfalls,
     Map<String, Double> finalEquities,
-    List<String> defaults) {
+    List<String> defaults,
+    Ending ending) {
+
+  /** Why a cascade's rounds stopped (see {@link Cascade}). */
+  public enum Ending {
+    /** No account is short beyond dust: {@code settled} is true. */
+    SETTLED("settled"),
+    /**
+     * In the last round every account sold at most dust ({@link Cascade#DUST} of its size), so
+     * what is left to sell is dust and another round would repeat it; an account may still be
+     * short.
+     */
+    DUST("dust"),
+    /** The round limit was reached with an account still short. */
+    ROUND_LIMIT("round limit");
+
+    private final String label;
+
+    Ending(String label) {
+      this.label = label;
+    }
+
+    /**
+     * The name in files and reports: {@code settled}, {@code dust} or {@code round limit}.
+     *
+     * @return the name in files and reports
+     */
+    public String label() {
+      return label;
+    }
+  }
 
   /**
    * Copies the collections.
@@ -44,11 +74,11 @@ public record CascadeResult(
    * @param rounds the rounds, in order
    * @param totalLoss the loss at the end, money
    * @param amplification totalLoss / shockLoss
-   * @param settled whether the cascade ended because no account was short (otherwise it hit the
-   *     round limit)
+   * @param settled whether no account is short (beyond dust, {@link Cascade#DUST}) at the end
    * @param finalShortfalls each account's shortfall at the end
    * @param finalEquities each account's equity at the end
    * @param defaults the accounts in default (equity below zero) at the end
+   * @param ending why the rounds stopped
    */
   public CascadeResult {
     initialPrices = ImmutableMap.copyOf(initialPrices);
@@ -57,6 +87,7 @@ public record CascadeResult(
     finalShortfalls = ImmutableMap.copyOf(finalShortfalls);
     finalEquities = ImmutableMap.copyOf(finalEquities);
     defaults = ImmutableList.copyOf(defaults);
+    org.deleverage.models.internal.Checks.present("ending", ending);
   }
 
   /**

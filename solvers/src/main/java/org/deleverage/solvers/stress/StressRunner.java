@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.IntConsumer;
 import org.deleverage.InvalidInputException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.ResolvedProblem;
@@ -58,7 +59,28 @@ public final class StressRunner {
   public static List<StressOutcome> run(
       List<Scenario> scenarios, Map<String, DeleveragingProblem> accounts,
       DeleveragingSolver solver, BatchSolver batch) {
+    return run(scenarios, accounts, solver, batch, solved -> { });
+  }
+
+  /**
+   * As {@link #run(List, Map, DeleveragingSolver, BatchSolver)}, telling {@code progress} of each
+   * pair solved: the number solved so far, 1 up to scenarios x accounts. The calls come from the
+   * batch's threads one at a time (never two at once), with the count increasing.
+   *
+   * @param scenarios the scenarios, in order
+   * @param accounts the accounts' problems by name, in iteration order
+   * @param solver the solver that plans each stressed account
+   * @param batch how many pairs are solved at once, and on which threads
+   * @param progress told the number of pairs solved so far after each solve
+   * @return the outcomes, scenario by scenario
+   * @throws InvalidInputException naming {@code scenarios[s]} and the field (the rule names the
+   *     account) when a scenario does not fit an account's problem
+   */
+  public static List<StressOutcome> run(
+      List<Scenario> scenarios, Map<String, DeleveragingProblem> accounts,
+      DeleveragingSolver solver, BatchSolver batch, IntConsumer progress) {
     Checks.present("batch", batch);
+    Checks.present("progress", progress);
     List<String> scenarioNames = new ArrayList<>();
     List<String> accountNames = new ArrayList<>();
     List<ResolvedProblem> problems = new ArrayList<>();
@@ -78,13 +100,36 @@ public final class StressRunner {
         problems.add(stressed.resolve());
       }
     }
-    List<SolveResult> results = batch.solveAll(solver, problems);
+    List<SolveResult> results = batch.solveAll(counted(solver, progress), problems);
     List<StressOutcome> outcomes = new ArrayList<>();
     for (int p = 0; p < problems.size(); p++) {
       outcomes.add(
           outcome(scenarioNames.get(p), accountNames.get(p), problems.get(p), results.get(p)));
     }
     return outcomes;
+  }
+
+  /** {@code solver}, telling {@code progress} of each solve done, one call at a time. */
+  private static DeleveragingSolver counted(DeleveragingSolver solver, IntConsumer progress) {
+    Object lock = new Object();
+    int[] solved = {0};
+    return new DeleveragingSolver() {
+      @Override
+      public String name() {
+        return solver.name();
+      }
+
+      @Override
+      public SolveResult solve(ResolvedProblem problem) {
+        try {
+          return solver.solve(problem);
+        } finally {
+          synchronized (lock) {
+            progress.accept(++solved[0]);
+          }
+        }
+      }
+    };
   }
 
   /** The outcome of planning one stressed account. */

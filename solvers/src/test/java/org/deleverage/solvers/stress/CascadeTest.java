@@ -111,7 +111,9 @@ class CascadeTest {
    * x 10,000^2 = 275,000 (the excess rises on all of [0, 10,000]). Z sells its largest coverable
    * shortfall's plan, all 10,000 units, for 10,000 (75 - 10) = 650,000: cash -140,000, nothing
    * held, still in default and short with nothing (but rounding dust) left to sell; A falls to
-   * 75 exp(-10,000 / 75,000). The cascade runs to its round limit.
+   * 75 exp(-10,000 / 75,000). Round 2 sells at most the interior-point dust of round 1, far below
+   * Cascade.DUST (1e-6) of Z's size (10,000 x 100 = 1,000,000 before the fall, so 1), and the
+   * cascade stops there, Z still short: its ending is DUST, not the round limit of 3.
    */
   @Test
   void anAccountInDefaultSellsWhatItCanAndStaysInDefault() {
@@ -119,8 +121,9 @@ class CascadeTest {
         Cascade.run(List.of(new CascadeAccount("Z", account(10_000, -790_000, 0), OPTIMAL)),
             CRASH, Map.of(), 3);
 
-    assertThat(result.rounds()).hasSize(3);
+    assertThat(result.rounds()).hasSize(2);
     assertThat(result.settled()).isFalse();
+    assertThat(result.ending()).isEqualTo(CascadeResult.Ending.DUST);
     CascadeRound first = result.rounds().get(0);
     assertThat(first.equities().get("Z")).isCloseTo(-40_000, within(1e-6));
     assertThat(first.deleveraged().get("Z"))
