@@ -1,5 +1,6 @@
 package org.deleverage.solvers.optimal;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,7 +268,7 @@ public final class LotRounding {
     }
 
     double units(int i, int k) {
-      double units = count[i][k] * problem.lotSize(i);
+      double units = inUnits(count[i][k], problem.lotSize(i));
       return closedIn[i] == k ? units + remainder[i] : units;
     }
 
@@ -319,5 +320,17 @@ public final class LotRounding {
       }
       return TradeTable.of(units);
     }
+  }
+
+  /**
+   * {@code lots} lots of {@code lot} units: the double nearest the decimal product, so that
+   * 3,643,401 lots of 0.001 read 3643.401 in every output, not the 3643.4010000000003 of a binary
+   * product. Whole lot sizes multiply exactly as they are.
+   */
+  static double inUnits(long lots, double lot) {
+    if (lot == Math.rint(lot)) {
+      return lots * lot;
+    }
+    return BigDecimal.valueOf(lots).multiply(BigDecimal.valueOf(lot)).doubleValue();
   }
 }

@@ -137,4 +137,18 @@ class LotRoundingTest {
         .requirement(Requirement.cash(cash))
         .build();
   }
+
+  /**
+   * 3,643,401 lots of 0.001 ETH: the binary product 3643401 * 0.001 is 3643.4010000000003, one
+   * ulp above the double nearest 3643.401; the lots are counted in decimal, so the plan (and its
+   * CSV) reads 3643.401. A whole lot size multiplies as it is.
+   */
+  @Test
+  void lotsOfADecimalSizeReadAsTheDecimalProduct() {
+    assertThat(3_643_401 * 0.001).isNotEqualTo(3643.401);
+    assertThat(LotRounding.inUnits(3_643_401, 0.001)).isEqualTo(3643.401);
+    assertThat(Double.toString(LotRounding.inUnits(3_643_401, 0.001))).isEqualTo("3643.401");
+    assertThat(LotRounding.inUnits(125_211, 1.0)).isEqualTo(125_211.0);
+    assertThat(LotRounding.inUnits(7, 100.0)).isEqualTo(700.0);
+  }
 }
