@@ -276,7 +276,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     int linear = levelled.linear.length;
     double[] point = Arrays.copyOf(outcome.point(), exact.variableCount);
-    double[] duals = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
+    double[] duals = levelled.problemDuals(outcome.coverageDuals(linear));
     TradeTable table = exact.table(point);
     double level = provenLevel(exact, point);
     double upper = OptimalityCertificate.maxCoverableBound(problem, table, duals, headroom);
@@ -289,7 +289,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       double[] candidate = finished.get().point();
       TradeTable candidateTable = ActiveSetFinish.table(exact, finished.get());
       double[] candidateDuals =
-          exact.coverageRows().problemDuals(finished.get().coverageDuals());
+          exact.problemDuals(finished.get().coverageDuals());
       upper = Math.min(upper,
           OptimalityCertificate.maxCoverableBound(problem, candidateTable, candidateDuals,
               headroom));
@@ -444,7 +444,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     int iterations = outcome.iterations();
     int linear = levelled.linear.length;
-    double[] interiorMu = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
+    double[] interiorMu = levelled.problemDuals(outcome.coverageDuals(linear));
     Formulation.LinearMultipliers interiorLinear =
         levelled.linearMultipliers(outcome.linearDuals(linear));
     List<Candidate> candidates = new ArrayList<>();
@@ -455,7 +455,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         iterations += finished.get().newtonSteps();
         TradeTable table = ActiveSetFinish.table(exact, finished.get());
         candidates.add(new Candidate(table,
-            exact.coverageRows().problemDuals(finished.get().coverageDuals()),
+            exact.problemDuals(finished.get().coverageDuals()),
             zeroMultipliers(problem)));
         // Where every trade the coverage rows could move is fixed, the finish's Newton solve does
         // not determine their multipliers; the interior point's then serve the exact plan.
