@@ -89,6 +89,7 @@ public record DeleveragingProblem(
             "must be <= horizon.periods = " + periods + ", was " + period);
       }
     }
+    checkRiskRange(assets, dependence, horizon, objective);
     for (int i = 0; i < assets.size(); i++) {
       Asset asset = assets.get(i);
       double mustSell = asset.held() - asset.retainMax();
@@ -100,6 +101,49 @@ public record DeleveragingProblem(
                 + " that maxParticipation and the impact model allow over the horizon, was "
                 + asset.retainMax());
       }
+    }
+  }
+
+  /**
+   * The largest risk term of the objective, in money: (riskAversion * periodLength * periods +
+   * residualRiskAversion) times the largest price variance any part of the book can have, (sum_i
+   * |q_i| sqrt(Sigma_ii))^2 (so a hedged book is held to the variance of its legs apart). 1e250:
+   * the optimiser's objective, its gradients and the certificate's sums over assets and periods
+   * then stay finite in double precision, with orders of magnitude to spare; a risk term beyond
+   * it is no loss any book can mean.
+   */
+  public static final double MAX_RISK_TERM = 1e250;
+
+  /**
+   * Rejects risk aversions whose product with the book's price variance is above {@link
+   * #MAX_RISK_TERM}, naming the larger of the two terms.
+   */
+  private static void checkRiskRange(
+      List<Asset> assets, Dependence dependence, Horizon horizon, Objective objective) {
+    double timing = objective.riskAversion() * horizon.periodLength() * horizon.periods();
+    double residual = objective.residualRiskAversion();
+    if (timing == 0.0 && residual == 0.0) {
+      return;
+    }
+    int n = assets.size();
+    double[] volatility = new double[n];
+    double[] price = new double[n];
+    for (int i = 0; i < n; i++) {
+      volatility[i] = assets.get(i).volatility();
+      price[i] = assets.get(i).price();
+    }
+    PriceCovariance sigma = PriceCovariance.of(dependence, volatility, price);
+    double deviation = 0.0;
+    for (int i = 0; i < n; i++) {
+      deviation += assets.get(i).held() * Math.sqrt(Math.max(0.0, sigma.entry(i, i)));
+    }
+    double term = (timing + residual) * deviation * deviation;
+    if (!(term <= MAX_RISK_TERM)) {
+      throw new InvalidInputException(
+          timing >= residual ? "objective.riskAversion" : "objective.residualRiskAversion",
+          "must keep the risk term (riskAversion * periodLength * periods + residualRiskAversion)"
+              + " * (sum of |quantity| * the price's daily standard deviation)^2 at most "
+              + MAX_RISK_TERM + ", was " + term);
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * A case is replayed alone by its seed: {@code -Ddeleverage.fuzz.cases=1
  * -Ddeleverage.fuzz.seed=SEED}; {@code -Ddeleverage.fuzz.keep=DIR} keeps the input and the
- * arguments of every failing case in DIR. The summary (exit codes, failures, wall time) is
+ * arguments of every failing case, and of every case that meets a numerical limit (exit 5), in
+ * DIR. The summary (exit codes, failures, wall time) is
  * printed on standard output.
  */
 class FuzzTest {
@@ -243,11 +245,20 @@ class FuzzTest {
       tally.failures.add(label + "non-finite output");
     }
     String keep = System.getProperty("deleverage.fuzz.keep");
-    if (keep != null && tally.failures.size() > failuresBefore) {
+    boolean limited = code == DeleverageCommand.NUMERICAL_LIMIT;
+    if (keep != null && (tally.failures.size() > failuresBefore || limited)) {
+      // A failing case, or one that met a numerical limit: its standard input, the file it
+      // named (the mutated one, for a history case) and its arguments.
       Path kept = Files.createDirectories(Path.of(keep));
       Files.write(kept.resolve("seed-" + seed + ".in"), input);
+      if (Files.exists(named)) {
+        Files.copy(named, kept.resolve(named.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      String why = limited
+          ? tally.numericalLimits.get(tally.numericalLimits.size() - 1)
+          : tally.failures.get(tally.failures.size() - 1);
       Files.writeString(kept.resolve("seed-" + seed + ".args"), String.join("\n", args)
-          + "\n# " + tally.failures.get(tally.failures.size() - 1) + "\n");
+          + "\n# " + why + "\n");
     }
     Files.deleteIfExists(named);
     if (out != null) {

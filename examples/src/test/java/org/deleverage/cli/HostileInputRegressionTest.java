@@ -6,7 +6,10 @@ import static org.deleverage.cli.CommandRun.runWithStdin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cases {@link FuzzTest} found, each a mutation of the bundled sample margin call (seed in the
@@ -118,5 +121,100 @@ class HostileInputRegressionTest {
 
     assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
     assertThat(result.err()).startsWith("deleverage: --time-limit: must be a number of seconds");
+  }
+
+  private static String history() throws IOException {
+    try (InputStream in = DeleverageCommand.class.getResourceAsStream("sample-history.csv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Seed 20240628: one ETH price of 9223372036854775808 in the history gives ETH a price variance
+   * of 5e35 (money^2 per day), so the risk term of ETH's 50,000 units, lambda Q^2 Sigma = 5e-12 x
+   * 2.5e9 x 5e35 ~ 6e33, dwarfs the money at stake (M ~ 6e8). The interior-point method worked
+   * on f / M ~ 1e25 next to coverage rows of order one and stalled ("certified only within
+   * 0.33", exit 5). With the objective scaled to order one (f / (M s)) it is certified optimal.
+   */
+  @Test
+  void aPriceSpikeInTheHistoryIsSolvedOnceTheObjectiveIsScaled(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("history.csv");
+    Files.writeString(file, history().replace(
+        "2025-01-14,202.85,489.12,152.43,127.89,198.47,230.25,427.46,58466.93,2497.87,235.59",
+        "2025-01-14,202.85,489.12,152.43,127.89,198.47,230.25,427.46,58466.93,"
+            + "9223372036854775808,235.59"));
+
+    CommandRun.Result result =
+        runWithStdin(sample(), "plan", "-", "--history", file.toString(), "--format", "json");
+
+    assertThat(result.code()).isEqualTo(0);
+    assertThat(result.out()).contains("\"status\": \"optimal\"");
+  }
+
+  /**
+   * Seed 20241152: a BTC price of 1e15 in the history (BTC's price variance 5.8e27); certified
+   * only within 0.91 before the objective was scaled (exit 5), optimal now.
+   */
+  @Test
+  void aBitcoinPriceOf1e15InTheHistoryIsSolved(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("history.csv");
+    Files.writeString(file, history().replace(
+        "2025-01-27,226.26,534.75,161.06,131.07,214.98,239.60,482.10,54899.14,2403.49,188.81",
+        "2025-01-27,226.26,534.75,161.06,131.07,214.98,239.60,482.10,1e15,2403.49,188.81"));
+
+    CommandRun.Result result =
+        runWithStdin(sample(), "plan", "-", "--history", file.toString(), "--format", "json");
+
+    assertThat(result.code()).isEqualTo(0);
+    assertThat(result.out()).contains("\"status\": \"optimal\"");
+  }
+
+  /**
+   * The issue's residual risk aversion of 1e10: the book's residual variance (of order 1e11
+   * money^2 at the plans) makes the objective ~1e21 against M ~ 6e8; stalled at "certified only within 4.28"
+   * (exit 5) before the objective was scaled, optimal now.
+   */
+  @Test
+  void aResidualRiskAversionOf1e10IsSolved() throws IOException {
+    String input =
+        sample().replace("\"residualRiskAversion\": 0.0", "\"residualRiskAversion\": 1e10");
+
+    CommandRun.Result result = runWithStdin(input, "plan", "-", "--format", "json");
+
+    assertThat(result.code()).isEqualTo(0);
+    assertThat(result.out()).contains("\"status\": \"optimal\"");
+  }
+
+  /**
+   * The issue's large cost weights: 1e300 times the expected loss (~2e6) overflowed the unscaled
+   * objective at the start ("residuals are not finite", exit 5); scaled, it is solved.
+   */
+  @Test
+  void aCostWeightOf1e300IsSolved() throws IOException {
+    String input = sample().replace("\"costWeight\": 1.0", "\"costWeight\": 1e300");
+
+    CommandRun.Result result = runWithStdin(input, "plan", "-", "--format", "json");
+
+    assertThat(result.code()).isEqualTo(0);
+    assertThat(result.out()).contains("\"status\": \"optimal\"");
+  }
+
+  /**
+   * The issue's risk aversion of 1e300: times the book's price variance (sum |q| p sigma =
+   * 4.38e7, squared 1.9e15, times 5 periods of 1 day) it overflows double precision, and the
+   * certificate said "within NaN" (exit 5). It is now invalid input at its path, with the
+   * range (MAX_RISK_TERM 1e250).
+   */
+  @Test
+  void aRiskAversionWhoseRiskTermOverflowsIsInvalidInput() throws IOException {
+    String input = sample().replace("\"riskAversion\": 5e-12", "\"riskAversion\": 1e300");
+
+    CommandRun.Result result = runWithStdin(input, "plan", "-");
+
+    assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err()).startsWith(
+        "deleverage: objective.riskAversion: must keep the risk term");
+    assertThat(result.err()).contains("at most 1.0E250");
   }
 }

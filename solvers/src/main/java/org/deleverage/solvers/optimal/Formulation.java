@@ -19,10 +19,14 @@ import org.deleverage.models.OrderBookTemporaryImpact;
  * <p>Variables, in order: y_ik = r_ik / Q_i, the fraction of movable asset i still held after
  * period k, period-major ({@code k * movable + a}); in the S_max and headroom goals one more,
  * the level t; then the level variables u_ikl of the order books (when {@code levelled}). Money is
- * divided by M.
+ * divided by M in the constraints, and by M s in the objective of the plan: the objective scale s
+ * &gt;= 1 brings the objective's gradient at the start to at most {@value #GRADIENT_TARGET}, so
+ * that a risk aversion or an impact that makes the objective many orders of magnitude larger than
+ * the money at stake does not swamp the coverage rows. Multipliers are unscaled (times s) before
+ * the certificate sees them.
  *
  * <ul>
- *   <li>{@link Goal#PLAN}: minimise F = f / M, the objective of MODEL.md section 4, subject to
+ *   <li>{@link Goal#PLAN}: minimise F = f / (M s), the objective of MODEL.md section 4, subject to
  *       G_c = (X_0 - b_c + sum_i coverage_i,k_c) / M &gt;= 0 for the deadline (b = buffer) and
  *       each schedule step (b = -S (1 - phi)).
  *   <li>{@link Goal#MAX_COVERABLE}: maximise t subject to (sum_i coverage_i,k_c - b0_c) / M - beta_c t
@@ -35,6 +39,13 @@ import org.deleverage.models.OrderBookTemporaryImpact;
  * </ul>
  */
 final class Formulation {
+
+  /**
+   * The largest entry of the scaled objective's gradient at the start, in y (the fraction held),
+   * above which the objective is divided by s: Waechter and Biegler's gradient-based scaling
+   * (IPOPT, Math. Program. 106, 2006, section 3.8, whose default limit is also 100).
+   */
+  static final double GRADIENT_TARGET = 100.0;
 
   /** What is optimised. */
   enum Goal {
@@ -50,6 +61,12 @@ final class Formulation {
   final Goal goal;
   final int periods;
   final double scale;
+  /**
+   * s, the objective scale: the method minimises F = f / (M s), s &gt;= 1 chosen so that the
+   * objective's gradient at the start is at most {@value #GRADIENT_TARGET} (1 for the S_max and
+   * headroom goals, whose objective is the level t).
+   */
+  final double objectiveScale;
   final int variableCount;
   final boolean[] pinned;
   final double[] start;
@@ -62,7 +79,7 @@ final class Formulation {
   private final AssetPath[] objectivePaths;
   private final AssetPath[] coveragePaths;
   private final CoverageRows coverage;
-  private final RiskForm risk;
+  private RiskForm risk;
   private final OrderBookLevels levels;
 
   /** The formulation, order books by level variables, a factor model's risk chosen as it pays. */
@@ -122,7 +139,52 @@ final class Formulation {
       }
     }
     coverage = CoverageRows.of(problem, goal, fixedCoverage);
-    risk = RiskForm.of(problem, goal, movable, scale, factorSolve);
+    risk = RiskForm.of(problem, goal, movable, scale, 1.0, factorSolve);
+    objectiveScale = goal == Goal.PLAN ? objectiveScale(problem) : 1.0;
+    if (objectiveScale != 1.0) {
+      risk = RiskForm.of(problem, goal, movable, scale, objectiveScale, factorSolve);
+    }
+  }
+
+  /**
+   * s = max(1, |grad f / M|_inf / {@value #GRADIENT_TARGET}) at the start, the gradient in y with
+   * every order book at its exact cost (not by levels), so that the formulations with and
+   * without level variables have the same s and their multipliers the same units. Computed
+   * before s is set, with the risk weights undivided.
+   */
+  private double objectiveScale(ResolvedProblem problem) {
+    double[] gradient = new double[variableCount];
+    double[] gradR = new double[periods];
+    double[] r = new double[periods];
+    for (int a = 0; a < movable.length; a++) {
+      int i = movable[a];
+      remaining(a, start, r);
+      Arrays.fill(gradR, 0.0);
+      AssetPath.objective(problem, i, false).accumulate(r, periods - 1, 1.0, gradR, null, null);
+      for (int k = 0; k < periods; k++) {
+        gradient[index(a, k)] += gradR[k] * problem.held(i) / scale;
+      }
+    }
+    riskTerms(start, gradient);
+    double largest = 0.0;
+    for (int j = 0; j < trajectoryCount(); j++) {
+      largest = Math.max(largest, Math.abs(gradient[j]));
+    }
+    // A gradient that overflows leaves s at its largest finite value; the run then says why.
+    return Double.isFinite(largest) ? Math.max(1.0, largest / GRADIENT_TARGET) : Double.MAX_VALUE;
+  }
+
+  /**
+   * The multipliers of every coverage constraint of the problem in its own units (objective per
+   * unit of excess), deadline first, from the method's multipliers of the rows kept: z s, since
+   * the rows are G = g / M and the objective F = f / (M s).
+   */
+  double[] problemDuals(double[] keptDuals) {
+    double[] duals = coverage.problemDuals(keptDuals);
+    for (int c = 0; c < duals.length; c++) {
+      duals[c] *= objectiveScale;
+    }
+    return duals;
   }
 
   /**
@@ -278,7 +340,7 @@ final class Formulation {
 
   /**
    * The multipliers of the linear constraints in the problem's own units, from the scaled duals
-   * z of the method (z M / Q_i): of n_ik &gt;= 0, of n_ik &lt;= cap_i, and of the retain limits.
+   * z of the method (z M s / Q_i): of n_ik &gt;= 0, of n_ik &lt;= cap_i, and of the retain limits.
    * The level variables' bounds have no counterpart in the problem and are left out.
    */
   LinearMultipliers linearMultipliers(double[] linearDuals) {
@@ -289,7 +351,7 @@ final class Formulation {
     for (int j = 0; j < linear.length; j++) {
       LinearConstraint row = linear[j];
       int i = row.asset();
-      double value = linearDuals[j] * scale / problem.held(i);
+      double value = linearDuals[j] * scale * objectiveScale / problem.held(i);
       switch (row.kind()) {
         case TRADE_FLOOR -> multipliers.lower()[i][row.period()] += value;
         case TRADE_CAP -> multipliers.upper()[i][row.period()] += value;
@@ -365,8 +427,8 @@ final class Formulation {
       Arrays.fill(difference, 0.0);
       if (goal == Goal.PLAN) {
         Arrays.fill(gradR, 0.0);
-        objective +=
-            objectivePaths[i].accumulate(r, periods - 1, 1.0, gradR, diagonal, difference);
+        objective += objectivePaths[i].accumulate(
+            r, periods - 1, 1.0 / objectiveScale, gradR, diagonal, difference);
         for (int k = 0; k < periods; k++) {
           point.objectiveGradient[index(a, k)] += gradR[k] * held / scale;
         }
@@ -394,8 +456,8 @@ final class Formulation {
         double slope = group.slopes()[l];
         double u = v[indices[l]];
         if (goal == Goal.PLAN) {
-          objective += weight * slope * u * scale;
-          point.objectiveGradient[indices[l]] += weight * slope;
+          objective += weight * slope * u * scale / objectiveScale;
+          point.objectiveGradient[indices[l]] += weight * slope / objectiveScale;
         }
         for (int c = 0; c < m; c++) {
           if (group.period() <= coverage.period(c)) {

@@ -41,6 +41,17 @@ import org.deleverage.models.numerics.Univariate;
  * the edge (S = S_max) leaves the plan no interior: the widest plan is then the plan, certified
  * with large multipliers, and its shadow price is reported as absent (unbounded).
  *
+ * <p>Scaling ({@link Formulation}). The method works on order-one numbers: the variables are the
+ * fractions y = r / Q of each position still held, in [0, 1]; the coverage constraints are
+ * divided by the money scale M (the shortfall, the buffer or the largest position's value,
+ * whichever is largest, at least 1); the plan's objective is divided by M s, where the objective
+ * scale s = max(1, |grad (f / M)|_inf / 100) at the starting point (gradient-based scaling after
+ * Waechter and Biegler, Math. Program. 106, 2006, section 3.8), so that a risk or a cost many
+ * orders of magnitude above the money at stake does not swamp the constraints. The multipliers
+ * are multiplied back (z s for a coverage row, z M s / Q for a linear one) before the {@link
+ * OptimalityCertificate}, which, like the evaluator, works in the problem's own units. Inputs
+ * whose risk term would overflow double precision are refused by the problem's validation.
+ *
  * <p>Two shortcuts change the cost, not the result. A problem whose assets nothing couples (no
  * correlation in the risk, or no risk aversion), with linear impact and no schedule, is solved
  * by the {@link SeparablePath}: a search over the one coverage multiplier, each asset's program
@@ -276,7 +287,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     int linear = levelled.linear.length;
     double[] point = Arrays.copyOf(outcome.point(), exact.variableCount);
-    double[] duals = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
+    double[] duals = levelled.problemDuals(outcome.coverageDuals(linear));
     TradeTable table = exact.table(point);
     double level = provenLevel(exact, point);
     double upper = OptimalityCertificate.maxCoverableBound(problem, table, duals, headroom);
@@ -289,7 +300,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       double[] candidate = finished.get().point();
       TradeTable candidateTable = ActiveSetFinish.table(exact, finished.get());
       double[] candidateDuals =
-          exact.coverageRows().problemDuals(finished.get().coverageDuals());
+          exact.problemDuals(finished.get().coverageDuals());
       upper = Math.min(upper,
           OptimalityCertificate.maxCoverableBound(problem, candidateTable, candidateDuals,
               headroom));
@@ -417,6 +428,9 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     return failed(
         Double.isInfinite(best)
             ? "plan: no plan that passes the evaluator (" + outcome.reason() + ")"
+            : Double.isNaN(best)
+            ? "plan: the certificate's bound is not a number, its terms overflow double precision"
+                + " (" + outcome.reason() + ")"
             : "the plan is certified only within " + best + " of the optimum (relative), above"
                 + " the tolerance " + options.relativeGap() + " (" + outcome.reason() + ")",
         iterations,
@@ -444,7 +458,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     int iterations = outcome.iterations();
     int linear = levelled.linear.length;
-    double[] interiorMu = levelled.coverageRows().problemDuals(outcome.coverageDuals(linear));
+    double[] interiorMu = levelled.problemDuals(outcome.coverageDuals(linear));
     Formulation.LinearMultipliers interiorLinear =
         levelled.linearMultipliers(outcome.linearDuals(linear));
     List<Candidate> candidates = new ArrayList<>();
@@ -455,7 +469,7 @@ public final class InteriorPointSolver implements DeleveragingSolver {
         iterations += finished.get().newtonSteps();
         TradeTable table = ActiveSetFinish.table(exact, finished.get());
         candidates.add(new Candidate(table,
-            exact.coverageRows().problemDuals(finished.get().coverageDuals()),
+            exact.problemDuals(finished.get().coverageDuals()),
             zeroMultipliers(problem)));
         // Where every trade the coverage rows could move is fixed, the finish's Newton solve does
         // not determine their multipliers; the interior point's then serve the exact plan.

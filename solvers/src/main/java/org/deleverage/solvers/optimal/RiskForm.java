@@ -57,10 +57,13 @@ final class RiskForm {
     }
   }
 
-  /** The risk form of a problem whose movable assets are {@code movable}. */
+  /**
+   * The risk form of a problem whose movable assets are {@code movable}, its weights divided by
+   * the objective scale s of the {@link Formulation} (the risk Hessian is then that of f / (M s)).
+   */
   static RiskForm of(
       ResolvedProblem problem, Formulation.Goal goal, int[] movable, double scale,
-      InteriorPointOptions.FactorSolve factorSolve) {
+      double objectiveScale, InteriorPointOptions.FactorSolve factorSolve) {
     int periods = problem.periods();
     int n = problem.assetCount();
     int f = movable.length;
@@ -72,6 +75,7 @@ final class RiskForm {
               ? problem.riskAversion() * problem.periodLength()
                   + (k == periods - 1 ? problem.residualRiskAversion() : 0.0)
               : 0.0;
+      weight[k] /= objectiveScale;
       riskPeriods += weight[k] > 0 ? 1 : 0;
     }
     PriceCovariance sigma = problem.priceCovariance();
@@ -185,7 +189,10 @@ final class RiskForm {
     return root;
   }
 
-  /** The risk weight of period k: lambda tau, plus lambda_res in the last period. */
+  /**
+   * The risk weight of period k: lambda tau, plus lambda_res in the last period, over the
+   * objective scale s.
+   */
   double weight(int k) {
     return weight[k];
   }
