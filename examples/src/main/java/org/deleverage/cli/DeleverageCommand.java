@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +46,12 @@ import picocli.CommandLine;
  * #TIME_LIMIT} the run reached its {@code --time-limit}; {@value #NUMERICAL_LIMIT} the solver
  * reached a numerical limit of double precision; {@value #FAILED} anything else (an output that
  * cannot be written, a bug). An error is one line on standard error,
- * {@code deleverage: <what went wrong>}; on any error standard output carries no plan and
- * nothing is written to {@code --out}.
+ * {@code deleverage: <what went wrong>}, or one such line per error when a reader reports several
+ * errors of one file (at most {@value org.deleverage.InvalidInputException#SHOWN}, then {@code
+ * deleverage: and N more errors}); on any error standard output carries no plan and nothing is
+ * written to {@code --out}. An input too large or too deeply nested for the memory or the stack
+ * while it is read and validated is invalid input, one line naming INPUT; running out of memory
+ * while computing is exit {@value #FAILED}, one line, no stack trace.
  *
  * <p>This package is the only place of the library that prints or exits, and only {@link
  * #main(String[])} exits: {@link #run(String[], PrintStream, PrintStream, InputStream)} runs the
@@ -232,7 +237,8 @@ public final class DeleverageCommand {
     }
     long limit = subcommand.timeLimitMillis();
     FutureTask<Integer> task = new FutureTask<>(() -> new CommandLine.RunLast().execute(parsed));
-    Thread worker = new Thread(task, "deleverage-" + last.commandSpec().name());
+    Thread worker =
+        new Thread(null, task, "deleverage-" + last.commandSpec().name(), WORKER_STACK_BYTES);
     worker.setDaemon(true);
     worker.start();
     try {
@@ -253,11 +259,38 @@ public final class DeleverageCommand {
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }
+      if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+        return outOfResources(cause, subcommand.step, err);
+      }
       if (cause instanceof Error error) {
         throw error;
       }
       throw new IllegalStateException(cause);
     }
+  }
+
+  /** The stack of the thread a command runs on: deep enough for the deepest input read. */
+  private static final long WORKER_STACK_BYTES = 16L << 20;
+
+  /**
+   * One line for a run that ran out of memory or stack: while the input was read and validated
+   * it is too large (or too deep) for this JVM, invalid input naming INPUT; while computing, a
+   * failure of the run ({@value #FAILED}). Either way no stack trace.
+   */
+  static int outOfResources(Throwable error, String step, PrintWriter err) {
+    boolean memory = error instanceof OutOfMemoryError;
+    String resource = memory
+        ? "ran out of memory (the JVM's heap is at most "
+            + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; -Xmx sets it)"
+        : "ran out of stack (nested too deeply)";
+    if (step.startsWith("reading")) {
+      err.println("deleverage: INPUT: too " + (memory ? "large" : "deeply nested")
+          + " to read and validate: " + resource);
+      return INVALID_INPUT;
+    }
+    err.println(Messages.escape("deleverage: " + resource + " while " + step
+        + "; nothing was written"));
+    return FAILED;
   }
 
   private static String seconds(long millis) {
@@ -278,10 +311,26 @@ public final class DeleverageCommand {
   }
 
 
-  /** An error raised while the command runs: one line, and the mapped exit code. */
+  /**
+   * An error raised while the command runs: one line (one per error of an invalid input that
+   * lists several), and the mapped exit code.
+   */
   private static IExecutionExceptionHandler executionErrors() {
     return (error, command, parseResult) -> {
-      command.getErr().println(Messages.escape("deleverage: " + describe(error)));
+      if (error instanceof InvalidInputException invalid) {
+        List<InvalidInputException.Violation> all = invalid.violations();
+        int shown = Math.min(all.size(), InvalidInputException.SHOWN);
+        for (InvalidInputException.Violation violation : all.subList(0, shown)) {
+          command.getErr().println(Messages.escape("deleverage: " + violation));
+        }
+        if (all.size() > shown) {
+          int more = all.size() - shown;
+          command.getErr().println(
+              "deleverage: and " + more + " more error" + (more == 1 ? "" : "s"));
+        }
+      } else {
+        command.getErr().println(Messages.escape("deleverage: " + describe(error)));
+      }
       return EXIT_CODES.getExitCode(error);
     };
   }

@@ -472,7 +472,8 @@ class DeleverageCommandTest {
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
-        .isEqualTo("deleverage: " + history + ": no price column for the asset C of the problem\n");
+        .isEqualTo("deleverage: " + history
+            + " row 1: no price column for the asset C of the problem\n");
     assertNothingWritten(result, "three.json", "history.csv");
   }
 

@@ -5,15 +5,20 @@ import static org.deleverage.cli.CommandRun.runWithStdin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cases {@link FuzzTest} found, each a mutation of the bundled sample margin call (seed in the
- * name's comment), kept as named tests: each once ended with exit code 1 or a non-finite output.
+ * name's comment), kept as named tests: each once ended with exit code 1 or a non-finite output;
+ * and the issue's cases of messages (several errors of one file, the reader's limits, running out
+ * of memory) and of the suite's own finiteness check.
  */
 class HostileInputRegressionTest {
 
@@ -122,6 +127,92 @@ class HostileInputRegressionTest {
     assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
     assertThat(result.err()).startsWith("deleverage: --time-limit: must be a number of seconds");
   }
+  /**
+   * Several errors in one file (a price that is a string, an unknown field, a quantity that is
+   * an array): all are reported, one line each with its path, not only the first.
+   */
+  @Test
+  void everyBindingErrorOfAFileIsAListedLine() throws IOException {
+    String input = sample()
+        .replace("\"price\": 195.0", "\"price\": \"195\"")
+        .replace("\"quantity\": 500000", "\"quantity\": [500000]")
+        .replaceFirst("\"lotSize\": 1 }", "\"lotSize\": 1, \"lotsize\": 1 }");
+
+    CommandRun.Result result = runWithStdin(input, "plan", "-");
+
+    assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err()).isEqualTo("""
+        deleverage: assets[0].price: must be a number, was "195"
+        deleverage: assets[0].lotsize: unknown field, did you mean "lotSize"?
+        deleverage: assets[1].quantity: must be a number, was an array
+        """);
+    assertThat(FuzzTest.located(result.err())).isTrue();
+    assertThat(result.out()).isEmpty();
+  }
+
+  /**
+   * The issue's nesting over 1,000 levels: Jackson's limit in the file format's words, with the
+   * line, the column and the start of the path, and none of Jackson's setting names.
+   */
+  @Test
+  void nestingBeyondTheReadersLimitIsNamedWithoutJacksonsInternals() throws IOException {
+    String input = sample().replaceFirst("\\{", "{\"deep\": " + "[".repeat(1001)
+        + "]".repeat(1001) + ",");
+
+    CommandRun.Result result = runWithStdin(input, "plan", "-");
+
+    assertThat(result.code()).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(result.err()).matches("deleverage: deep\\[0]\\[0]\\[0]\\.\\.\\.: too large at"
+        + " line 1, column \\d+: arrays and objects nested more than 1000 deep \\(the limit of"
+        + " the reader\\)\n");
+    assertThat(result.err()).doesNotContain("StreamReadConstraints", "Source:");
+  }
+
+  /**
+   * Running out of memory or stack while the input is read and validated (the issue's 5,000
+   * asset correlation with a small heap) is invalid input in one line naming INPUT, no stack
+   * trace; while computing it is exit 1, still one line.
+   */
+  @Test
+  void runningOutOfMemoryOrStackIsOneLine() {
+    StringWriter text = new StringWriter();
+    PrintWriter err = new PrintWriter(text, true);
+
+    int reading = DeleverageCommand.outOfResources(
+        new OutOfMemoryError("Java heap space"), "reading the input", err);
+    int deep = DeleverageCommand.outOfResources(
+        new StackOverflowError(), "reading the input", err);
+    int computing = DeleverageCommand.outOfResources(
+        new OutOfMemoryError("Java heap space"), "computing (the input was read)", err);
+
+    assertThat(reading).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(deep).isEqualTo(DeleverageCommand.INVALID_INPUT);
+    assertThat(computing).isEqualTo(DeleverageCommand.FAILED);
+    List<String> lines = text.toString().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith(
+        "deleverage: INPUT: too large to read and validate: ran out of memory (the JVM's heap");
+    assertThat(lines.get(1)).isEqualTo("deleverage: INPUT: too deeply nested to read and"
+        + " validate: ran out of stack (nested too deeply)");
+    assertThat(lines.get(2)).startsWith("deleverage: ran out of memory")
+        .endsWith("while computing (the input was read); nothing was written");
+    assertThat(lines.subList(0, 2)).allMatch(line -> FuzzTest.LOCATED.matcher(line).find());
+  }
+
+  /**
+   * The fuzz suite's finiteness check reads a table or CSV word by word: inf, Infinity and NaN
+   * are non-finite unless the input holds the same word (an id), and "info" is not "inf".
+   */
+  @Test
+  void theFuzzSuiteCatchesInfInTextButNotAnEchoedId() {
+    assertThat(FuzzTest.finite("rank,account,score\n1,p,inf\n", "csv", "{}")).isFalse();
+    assertThat(FuzzTest.finite("total  -Infinity\n", "table", "{}")).isFalse();
+    assertThat(FuzzTest.finite("a,NaN\n", "csv", "{}")).isFalse();
+    assertThat(FuzzTest.finite("1,inf,2\n", "csv", "{\"id\": \"info\"}")).isFalse();
+    assertThat(FuzzTest.finite("1,inf,2\n", "csv", "{\"id\": \"inf\"}")).isTrue();
+    assertThat(FuzzTest.finite("1,information,2.5e10\n", "csv", "{}")).isTrue();
+    assertThat(FuzzTest.finite("{\"score\": \"inf\"}", "json", "{}")).isFalse();
+  }
 
   private static String history() throws IOException {
     try (InputStream in = DeleverageCommand.class.getResourceAsStream("sample-history.csv")) {
@@ -172,8 +263,8 @@ class HostileInputRegressionTest {
 
   /**
    * The issue's residual risk aversion of 1e10: the book's residual variance (of order 1e11
-   * money^2 at the plans) makes the objective ~1e21 against M ~ 6e8; stalled at "certified only within 4.28"
-   * (exit 5) before the objective was scaled, optimal now.
+   * money^2 at the plans) makes the objective ~1e21 against M ~ 6e8; stalled at "certified only
+   * within 4.28" (exit 5) before the objective was scaled, optimal now.
    */
   @Test
   void aResidualRiskAversionOf1e10IsSolved() throws IOException {

@@ -109,15 +109,58 @@ public final class MatrixChecks {
   /**
    * The smallest eigenvalue of a symmetric matrix is at least {@code -tolerance}.
    *
+   * <p>First a Cholesky factorisation of {@code A + tolerance I} is tried (n^3/6 multiply-adds
+   * on the lower triangle, no copy of the whole matrix): it exists exactly when every eigenvalue
+   * of A is above {@code -tolerance}, so a semidefinite matrix passes without an
+   * eigendecomposition. Only when it breaks down (a pivot that is not positive) is the smallest
+   * eigenvalue computed, to decide a case on the boundary that rounding made fail and to report
+   * the eigenvalue in the message. A 5,000 x 5,000 dense correlation takes seconds this way, not
+   * the quarter of an hour of a full eigendecomposition.
+   *
    * @param name the name of the matrix, for the error message
-   * @param matrix the matrix (not modified)
+   * @param matrix the matrix (not modified), square and symmetric
    * @param tolerance the tolerance of the check
    */
   public static void semidefinite(String name, double[][] matrix, double tolerance) {
+    if (choleskyExists(matrix, tolerance)) {
+      return;
+    }
     double smallest = SymmetricEigen.smallestEigenvalue(matrix);
     if (smallest < -tolerance) {
       throw new InvalidInputException(
           name, "must be positive semidefinite, smallest eigenvalue was " + smallest);
     }
+  }
+
+  /**
+   * Whether {@code A + shift I} has a Cholesky factor L (L L' = A + shift I, L lower triangular
+   * with a positive diagonal), computed row by row from the lower triangle of A:
+   * {@code L[i][j] = (A[i][j] + shift [i = j] - sum_{k<j} L[i][k] L[j][k]) / L[j][j]}, and the
+   * diagonal the square root of its numerator, which must be positive.
+   */
+  static boolean choleskyExists(double[][] a, double shift) {
+    int n = a.length;
+    double[][] factor = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double[] row = new double[i + 1];
+      for (int j = 0; j <= i; j++) {
+        double[] other = j == i ? row : factor[j];
+        double sum = a[i][j];
+        for (int k = 0; k < j; k++) {
+          sum -= row[k] * other[k];
+        }
+        if (j < i) {
+          row[j] = sum / other[j];
+        } else {
+          sum += shift;
+          if (!(sum > 0)) {
+            return false;
+          }
+          row[i] = Math.sqrt(sum);
+        }
+      }
+      factor[i] = row;
+    }
+    return true;
   }
 }

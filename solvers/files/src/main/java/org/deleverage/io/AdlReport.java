@@ -35,7 +35,7 @@ public final class AdlReport {
       csv.append(entry.rank()).append(',')
           .append(PlanCsv.field(entry.account())).append(',')
           .append(PlanCsv.number(entry.size())).append(',')
-          .append(Double.isFinite(entry.score()) ? PlanCsv.number(entry.score()) : "inf")
+          .append(FiniteNumbers.csv(entry.score()))
           .append(',')
           .append(entry.profitable()).append(',')
           .append(entry.percentile()).append(',')
@@ -98,7 +98,7 @@ public final class AdlReport {
           Integer.toString(entry.rank()),
           entry.account(),
           amount(entry.size()),
-          Double.isFinite(entry.score()) ? format("%.6g", entry.score()) : "inf",
+          Double.isFinite(entry.score()) ? format("%.6g", entry.score()) : "unbounded",
           entry.profitable() ? "yes" : "no",
           entry.percentile() + "%",
           allocation == null ? "-" : amount(allocation.closed()),

@@ -5,16 +5,19 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -28,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -40,6 +44,7 @@ import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.MapType;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +77,17 @@ import org.deleverage.InvalidInputException;
  * "abc"}, {@code assets[0].maxParticipaton: unknown field, did you mean "maxParticipation"?},
  * {@code malformed JSON at line 3, column 15: ...}.
  *
+ * <p>Every unknown field and every value of the wrong type (or null where null is not allowed)
+ * is reported, not only the first: binding goes on past them, and the read ends with one {@link
+ * InvalidInputException} listing them all in the order of the file. An error that stops the
+ * parser (malformed JSON, a duplicate field, a missing type id, a limit of the reader) ends the
+ * list. Only a file that binds without error goes on to the readers' checks of the values.
+ *
+ * <p>The reader's limits ({@link StreamReadConstraints}' defaults): nesting at most {@value
+ * #MAX_DEPTH} deep, numbers of at most {@value #MAX_NUMBER} characters, strings of at most
+ * {@value #MAX_STRING} characters; beyond one, the error names the line and column (and the path
+ * where it is known) and the limit.
+ *
  * <p>Writing indents with two spaces and writes each double as {@link Double#toString} does,
  * which reads back to the same value. Immutable and thread-safe.
  */
@@ -79,12 +95,22 @@ final class Json {
 
   private static final int SHOWN_TEXT = 40;
 
+  /** The deepest nesting of arrays and objects read. */
+  static final int MAX_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
+
+  /** The most characters of a number read. */
+  static final int MAX_NUMBER = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
+
+  /** The most characters of a string read. */
+  static final int MAX_STRING = StreamReadConstraints.DEFAULT_MAX_STRING_LEN;
+
   /** The strict mapper. */
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
           .addModule(strictValues())
+          .addHandler(new UnknownFields())
           .build();
 
   private static final ObjectWriter WRITER =
@@ -97,8 +123,8 @@ final class Json {
   private static final Pattern NON_FINITE =
       Pattern.compile("^Non-standard token '([-+]?(?:NaN|Infinity|INF))'");
 
-  /** Where a limit message names the Jackson setting that sets it. */
-  private static final Pattern LIMIT_SOURCE = Pattern.compile(", from `[^`]*`");
+  /** The length or depth a limit message of Jackson's states first. */
+  private static final Pattern LIMIT_VALUE = Pattern.compile("\\((\\d+)\\)");
 
   private Json() {}
 
@@ -109,6 +135,7 @@ final class Json {
    * @param notObject the rule when it is not an object, before ", was ..."
    */
   static <T> T read(String text, Class<T> type, String empty, String notObject) {
+    Violations found = new Violations();
     try (JsonParser parser = MAPPER.createParser(text)) {
       try {
         JsonToken first = parser.nextToken();
@@ -118,14 +145,16 @@ final class Json {
         if (first != JsonToken.START_OBJECT) {
           throw new InvalidInputException("", notObject + ", was " + describe(parser));
         }
-        T value = MAPPER.readValue(parser, type);
+        T value = MAPPER.readerFor(type).withAttribute(Violations.class, found)
+            .readValue(parser);
         if (parser.nextToken() != null) {
-          throw new InvalidInputException("", "malformed JSON" + at(parser.currentTokenLocation())
-              + ": content after the end of the document");
+          throw found.and(new InvalidInputException("", "malformed JSON"
+              + at(parser.currentTokenLocation()) + ": content after the end of the document"));
         }
+        found.throwIfAny();
         return value;
       } catch (JsonProcessingException e) {
-        throw invalid(e, parser);
+        throw found.and(invalid(e, parser));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
@@ -141,13 +170,22 @@ final class Json {
     }
   }
 
-  /** Each of {@code items} converted, the errors of item {@code i} under {@code path[i]}. */
+  /**
+   * Each of {@code items} converted, the errors of item {@code i} under {@code path[i]}: every
+   * item is tried, and the errors of all of them are thrown together.
+   */
   static <T, R> List<R> each(List<T> items, String path, Function<T, R> convert) {
     List<R> converted = new ArrayList<>(items.size());
+    Violations found = new Violations();
     for (int i = 0; i < items.size(); i++) {
       T item = items.get(i);
-      converted.add(under(path + "[" + i + "]", () -> convert.apply(item)));
+      try {
+        converted.add(under(path + "[" + i + "]", () -> convert.apply(item)));
+      } catch (InvalidInputException e) {
+        found.add(e);
+      }
     }
+    found.throwIfAny();
     return converted;
   }
 
@@ -198,11 +236,7 @@ final class Json {
         return invalid.under(path);
       }
       if (cause instanceof StreamConstraintsException limit) {
-        // The nesting limit names the whole input, not a path a thousand levels deep.
-        String rule = LIMIT_SOURCE.matcher(limit.getOriginalMessage()).replaceAll("");
-        boolean nesting = rule.startsWith("Document nesting depth");
-        return new InvalidInputException(nesting ? "" : path(parser.getParsingContext()),
-            "too large" + at(parser.currentLocation()) + ": " + rule);
+        return limit(limit, parser);
       }
       if (cause instanceof JsonParseException malformed) {
         return malformed(malformed);
@@ -223,6 +257,47 @@ final class Json {
   }
 
   /**
+   * The error for a value beyond a limit of the reader, in the file format's words: what it is,
+   * how large, the limit, its line and column, and its path where known (the nesting limit names
+   * the first {@value #SHOWN_DEPTH} levels of its path, not a path a thousand levels deep).
+   */
+  private static InvalidInputException limit(StreamConstraintsException e, JsonParser parser) {
+    String message = e.getOriginalMessage();
+    Matcher value = LIMIT_VALUE.matcher(message);
+    String size = value.find() ? value.group(1) + " " : "";
+    String at = at(parser.currentLocation());
+    if (message.startsWith("Document nesting depth")) {
+      String path = path(parser.getParsingContext());
+      String[] cut = path.split("(?=[.\\[])", SHOWN_DEPTH + 1);
+      String shown = cut.length > SHOWN_DEPTH
+          ? path.substring(0, path.length() - cut[SHOWN_DEPTH].length()) + "..."
+          : path;
+      return new InvalidInputException(shown.startsWith("[") || shown.isEmpty() ? "" : shown,
+          "too large" + at + ": arrays and objects nested more than " + MAX_DEPTH
+              + " deep (the limit of the reader)");
+    }
+    String what;
+    int max;
+    if (message.startsWith("Number value length")) {
+      what = "a number of " + size + "characters";
+      max = MAX_NUMBER;
+    } else if (message.startsWith("String value length")) {
+      what = "a string of " + size + "characters";
+      max = MAX_STRING;
+    } else if (message.startsWith("Name length")) {
+      what = "a field name of " + size + "characters";
+      max = StreamReadConstraints.DEFAULT_MAX_NAME_LEN;
+    } else {
+      return new InvalidInputException("", "too large" + at + ": beyond a limit of the reader");
+    }
+    return new InvalidInputException(path(parser.getParsingContext()),
+        "too large" + at + ": " + what + ", at most " + max + " are read");
+  }
+
+  /** The levels of its path the nesting-limit error names. */
+  private static final int SHOWN_DEPTH = 4;
+
+  /**
    * The error for input that is not JSON, with its line and column. A NaN or Infinity literal is
    * reported at its JSON path, like every other bad number.
    */
@@ -236,8 +311,13 @@ final class Json {
           path(parser.getParsingContext()),
           "must be a finite number, was " + token.group(1) + " (not a JSON number" + at + ")");
     }
-    return new InvalidInputException("", "malformed JSON" + at + ": " + message);
+    return new InvalidInputException("", "malformed JSON" + at + ": "
+        + SOURCE.matcher(message).replaceAll("line $1, column $2"));
   }
+
+  /** Where Jackson's message names a location in the source, with its internals. */
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
   /** A type id ({@code "model": "cubic"}) missing or not one of the subtypes' names. */
   private static InvalidInputException unknownType(String path, InvalidTypeIdException e) {
@@ -296,6 +376,91 @@ final class Json {
     }
     String joined = String.join("", segments);
     return joined.startsWith(".") ? joined.substring(1) : joined;
+  }
+
+  /**
+   * The path of the value the parser is at: for the start of an object or array, the path of
+   * that value, not of its first element.
+   */
+  private static String pathAt(JsonParser parser) {
+    JsonStreamContext context = parser.getParsingContext();
+    JsonToken token = parser.currentToken();
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+        && context.getParent() != null) {
+      context = context.getParent();
+    }
+    return path(context);
+  }
+
+  /**
+   * Records the error {@code rule} at the value the parser is at when the read collects its
+   * errors, and skips that value; throws it otherwise, and inside an object that Jackson has
+   * buffered to find its type id first (the {@code model} of an impact given after other
+   * fields), whose parser does not know the path: the thrown error gets its path from Jackson.
+   *
+   * @return null, the placeholder of the value in the bound record (which is never used, as
+   *     the read ends with the errors)
+   */
+  private static <T> T wrong(DeserializationContext context, JsonParser parser, String rule)
+      throws IOException {
+    Object found = context.getAttribute(Violations.class);
+    if (!(found instanceof Violations violations) || parser != context.getParser()) {
+      throw new InvalidInputException("", rule);
+    }
+    violations.add(pathAt(parser), rule);
+    parser.skipChildren();
+    return null;
+  }
+
+  /**
+   * Records or throws the error of a null where null is not allowed ({@link #wrong}). Jackson
+   * also asks for the null value of a field whose value was already found wrong and skipped
+   * (the parser is then not at a null): that error is not recorded twice. A null the parser is
+   * not at, before any error, is one in a buffered object: thrown, with Jackson's path.
+   */
+  private static <T> T wrongNull(DeserializationContext context, String rule)
+      throws IOException {
+    JsonParser parser = context.getParser();
+    if (context.getAttribute(Violations.class) instanceof Violations violations
+        && parser != null && parser.currentToken() != JsonToken.VALUE_NULL) {
+      if (violations.isEmpty()) {
+        throw new InvalidInputException("", rule);
+      }
+      return null;
+    }
+    return wrong(context, parser, rule);
+  }
+
+  /**
+   * An unknown field: its error recorded (the closest known name, or every name) and its value
+   * skipped, so that binding goes on.
+   */
+  private static final class UnknownFields extends DeserializationProblemHandler {
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+        JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
+      Object found = context.getAttribute(Violations.class);
+      if (!(found instanceof Violations violations)) {
+        return false;
+      }
+      String path;
+      JsonParser read = context.getParser();
+      if (parser == read) {
+        path = pathAt(parser);
+      } else if (read != null && read.currentToken() == JsonToken.END_OBJECT) {
+        // A record keeps its unknown fields until it is built, at the end of its object, and
+        // then replays them from a buffer whose parser does not know the path: the path is
+        // the object's, where the file's parser now is, and the field's name.
+        path = path(read.getParsingContext());
+        path = path + field(name, path.isEmpty());
+      } else {
+        return false;
+      }
+      Class<?> type = beanOrClass instanceof Class<?> c ? c : beanOrClass.getClass();
+      violations.add(path, unknown("field", name, fields(type)));
+      parser.skipChildren();
+      return true;
+    }
   }
 
   /**
@@ -497,17 +662,26 @@ final class Json {
 
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-      T value = reader.read(parser);
+      T value;
+      try {
+        value = reader.read(parser);
+      } catch (InvalidInputException e) {
+        return wrong(context, parser, e.rule());
+      }
       if (value == null) {
-        throw new InvalidInputException("", "must be " + what + ", was " + describe(parser));
+        return wrong(context, parser, "must be " + what + ", was " + describe(parser));
       }
       return value;
     }
 
     @Override
-    public T getNullValue(DeserializationContext context) {
+    public T getNullValue(DeserializationContext context) throws JsonMappingException {
       if (ifNull == null && !nullable) {
-        throw new InvalidInputException("", "must be " + what + ", was null");
+        try {
+          return wrongNull(context, "must be " + what + ", was null");
+        } catch (IOException e) {
+          throw JsonMappingException.from(context, "skipping a null", e);
+        }
       }
       return ifNull;
     }
@@ -553,11 +727,30 @@ final class Json {
     }
 
     @Override
-    public Object getNullValue(DeserializationContext context) {
+    public Object deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      JsonToken token = parser.currentToken();
+      boolean array = "an array".equals(what);
+      boolean fits = array
+          ? token == JsonToken.START_ARRAY
+          : token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME
+              || token == JsonToken.END_OBJECT;
+      if (!fits) {
+        return wrong(context, parser, "must be " + what + ", was " + describe(parser));
+      }
+      return super.deserialize(parser, context);
+    }
+
+    @Override
+    public Object getNullValue(DeserializationContext context) throws JsonMappingException {
       if (nullable) {
         return null;
       }
-      throw new InvalidInputException("", "must be " + what + ", was null");
+      try {
+        return wrongNull(context, "must be " + what + ", was null");
+      } catch (IOException e) {
+        throw JsonMappingException.from(context, "skipping a null", e);
+      }
     }
 
     @Override
@@ -586,12 +779,42 @@ final class Json {
     return MAPPER.createObjectNode().put("schemaVersion", SCHEMA_VERSION);
   }
 
-  /** {@code tree} as indented JSON ending in a newline. */
+  /**
+   * {@code tree} as indented JSON ending in a newline; a number that is not finite is written
+   * {@code null} ({@link FiniteNumbers}).
+   */
   static String write(JsonNode tree) {
-    try {
-      return WRITER.writeValueAsString(tree) + "\n";
-    } catch (JsonProcessingException e) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = new FiniteOnly(WRITER.createGenerator(text))) {
+      WRITER.writeValue(generator, tree);
+    } catch (IOException e) {
       throw new IllegalStateException("a JSON tree built in memory could not be written", e);
+    }
+    return text + "\n";
+  }
+
+  /** A generator that writes {@code null} for a number that is not finite. */
+  private static final class FiniteOnly extends JsonGeneratorDelegate {
+    FiniteOnly(JsonGenerator delegate) {
+      super(delegate, false);
+    }
+
+    @Override
+    public void writeNumber(double value) throws IOException {
+      if (Double.isFinite(value)) {
+        super.writeNumber(value);
+      } else {
+        writeNull();
+      }
+    }
+
+    @Override
+    public void writeNumber(float value) throws IOException {
+      if (Float.isFinite(value)) {
+        super.writeNumber(value);
+      } else {
+        writeNull();
+      }
     }
   }
 
@@ -611,10 +834,6 @@ final class Json {
 
   /** Puts {@code value} as {@code name}, or null when it is not finite (JSON has no infinity). */
   static void putFinite(ObjectNode parent, String name, double value) {
-    if (Double.isFinite(value)) {
-      parent.put(name, value);
-    } else {
-      parent.putNull(name);
-    }
+    FiniteNumbers.put(parent, name, value);
   }
 }

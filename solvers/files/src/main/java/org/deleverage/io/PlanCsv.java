@@ -1,6 +1,5 @@
 package org.deleverage.io;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.deleverage.core.plan.PeriodResult;
@@ -118,15 +117,10 @@ public final class PlanCsv {
 
   /**
    * {@code value} in plain decimal notation with the digits of {@link Double#toString}, which
-   * read back to the same double: 12345000, 0.0000001, 2.5.
+   * read back to the same double: 12345000, 0.0000001, 2.5; an empty cell when it is not finite
+   * ({@link FiniteNumbers#csv}).
    */
   static String number(double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("a plan figure must be finite, was " + value);
-    }
-    if (value == 0.0) {
-      return "0";
-    }
-    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    return FiniteNumbers.csv(value);
   }
 }

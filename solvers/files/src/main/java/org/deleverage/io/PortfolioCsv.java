@@ -35,7 +35,10 @@ import org.deleverage.core.Requirement;
  * file. An empty cell takes the default; {@code locked} is {@code true} or {@code false}.
  * Correlation is the identity (use {@code --history} or a JSON problem for more). Errors name the
  * source, the row (the header is row 1) and the column, with the same rule as the JSON file:
- * {@code portfolio.csv row 3, column price: must be > 0, was -5.0}. Stateless and thread-safe.
+ * {@code portfolio.csv row 3, column price: must be > 0, was -5.0}. Every error of the header is
+ * reported, and then (when the header is sound) the first error of every bad row: one exception
+ * lists them all ({@link InvalidInputException#violations()}), in the order of the file.
+ * Stateless and thread-safe.
  */
 public final class PortfolioCsv {
 
@@ -58,7 +61,7 @@ public final class PortfolioCsv {
    * @param requirement the requirement
    * @param objective the objective
    * @return the problem
-   * @throws InvalidInputException naming the row and column of the first error
+   * @throws InvalidInputException naming the row and column of every error (the first of a row)
    * @throws IOException if the file cannot be read
    */
   public static DeleveragingProblem read(Path file, Account account, Horizon horizon,
@@ -77,7 +80,7 @@ public final class PortfolioCsv {
    * @param requirement the requirement
    * @param objective the objective
    * @return the problem
-   * @throws InvalidInputException naming the row and column of the first error
+   * @throws InvalidInputException naming the row and column of every error (the first of a row)
    * @throws IOException if the stream cannot be read
    */
   public static DeleveragingProblem read(InputStream in, String source, Account account,
@@ -95,7 +98,7 @@ public final class PortfolioCsv {
    * @param requirement the requirement
    * @param objective the objective
    * @return the problem
-   * @throws InvalidInputException naming the row and column of the first error
+   * @throws InvalidInputException naming the row and column of every error (the first of a row)
    */
   public static DeleveragingProblem read(String text, String source, Account account,
       Horizon horizon, Requirement requirement, Objective objective) {
@@ -103,31 +106,37 @@ public final class PortfolioCsv {
     int row = rows.get(0).row();
     List<String> header = rows.get(0).cells();
     Map<String, Integer> column = new HashMap<>();
+    Violations found = new Violations();
     for (int c = 0; c < header.size(); c++) {
       String name = header.get(c);
       String where = CsvRows.where(source, row, c + 1);
       if (!COLUMNS.contains(name)) {
-        throw new InvalidInputException(where, Json.unknown("column", name, COLUMNS));
-      }
-      if (column.putIfAbsent(name, c) != null) {
-        throw new InvalidInputException(where, "duplicate column \"" + name + "\"");
+        found.add(where, Json.unknown("column", name, COLUMNS));
+      } else if (column.putIfAbsent(name, c) != null) {
+        found.add(where, "duplicate column \"" + name + "\"");
       }
     }
     for (String name : REQUIRED) {
       if (!column.containsKey(name)) {
-        throw new InvalidInputException(
-            source + " row " + row, "the header must name the column " + name);
+        found.add(source + " row " + row, "the header must name the column " + name);
       }
     }
+    found.throwIfAny();
     List<Asset> assets = new ArrayList<>();
     for (CsvRows.Row data : rows.subList(1, rows.size())) {
       List<String> cells = data.cells();
       if (cells.size() != header.size()) {
-        throw new InvalidInputException(source + " row " + data.row(), "has " + cells.size()
+        found.add(source + " row " + data.row(), "has " + cells.size()
             + " field" + (cells.size() == 1 ? "" : "s") + ", the header has " + header.size());
+        continue;
       }
-      assets.add(asset(new Row(source, data.row(), column, cells)));
+      try {
+        assets.add(asset(new Row(source, data.row(), column, cells)));
+      } catch (InvalidInputException e) {
+        found.add(e);
+      }
     }
+    found.throwIfAny();
     if (assets.isEmpty()) {
       throw new InvalidInputException(source, "needs at least one position after the header");
     }

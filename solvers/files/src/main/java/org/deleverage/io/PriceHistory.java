@@ -20,8 +20,13 @@ public final class PriceHistory {
   private final double[][] prices;
   private final Map<String, Integer> columns;
 
-  PriceHistory(String source, List<String> days, List<String> assets, double[][] prices) {
+  /** The row of the header in the file, which names the assets' columns. */
+  private final int headerRow;
+
+  PriceHistory(String source, int headerRow, List<String> days, List<String> assets,
+      double[][] prices) {
     this.source = source;
+    this.headerRow = headerRow;
     this.days = List.copyOf(days);
     this.assets = List.copyOf(assets);
     this.prices = prices;
@@ -79,7 +84,8 @@ public final class PriceHistory {
    * @param ids the asset ids, each a column of the history
    * @return the prices of the given assets, a row per day and a column per id in the order given,
    *     NaN where missing
-   * @throws InvalidInputException naming the source and every id that has no column
+   * @throws InvalidInputException naming the source and its header row, and every id that has
+   *     no column (the first {@value InvalidInputException#SHOWN}, then how many more)
    */
   public double[][] prices(List<String> ids) {
     List<String> missing = new ArrayList<>();
@@ -93,10 +99,12 @@ public final class PriceHistory {
       }
     }
     if (!missing.isEmpty()) {
+      int shown = Math.min(missing.size(), InvalidInputException.SHOWN);
+      String more = missing.size() > shown ? " and " + (missing.size() - shown) + " more" : "";
       throw new InvalidInputException(
-          source,
+          source + " row " + headerRow,
           "no price column for the asset" + (missing.size() == 1 ? " " : "s ")
-              + String.join(", ", missing) + " of the problem");
+              + String.join(", ", missing.subList(0, shown)) + more + " of the problem");
     }
     double[][] selected = new double[prices.length][ids.size()];
     for (int t = 0; t < prices.length; t++) {

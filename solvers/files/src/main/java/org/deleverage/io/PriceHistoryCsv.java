@@ -29,7 +29,9 @@ import org.deleverage.InvalidInputException;
  * <p>Every error is an {@link InvalidInputException} whose path names the source, the row (the
  * line in the file that the row starts on, the header being row 1) and the column (the asset
  * id, or the column number from 1 in the header), for example {@code history.csv row 7, column
- * MSFT: not a number: "abc"}. Stateless and thread-safe.
+ * MSFT: not a number: "abc"}. Every bad cell and every row of the wrong width is reported, not
+ * only the first: one exception lists them all ({@link InvalidInputException#violations()}), in
+ * the order of the file. Stateless and thread-safe.
  */
 public final class PriceHistoryCsv {
 
@@ -40,7 +42,7 @@ public final class PriceHistoryCsv {
    *
    * @param file the file
    * @return the history in the UTF-8 file {@code file}; errors name it as given
-   * @throws InvalidInputException naming the file, row and column of the first error
+   * @throws InvalidInputException naming the file, row and column of every error
    * @throws IOException if the file cannot be read
    */
   public static PriceHistory read(Path file) throws IOException {
@@ -53,7 +55,7 @@ public final class PriceHistoryCsv {
    * @param source the name errors give the stream, for example a file name
    * @param in the stream, read to its end and not closed
    * @return the history in the UTF-8 stream {@code in}, read to its end; the stream is not closed
-   * @throws InvalidInputException naming the source, row and column of the first error
+   * @throws InvalidInputException naming the source, row and column of every error
    * @throws IOException if the stream cannot be read
    */
   public static PriceHistory read(InputStream in, String source) throws IOException {
@@ -66,39 +68,51 @@ public final class PriceHistoryCsv {
    * @param source the name errors give the text, for example a file name
    * @param text the text
    * @return the history in {@code text}
-   * @throws InvalidInputException naming the source, row and column of the first error
+   * @throws InvalidInputException naming the source, row and column of every error
    */
   public static PriceHistory read(String text, String source) {
     List<CsvRows.Row> rows = CsvRows.read(text, source);
     List<String> header = rows.get(0).cells();
-    List<String> assets = assets(header, source, rows.get(0).row());
+    Violations found = new Violations();
+    List<String> assets = assets(header, source, rows.get(0).row(), found);
     List<String> days = new ArrayList<>();
     List<double[]> prices = new ArrayList<>();
     for (CsvRows.Row data : rows.subList(1, rows.size())) {
       List<String> cells = data.cells();
       if (cells.size() != header.size()) {
-        throw new InvalidInputException(
+        found.add(
             source + " row " + data.row(),
             "has " + cells.size() + " field" + (cells.size() == 1 ? "" : "s")
                 + ", the header has " + header.size());
+        continue;
       }
       days.add(cells.get(0));
       double[] day = new double[assets.size()];
       for (int i = 0; i < assets.size(); i++) {
         String where = source + " row " + data.row() + ", column " + assets.get(i);
-        day[i] = price(cells.get(i + 1), where);
+        try {
+          day[i] = price(cells.get(i + 1), where);
+        } catch (InvalidInputException e) {
+          found.add(e);
+        }
       }
       prices.add(day);
     }
+    found.throwIfAny();
     if (prices.size() < 2) {
       throw new InvalidInputException(
           source, "needs at least 2 rows of prices after the header, had " + prices.size());
     }
-    return new PriceHistory(source, days, assets, prices.toArray(new double[0][]));
+    return new PriceHistory(source, rows.get(0).row(), days, assets,
+        prices.toArray(new double[0][]));
   }
 
-  /** The asset ids of the header: at least one, none empty, no two the same. */
-  private static List<String> assets(List<String> header, String source, int row) {
+  /**
+   * The asset ids of the header: at least one, none empty, no two the same (each empty or
+   * repeated id an error in {@code found}).
+   */
+  private static List<String> assets(List<String> header, String source, int row,
+      Violations found) {
     if (header.size() < 2) {
       throw new InvalidInputException(
           source + " row " + row,
@@ -111,12 +125,12 @@ public final class PriceHistoryCsv {
       String id = assets.get(i);
       String where = CsvRows.where(source, row, i + 2);
       if (id.isEmpty()) {
-        throw new InvalidInputException(where, "an asset id is required");
+        found.add(where, "an asset id is required");
+        continue;
       }
       Integer earlier = seen.putIfAbsent(id, i + 2);
       if (earlier != null) {
-        throw new InvalidInputException(
-            where, "duplicate asset id \"" + id + "\" (also column " + earlier + ")");
+        found.add(where, "duplicate asset id \"" + id + "\" (also column " + earlier + ")");
       }
     }
     return assets;

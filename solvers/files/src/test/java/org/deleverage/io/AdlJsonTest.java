@@ -159,8 +159,14 @@ class AdlJsonTest {
     assertThatThrownBy(
             () -> readResultWith(written, "\"remaining\": 10.0", "\"remaining\": -1"))
         .hasMessage("allocations[1].remaining: must be >= 0, was -1.0");
+    // Every queue entry loses its "profitable": each is reported, one line per entry.
     assertThatThrownBy(() -> readResultWith(written, "\"profitable\": true,", ""))
-        .hasMessage("queue[0].profitable: is required");
+        .hasMessageStartingWith(
+            "queue[0].profitable: is required\nqueue[1].profitable: is required\n")
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.path()).isEqualTo("queue[0].profitable");
+          assertThat(e.violations()).hasSizeGreaterThan(1);
+        });
     assertThatThrownBy(() -> AdlJson.readResult(AdlJson.writeInput(AdlJson.read(EXAMPLE))))
         .hasMessageStartingWith("maintenanceMarginRate: unknown field");
     assertThatThrownBy(() -> AdlJson.readResult("")).hasMessage("the ADL result is empty");

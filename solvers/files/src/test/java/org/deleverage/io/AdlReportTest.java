@@ -52,7 +52,8 @@ class AdlReportTest {
   /**
    * The case of {@link #hyperliquidWithAnUnderwaterShort}: the rows say that q, out of the money
    * and scoring +infinity, was closed at a loss of 1 x (100 - 80) = 20 after p, and the table
-   * says that 2 of the 5 contracts are left open.
+   * says that 2 of the 5 contracts are left open. The infinite score is an empty CSV cell and
+   * "unbounded" in the table.
    */
   @Test
   void anExhaustedQueueAndAnInfiniteScore() {
@@ -62,7 +63,8 @@ class AdlReportTest {
     List<String> csv = AdlReport.csv(result).lines().toList();
     assertThat(withoutScore(csv.get(1))).isEqualTo("1,p,2,true,80,2,100,20,0");
     assertThat(Double.parseDouble(csv.get(1).split(",")[3])).isCloseTo(44.0 / 9, within(1e-12));
-    assertThat(csv.get(2)).isEqualTo("2,q,1,inf,false,100,0,,0,1");
+    // The infinite score is an empty cell, never "inf" (FORMAT.md, undefined figures).
+    assertThat(csv.get(2)).isEqualTo("2,q,1,,false,100,0,,0,1");
 
     List<String> table = AdlReport.table(problem, result).lines().toList();
     assertThat(table.subList(0, 5))
@@ -73,7 +75,7 @@ class AdlReportTest {
             "  auto-deleveraged                2",
             "  left open (queue exhausted)     3");
     assertThat(table.get(5)).isEqualTo("  refused by the overlap check    q");
-    assertThat(table.get(table.size() - 1)).contains(" q ", "inf", "no", "100%", "-");
+    assertThat(table.get(table.size() - 1)).contains(" q ", "unbounded", "no", "100%", "-");
   }
 
   /**

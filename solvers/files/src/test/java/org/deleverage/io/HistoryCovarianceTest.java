@@ -52,7 +52,7 @@ class HistoryCovarianceTest {
     PriceHistory noB = PriceHistoryCsv.read("date,A\nd0,1\nd1,2\nd2,3\n", "h.csv");
     assertThatThrownBy(() -> HistoryCovariance.estimate(noB, TWO))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("h.csv: no price column for the asset B of the problem");
+        .hasMessage("h.csv row 1: no price column for the asset B of the problem");
     // B has prices on days 0, 1 and 3: one return (day 1), too few for a variance.
     PriceHistory gappy =
         PriceHistoryCsv.read("date,A,B\nd0,1,1\nd1,2,2\nd2,3,\nd3,4,4\n", "h.csv");

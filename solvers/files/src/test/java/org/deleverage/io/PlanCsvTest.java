@@ -1,7 +1,6 @@
 package org.deleverage.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.deleverage.core.plan.Plan;
@@ -63,7 +62,9 @@ class PlanCsvTest {
     assertThat(PlanCsv.number(2.5)).isEqualTo("2.5");
     assertThat(PlanCsv.number(-0.0)).isEqualTo("0");
     assertThat(PlanCsv.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
-    assertThatThrownBy(() -> PlanCsv.number(Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class);
+    // A figure that is not finite is an empty cell, never NaN, Infinity or inf (FORMAT.md).
+    assertThat(PlanCsv.number(Double.NaN)).isEmpty();
+    assertThat(PlanCsv.number(Double.POSITIVE_INFINITY)).isEmpty();
+    assertThat(PlanCsv.number(Double.NEGATIVE_INFINITY)).isEmpty();
   }
 }

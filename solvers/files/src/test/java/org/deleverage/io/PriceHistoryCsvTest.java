@@ -53,9 +53,9 @@ class PriceHistoryCsvTest {
         .isEqualTo(new double[][] {{96886.88}, {98107.43}, {98236.23}, {102000.0}});
     assertThatThrownBy(() -> history.prices(List.of("BTC", "MSFT", "AAPL", "XOM")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("week.csv: no price column for the assets MSFT, XOM of the problem");
+        .hasMessage("week.csv row 1: no price column for the assets MSFT, XOM of the problem");
     assertThatThrownBy(() -> history.prices(List.of("ETH")))
-        .hasMessage("week.csv: no price column for the asset ETH of the problem");
+        .hasMessage("week.csv row 1: no price column for the asset ETH of the problem");
   }
 
   @Test
