@@ -308,4 +308,46 @@ class HostileInputRegressionTest {
         "deleverage: objective.riskAversion: must keep the risk term");
     assertThat(result.err()).contains("at most 1.0E250");
   }
+
+  /**
+   * The issue's `frontier` on an infeasible problem: it exited 1 (later 5, "numerical limit")
+   * without S_max, where `plan` exits 3 with it. A shortfall of 1e12 is far above the sample's
+   * S_max (about 5.9e8), and risk aversion does not move S_max, so the frontier has no point:
+   * exit 3, with the largest coverable shortfall, as `plan` says it.
+   */
+  @Test
+  void frontierOnAnInfeasibleProblemIsExitThreeWithItsLargestCoverableShortfall()
+      throws IOException {
+    String input = sample().replace("\"shortfall\": null", "\"shortfall\": 1e12");
+
+    CommandRun.Result frontier = runWithStdin(input, "frontier", "-", "--points", "3");
+    CommandRun.Result plan = runWithStdin(input, "plan", "-");
+
+    assertThat(plan.code()).isEqualTo(DeleverageCommand.INFEASIBLE);
+    assertThat(frontier.code()).isEqualTo(DeleverageCommand.INFEASIBLE);
+    assertThat(frontier.err()).contains("largest coverable shortfall");
+    assertThat(frontier.out()).isEmpty();
+  }
+
+  /**
+   * Seed 9747: a gamma of the largest double (1.7976931348623157E308) makes the convexity bound
+   * gamma (N + 1) overflow, and the stress CSV's message column read "here 8.00000e-06 <
+   * Infinity": a non-finite figure in an output. The account's row is still `failed` with the
+   * reason, which now names the bound as beyond double precision and the gamma at fault.
+   */
+  @Test
+  void aGammaOfTheLargestDoubleIsNamedNotPrintedAsInfinity() throws IOException {
+    String input;
+    try (InputStream in = DeleverageCommand.class.getResourceAsStream(StressCommand.SAMPLE)) {
+      input = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replaceFirst("\"gamma\": 2e-06", "\"gamma\": 1.7976931348623157E308");
+    }
+
+    CommandRun.Result result = runWithStdin(input, "stress", "-", "--format", "csv");
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("failed", "a bound beyond double precision (gamma"
+        + " 1.7976931348623157E308 is too large)");
+    assertThat(result.out()).doesNotContain("Infinity", "NaN");
+  }
 }

@@ -3,6 +3,7 @@ package org.deleverage.solvers.analysis;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import org.deleverage.InfeasibleShortfallException;
 import org.deleverage.InvalidInputException;
 import org.deleverage.SolverFailedException;
 import org.deleverage.core.DeleveragingProblem;
@@ -71,6 +72,7 @@ public final class EfficientFrontier {
    * @param progress told after each point, with the number done
    * @return the frontier
    * @throws SolverFailedException if a point cannot be solved
+   * @throws InfeasibleShortfallException with S_max, if the shortfall cannot be covered
    * @throws InvalidInputException naming {@code points}, {@code low} or {@code high}
    */
   public static Result of(DeleveragingProblem problem, DeleveragingSolver solver, int count,
@@ -109,6 +111,7 @@ public final class EfficientFrontier {
    * @param solver the solver
    * @return the suggested largest lambda
    * @throws SolverFailedException if the problem without risk aversion cannot be solved
+   * @throws InfeasibleShortfallException with S_max, if the shortfall cannot be covered
    */
   public static double suggestedHigh(DeleveragingProblem problem, DeleveragingSolver solver) {
     Plan plan = planAt(problem, solver, 0.0, "frontier: the plan without risk aversion");
@@ -125,12 +128,12 @@ public final class EfficientFrontier {
       double lambda, String what) {
     SolveResult result = solver.solve(
         problem.withObjective(problem.objective().withRiskAversion(lambda)).resolve());
-    if (!(result instanceof SolveResult.Solved solved)) {
-      throw new SolverFailedException(what + ": "
-          + (result instanceof SolveResult.Failed failed ? failed.reason()
-              : "the shortfall is above the largest coverable one"));
+    if (result instanceof SolveResult.Failed failed) {
+      throw new SolverFailedException(what + ": " + failed.reason());
     }
-    return solved.plan();
+    // A plan, or the infeasible shortfall with its S_max (InfeasibleShortfallException): the
+    // risk aversion does not move S_max, so the frontier has no point at all.
+    return result.plan();
   }
 
   /**

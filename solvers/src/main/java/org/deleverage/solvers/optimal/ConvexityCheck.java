@@ -102,7 +102,7 @@ final class ConvexityCheck {
         Locale.ROOT,
         "not convex: %s is convex in the trades of %s only if %s (k = %d, N = %d; kappa is the"
             + " least curvature of the %s temporary cost n h(n) up to the period cap, 2 eta / tau"
-            + " for linear impact, zero for an order book), here %.6g < %.6g; raise the temporary"
+            + " for linear impact, zero for an order book), here %.6g < %s; raise the temporary"
             + " impact, lower gamma, or ask for a local solve",
         what.equals("the expected loss") ? what : what + " (negated)",
         problem.id(i),
@@ -111,6 +111,9 @@ final class ConvexityCheck {
         problem.periods(),
         problem.temporaryImpact(i).name(),
         kappa,
-        needed);
+        // A gamma near the largest double makes the bound overflow: say so, not "Infinity".
+        Double.isFinite(needed)
+            ? String.format(Locale.ROOT, "%.6g", needed)
+            : "a bound beyond double precision (gamma " + problem.gamma(i) + " is too large)");
   }
 }
