@@ -66,8 +66,9 @@ import picocli.CommandLine;
       "",
       "Files, commands, options and exit codes: solvers/files/FORMAT.md in the source",
       "repository (https://github.com/deleverage/deleverage); what every number means:",
-      "core/MODEL.md there. Exit codes: 0 success, 2 invalid input, 3 infeasible, 4 time limit",
-      "reached, 5 numerical limit of the solver, 1 anything else."
+      "core/MODEL.md there.",
+      "Exit codes: 0 success, 2 invalid input, 3 infeasible, 4 time limit reached,",
+      "5 numerical limit of the solver, 1 anything else."
     })
 public final class DeleverageCommand {
 

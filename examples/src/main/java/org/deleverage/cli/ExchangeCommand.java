@@ -32,7 +32,7 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Simulates an exchange over a path of marks: margin tiers, liquidations through the book,",
       "the insurance fund, then ADL or a socialised loss, under a venue's documented rules.",
-      "Exit codes: 0 success, 2 invalid input, 1 anything else."
+      "Exit codes: 0 ok, 2 invalid input, 4 time limit, 1 other."
     },
     sortOptions = false)
 final class ExchangeCommand extends Subcommand implements Callable<Integer> {
