@@ -23,7 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputRegressionTest {
 
   private static String sample() throws IOException {
-    try (InputStream in = DeleverageCommand.class.getResourceAsStream(PlanCommand.SAMPLE)) {
+    return bundled(PlanCommand.SAMPLE);
+  }
+
+  /** A file bundled with the command line, as text. */
+  private static String bundled(String name) throws IOException {
+    try (InputStream in = DeleverageCommand.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -215,9 +220,7 @@ class HostileInputRegressionTest {
   }
 
   private static String history() throws IOException {
-    try (InputStream in = DeleverageCommand.class.getResourceAsStream("sample-history.csv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return bundled("sample-history.csv");
   }
 
   /**
@@ -337,11 +340,8 @@ class HostileInputRegressionTest {
    */
   @Test
   void aGammaOfTheLargestDoubleIsNamedNotPrintedAsInfinity() throws IOException {
-    String input;
-    try (InputStream in = DeleverageCommand.class.getResourceAsStream(StressCommand.SAMPLE)) {
-      input = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replaceFirst("\"gamma\": 2e-06", "\"gamma\": 1.7976931348623157E308");
-    }
+    String input = bundled(StressCommand.SAMPLE)
+        .replaceFirst("\"gamma\": 2e-06", "\"gamma\": 1.7976931348623157E308");
 
     CommandRun.Result result = runWithStdin(input, "stress", "-", "--format", "csv");
 

@@ -54,17 +54,7 @@ public final class PlanTable {
    *     that the baseline cannot cover the shortfall at all
    */
   public static String write(Plan plan, SolveResult baseline) {
-    StringBuilder report = new StringBuilder();
-    summary(plan, report);
-    if (baseline != null) {
-      comparison(plan, baseline, report);
-    }
-    sequence(plan, report);
-    account(plan, report);
-    assetCosts(plan, report);
-    objective(plan, report);
-    hierarchy(plan, report);
-    return report.toString();
+    return report(plan, null, baseline);
   }
 
   /**
@@ -77,10 +67,16 @@ public final class PlanTable {
    * @return the report, ending in a newline
    */
   public static String write(RoundedPlan rounded, SolveResult baseline) {
-    Plan plan = rounded.plan();
+    return report(rounded.plan(), rounded, baseline);
+  }
+
+  /** The sections of the report, with the whole-lot section when {@code rounded} is not null. */
+  private static String report(Plan plan, RoundedPlan rounded, SolveResult baseline) {
     StringBuilder report = new StringBuilder();
     summary(plan, report);
-    lots(rounded, report);
+    if (rounded != null) {
+      lots(rounded, report);
+    }
     if (baseline != null) {
       comparison(plan, baseline, report);
     }
