@@ -57,7 +57,55 @@ class StressCommandsTest {
     assertThat(table.out()).contains("Cannot cover:", "severe sell-off: fund-a");
     assertThat(run("stress", "--format", "csv").out()).startsWith(
         "scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective,"
-            + "message\n");
+            + "message,marginRequirement\n");
+  }
+
+  /**
+   * The liquidity example (examples/liquidity-stress.json): two funds holding LIQ (linear
+   * impact), MID (a power law) and BOOK (an order book), 5, 4.5 and 2.4 million for fund-a at
+   * margin rates 0.25, 0.3 and 0.4, under six scenarios. The liquidity stresses (spread
+   * widening, depth collapse, a small-cap dry-up through the second factor) leave fund-a's
+   * margin at 0.25 x 5M + 0.3 x 4.5M + 0.4 x 2.4M = 3.56M and its shortfall at 660,000, and
+   * each raises its expected loss above the base's. Volatility x 2 under the rule m0 max(1, k)
+   * doubles every rate (0.5, 0.6, 0.8): 7.12M. The liquidity crisis leaves fund-b short by more
+   * than its thinned book lets it cover; it is the one account that cannot cover.
+   */
+  @Test
+  void theLiquidityExampleShowsWhatEachStressChanges() throws IOException {
+    CommandRun.Result result = run("stress", "liquidity-stress.json", "--format", "json");
+
+    assertThat(result.code()).as(result.err()).isZero();
+    JsonNode json = MAPPER.readTree(result.out());
+    double base = outcome(json, "base", "fund-a").get("expectedLoss").asDouble();
+    for (String liquidity : List.of("spread widening", "depth collapse", "small-cap dry-up")) {
+      JsonNode stressed = outcome(json, liquidity, "fund-a");
+      assertThat(stressed.get("marginRequirement").asDouble()).isEqualTo(3_560_000.0);
+      assertThat(stressed.get("shortfall").asDouble()).isEqualTo(660_000.0);
+      assertThat(stressed.get("expectedLoss").asDouble()).as(liquidity).isGreaterThan(base);
+    }
+    assertThat(outcome(json, "volatility margin", "fund-a").get("marginRequirement").asDouble())
+        .isCloseTo(7_120_000.0, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(MAPPER.convertValue(json.get("cannotCover").get("liquidity crisis"), List.class))
+        .containsExactly("fund-b");
+    for (String name : List.of("base", "spread widening", "depth collapse", "small-cap dry-up",
+        "volatility margin")) {
+      assertThat(json.get("cannotCover").get(name)).as(name).isEmpty();
+    }
+    String table = run("stress", "liquidity-stress.json").out();
+    assertThat(table)
+        .contains("margin", "liquidity crisis: fund-b (the largest coverable shortfall is");
+    // The README shows this table as it is.
+    assertThat(Files.readString(Path.of("../README.md"))).contains(table);
+  }
+
+  private static JsonNode outcome(JsonNode json, String scenario, String account) {
+    for (JsonNode outcome : json.get("outcomes")) {
+      if (outcome.get("scenario").asText().equals(scenario)
+          && outcome.get("account").asText().equals(account)) {
+        return outcome;
+      }
+    }
+    throw new AssertionError("no outcome for " + scenario + " / " + account);
   }
 
   /**

@@ -87,4 +87,18 @@ public record LinearPermanentImpact(double gamma) {
   public double tradeCost(double units, double remaining) {
     return gamma * units * remaining;
   }
+
+  /**
+   * Permanent impact with gamma multiplied, gamma' = multiplier x gamma: a liquidity stress of
+   * the lasting price move.
+   *
+   * @param multiplier the multiplier, finite and {@code >= 0}
+   * @return the model with gamma' = multiplier x gamma
+   * @throws org.deleverage.InvalidInputException naming {@code gammaMultiplier} when the
+   *     multiplier is negative or not finite
+   */
+  public LinearPermanentImpact scaled(double multiplier) {
+    Checks.nonNegative("gammaMultiplier", multiplier);
+    return new LinearPermanentImpact(gamma * multiplier);
+  }
 }

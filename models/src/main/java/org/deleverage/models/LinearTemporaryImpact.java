@@ -64,4 +64,15 @@ public record LinearTemporaryImpact(double eta) implements TemporaryImpactModel 
   public double curvature(double units, TradingConditions conditions) {
     return 2.0 * eta / conditions.periodLength();
   }
+
+  /**
+   * eta' = etaMultiplier x eta; the other parts of the stress do not apply to linear impact.
+   *
+   * @param stress the liquidity stress
+   * @return the linear model with eta multiplied
+   */
+  @Override
+  public LinearTemporaryImpact stressed(ImpactStress stress) {
+    return new LinearTemporaryImpact(eta * stress.etaMultiplier());
+  }
 }

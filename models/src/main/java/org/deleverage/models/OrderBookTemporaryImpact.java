@@ -155,6 +155,32 @@ public final class OrderBookTemporaryImpact implements TemporaryImpactModel {
     return java.util.Arrays.copyOf(kinks, count);
   }
 
+  /**
+   * The book under a liquidity stress: the first {@code bookLevels} levels, cheapest first, of
+   * which those no further from the mid than {@code bookMaxOffset}, each with its size multiplied
+   * by {@code bookSizeMultiplier}. The offsets are kept, so the depth falls and the walk reaches
+   * the dearer levels sooner; removed levels cap the trade of a period at the smaller depth.
+   *
+   * @param stress the liquidity stress
+   * @return the cut and scaled book
+   * @throws InvalidInputException naming {@code bookMaxOffset} when no level is within it
+   */
+  @Override
+  public OrderBookTemporaryImpact stressed(ImpactStress stress) {
+    List<BookLevel> kept = new java.util.ArrayList<>();
+    for (BookLevel level : levels.subList(0, Math.min(levels.size(), stress.bookLevels()))) {
+      if (level.offset() <= stress.bookMaxOffset()) {
+        kept.add(BookLevel.of(level.offset(), level.size() * stress.bookSizeMultiplier()));
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new InvalidInputException("bookMaxOffset", "must keep at least one level of the"
+          + " book, whose cheapest is at offset " + levels.get(0).offset() + "; was "
+          + stress.bookMaxOffset());
+    }
+    return new OrderBookTemporaryImpact(kept);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof OrderBookTemporaryImpact book && book.levels.equals(levels);

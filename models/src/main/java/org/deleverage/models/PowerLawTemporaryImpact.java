@@ -99,6 +99,18 @@ public record PowerLawTemporaryImpact(double coefficient, double exponent)
     return (1 + exponent) * exponent * scale * Math.pow(rate, exponent) / units;
   }
 
+  /**
+   * c' = coefficientMultiplier x c, the exponent kept; the other parts of the stress do not apply
+   * to a power law (a fall in the daily volume reaches it through V).
+   *
+   * @param stress the liquidity stress
+   * @return the power law with c multiplied
+   */
+  @Override
+  public PowerLawTemporaryImpact stressed(ImpactStress stress) {
+    return new PowerLawTemporaryImpact(coefficient * stress.coefficientMultiplier(), exponent);
+  }
+
   /** c sigma p: the concession at a trading rate of one daily volume per day, money per unit. */
   private double scale(TradingConditions conditions) {
     return coefficient * conditions.volatility() * conditions.price();

@@ -85,4 +85,17 @@ public sealed interface TemporaryImpactModel
   default double[] kinks(TradingConditions conditions) {
     return new double[0];
   }
+
+  /**
+   * This model under a liquidity stress: each model takes the part of {@code stress} that
+   * applies to it ({@link ImpactStress} lists them), and a stress of {@link ImpactStress#NONE}
+   * gives a model equal to this one. Every model of the sealed family implements it, so a new
+   * model must say how a liquidity stress changes it.
+   *
+   * @param stress the multipliers and book cuts of the stress
+   * @return the stressed model
+   * @throws org.deleverage.InvalidInputException naming {@code bookLevels} or {@code
+   *     bookMaxOffset} when a cut leaves an order book with no level
+   */
+  TemporaryImpactModel stressed(ImpactStress stress);
 }

@@ -308,7 +308,7 @@ public final class ProblemJson {
     return value == null ? fallback : value;
   }
 
-  private static ObjectNode toTree(DeleveragingProblem problem) {
+  static ObjectNode toTree(DeleveragingProblem problem) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.putObject("account").put("cash", problem.account().cash());
     ArrayNode assets = root.putArray("assets");

@@ -14,10 +14,13 @@ import java.util.Optional;
 import org.deleverage.InvalidInputException;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.solve.DeleveragingSolver;
+import org.deleverage.models.ImpactStress;
+import org.deleverage.models.VolatilityMarginRule;
 import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.CascadeAccount;
 import org.deleverage.solvers.stress.CascadeResult;
 import org.deleverage.solvers.stress.CascadeRound;
+import org.deleverage.solvers.stress.LiquidityShock;
 import org.deleverage.solvers.stress.Scenario;
 import org.deleverage.solvers.stress.StressOutcome;
 
@@ -27,12 +30,21 @@ import org.deleverage.solvers.stress.StressOutcome;
  * <pre>
  * { "name": "crash", "priceShock": -0.1, "priceShocks": { "BTC": -0.3 },
  *   "factorShocks": [ -0.05 ], "volatilityMultiplier": 1.5, "volatilityMultipliers": { },
- *   "correlationSpike": 0.5, "marginRateIncrease": 0.05, "marginRateIncreases": { } }
+ *   "correlationSpike": 0.5, "marginRateIncrease": 0.05, "marginRateIncreases": { },
+ *   "liquidityShock": { "halfSpreadMultiplier": 3, "advMultiplier": 0.5,
+ *     "bookSizeMultiplier": 0.5, "bookLevels": 3, "bookMaxOffset": 0.01, "etaMultiplier": 2,
+ *     "coefficientMultiplier": 2, "gammaMultiplier": 2 },
+ *   "liquidityShocks": { "BTC": { "halfSpreadMultiplier": 5 } },
+ *   "factorLiquidityShocks": [ { "advMultiplier": 0.5 } ],
+ *   "marginRule": { "elasticity": 1, "cap": 1 } }
  * </pre>
  *
- * (only {@code name} is required; see {@link Scenario} for the meaning). A stress-test input is
- * {@code { "solver": "optimal", "scenarios": [ ... ], "accounts": [ { "name": "...", "problem":
- * { a problem file } } ] }} ({@code solver} optional); a cascade input is {@code { "rounds": 10,
+ * (only {@code name} is required; in a liquidity shock every field is optional, one left out
+ * changes nothing, and an asset's own shock replaces {@code liquidityShock} whole; in {@code
+ * marginRule} {@code elasticity} is required and {@code cap} is 1 by default; see {@link
+ * Scenario} for the meaning). {@link #writeStressInput} writes an input back in this form. A
+ * stress-test input is {@code { "solver": "optimal", "scenarios": [ ... ], "accounts": [ {
+ * "name": "...", "problem": { a problem file } } ] }} ({@code solver} optional); a cascade input is {@code { "rounds": 10,
  * "shock": { a scenario }, "depth": { "A": 100000 }, "accounts": [ { "name": "...", "solver":
  * "optimal", "problem": { ... } } ] }} ({@code rounds}, default 20, {@code depth} and each
  * {@code solver}, default optimal, optional). Unknown fields are rejected, errors name the JSON
@@ -154,19 +166,126 @@ public final class StressJson {
   private record ScenarioFile(String name, Double priceShock, Map<String, Double> priceShocks,
       List<Double> factorShocks, Double volatilityMultiplier,
       Map<String, Double> volatilityMultipliers, Double correlationSpike,
-      Double marginRateIncrease, Map<String, Double> marginRateIncreases) {
+      Double marginRateIncrease, Map<String, Double> marginRateIncreases,
+      LiquidityShockFile liquidityShock, Map<String, LiquidityShockFile> liquidityShocks,
+      List<LiquidityShockFile> factorLiquidityShocks, MarginRuleFile marginRule) {
 
     Scenario toScenario() {
+      LiquidityShock every = liquidityShock == null ? LiquidityShock.NONE
+          : Json.under("liquidityShock", liquidityShock::toShock);
+      Map<String, LiquidityShock> own = new LinkedHashMap<>();
+      if (liquidityShocks != null) {
+        liquidityShocks.forEach((id, shock) -> own.put(id, Json.under("liquidityShocks." + id,
+            () -> Json.required(shock, "").toShock())));
+      }
+      List<LiquidityShock> factors = factorLiquidityShocks == null ? List.of()
+          : Json.each(factorLiquidityShocks, "factorLiquidityShocks",
+              shock -> Json.required(shock, "").toShock());
+      VolatilityMarginRule rule = marginRule == null ? VolatilityMarginRule.STATIC
+          : Json.under("marginRule", marginRule::toRule);
       return new Scenario(Json.required(name, "name"), or(priceShock, 0.0),
           or(priceShocks, Map.of()), or(factorShocks, List.of()), or(volatilityMultiplier, 1.0),
           or(volatilityMultipliers, Map.of()), or(correlationSpike, 0.0),
-          or(marginRateIncrease, 0.0), or(marginRateIncreases, Map.of()));
+          or(marginRateIncrease, 0.0), or(marginRateIncreases, Map.of()), every, own, factors,
+          rule);
+    }
+  }
+
+  /**
+   * A liquidity shock as written: every field optional, a field left out changing nothing (a
+   * multiplier of 1, no cut). An asset's own shock replaces the shock of every asset whole.
+   */
+  private record LiquidityShockFile(Double halfSpreadMultiplier, Double advMultiplier,
+      Double bookSizeMultiplier, Integer bookLevels, Double bookMaxOffset, Double etaMultiplier,
+      Double coefficientMultiplier, Double gammaMultiplier) {
+
+    LiquidityShock toShock() {
+      LiquidityShock none = LiquidityShock.NONE;
+      return new LiquidityShock(
+          or(halfSpreadMultiplier, none.halfSpreadMultiplier()),
+          or(advMultiplier, none.advMultiplier()),
+          or(bookSizeMultiplier, none.bookSizeMultiplier()),
+          or(bookLevels, none.bookLevels()),
+          or(bookMaxOffset, none.bookMaxOffset()),
+          or(etaMultiplier, none.etaMultiplier()),
+          or(coefficientMultiplier, none.coefficientMultiplier()),
+          or(gammaMultiplier, none.gammaMultiplier()));
+    }
+  }
+
+  /**
+   * A margin rule as written, {@code { "elasticity": 1, "cap": 1 }}: the elasticity required,
+   * the cap 1 when left out. The cascade file uses the same form.
+   */
+  private record MarginRuleFile(Double elasticity, Double cap) {
+
+    VolatilityMarginRule toRule() {
+      return new VolatilityMarginRule(Json.required(elasticity, "elasticity"), or(cap, 1.0));
     }
   }
 
   /** {@code value}, or {@code fallback} when it was left out. */
   private static <T> T or(T value, T fallback) {
     return value == null ? fallback : value;
+  }
+
+  /**
+   * A stress-test input as JSON, in the form {@link #readStress} reads back to an equal input:
+   * every scenario with every field (a liquidity shock's book cuts only when it cuts, a scenario's
+   * margin rule always), every account's problem as {@link ProblemJson#write} writes it, and the
+   * solver when there is one.
+   *
+   * @param input the input
+   * @return the document, ending in a newline
+   * @throws InvalidInputException if an account's temporary impact model has no file form
+   */
+  public static String writeStressInput(StressInput input) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    input.solver().ifPresent(name -> root.put("solver", name));
+    ArrayNode scenarios = root.putArray("scenarios");
+    input.scenarios().forEach(scenario -> putScenario(scenarios.addObject(), scenario));
+    ArrayNode accounts = root.putArray("accounts");
+    input.accounts().forEach((name, problem) ->
+        accounts.addObject().put("name", name).set("problem", ProblemJson.toTree(problem)));
+    return Json.write(root);
+  }
+
+  /** Every field of {@code scenario} into {@code json}, as {@link ScenarioFile} reads them. */
+  private static void putScenario(ObjectNode json, Scenario scenario) {
+    json.put("name", scenario.name());
+    json.put("priceShock", scenario.priceShock());
+    putMap(json, "priceShocks", scenario.priceShocks());
+    ArrayNode factors = json.putArray("factorShocks");
+    scenario.factorShocks().forEach(factors::add);
+    json.put("volatilityMultiplier", scenario.volatilityMultiplier());
+    putMap(json, "volatilityMultipliers", scenario.volatilityMultipliers());
+    json.put("correlationSpike", scenario.correlationSpike());
+    json.put("marginRateIncrease", scenario.marginRateIncrease());
+    putMap(json, "marginRateIncreases", scenario.marginRateIncreases());
+    putShock(json.putObject("liquidityShock"), scenario.liquidityShock());
+    ObjectNode own = json.putObject("liquidityShocks");
+    scenario.liquidityShocks().forEach((id, shock) -> putShock(own.putObject(id), shock));
+    ArrayNode byFactor = json.putArray("factorLiquidityShocks");
+    scenario.factorLiquidityShocks().forEach(shock -> putShock(byFactor.addObject(), shock));
+    json.putObject("marginRule")
+        .put("elasticity", scenario.marginRule().elasticity())
+        .put("cap", scenario.marginRule().cap());
+  }
+
+  /** The fields of {@code shock}; the book cuts only when set (no cut has no JSON number). */
+  private static void putShock(ObjectNode json, LiquidityShock shock) {
+    json.put("halfSpreadMultiplier", shock.halfSpreadMultiplier());
+    json.put("advMultiplier", shock.advMultiplier());
+    json.put("bookSizeMultiplier", shock.bookSizeMultiplier());
+    if (shock.bookLevels() != ImpactStress.ALL_LEVELS) {
+      json.put("bookLevels", shock.bookLevels());
+    }
+    if (shock.bookMaxOffset() != Double.POSITIVE_INFINITY) {
+      json.put("bookMaxOffset", shock.bookMaxOffset());
+    }
+    json.put("etaMultiplier", shock.etaMultiplier());
+    json.put("coefficientMultiplier", shock.coefficientMultiplier());
+    json.put("gammaMultiplier", shock.gammaMultiplier());
   }
 
   /**
@@ -185,6 +304,7 @@ public final class StressJson {
       json.put("scenario", outcome.scenario());
       json.put("account", outcome.account());
       json.put("equity", outcome.equity());
+      json.put("marginRequirement", outcome.marginRequirement());
       json.put("shortfall", outcome.shortfall());
       json.put("status", outcome.status());
       Json.putOptional(json, "maxCoverableShortfall", outcome.maxCoverableShortfall());

@@ -15,11 +15,14 @@ import org.deleverage.solvers.stress.StressOutcome;
  * one row per (scenario, account),
  *
  * <pre>
- *   scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective,message
+ *   scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective,message,
+ *   marginRequirement
  * </pre>
  *
- * with empty cells for figures that do not exist (no plan); {@code message} is why there is no
- * plan (as in the table's "Cannot cover" list), empty when there is one. Cascade CSV: one row
+ * (one line) with empty cells for figures that do not exist (no plan); {@code message} is why
+ * there is no plan (as in the table's "Cannot cover" list), empty when there is one; {@code
+ * marginRequirement} (added last, after {@code message}, so that the earlier columns keep their
+ * places) is the margin the account requires under the scenario. Cascade CSV: one row
  * per round and asset,
  *
  * <pre>
@@ -42,7 +45,7 @@ public final class StressReport {
   public static String stressCsv(List<StressOutcome> outcomes) {
     StringBuilder csv = new StringBuilder(
         "scenario,account,equity,shortfall,status,maxCoverableShortfall,expectedLoss,objective,"
-            + "message\n");
+            + "message,marginRequirement\n");
     for (StressOutcome o : outcomes) {
       csv.append(PlanCsv.field(o.scenario())).append(',')
           .append(PlanCsv.field(o.account())).append(',')
@@ -52,13 +55,16 @@ public final class StressReport {
           .append(PlanCsv.optional(o.maxCoverableShortfall())).append(',')
           .append(PlanCsv.optional(o.expectedLoss())).append(',')
           .append(PlanCsv.optional(o.objective())).append(',')
-          .append(PlanCsv.field(o.message())).append('\n');
+          .append(PlanCsv.field(o.message())).append(',')
+          .append(PlanCsv.number(o.marginRequirement())).append('\n');
     }
     return csv.toString();
   }
 
   /**
-   * Stress outcomes as a table, with the accounts that cannot cover under each scenario.
+   * Stress outcomes as a table (equity, margin required, shortfall, status, largest coverable
+   * shortfall, expected loss, objective), with the accounts that cannot cover under each
+   * scenario.
    *
    * @param outcomes the outcomes
    * @return the table, lines ending with a line feed
@@ -68,6 +74,7 @@ public final class StressReport {
         TextTable.Column.left("scenario"),
         TextTable.Column.left("account"),
         TextTable.Column.right("equity"),
+        TextTable.Column.right("margin"),
         TextTable.Column.right("shortfall"),
         TextTable.Column.left("status"),
         TextTable.Column.right("max coverable"),
@@ -75,7 +82,8 @@ public final class StressReport {
         TextTable.Column.right("objective"));
     List<String> cannot = new ArrayList<>();
     for (StressOutcome o : outcomes) {
-      table.row(o.scenario(), o.account(), money(o.equity()), money(o.shortfall()), o.status(),
+      table.row(o.scenario(), o.account(), money(o.equity()), money(o.marginRequirement()),
+          money(o.shortfall()), o.status(),
           money(o.maxCoverableShortfall()), money(o.expectedLoss()), money(o.objective()));
       if (!o.covers()) {
         cannot.add(o.scenario() + ": " + o.account()

@@ -9,6 +9,7 @@ import org.deleverage.InvalidInputException;
 import org.deleverage.core.Asset;
 import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.Dependence;
+import org.deleverage.models.VolatilityMarginRule;
 import org.deleverage.models.internal.Checks;
 import org.deleverage.models.risk.Covariances;
 import org.deleverage.models.risk.Stress;
@@ -35,14 +36,28 @@ import org.deleverage.models.risk.Stress;
  *       B' + D) + theta sqrt(v) sqrt(v)', that is loadings [B, sqrt(v)], factor covariance
  *       blockdiag((1 - theta) F, theta) and specific variances (1 - theta) D. Both are exactly the
  *       shifted correlation with the variances kept.
- *   <li>margin rate: m_i' = min(1, max(0, m_i + a_i)) ({@code marginRateIncreases}, else {@code
- *       marginRateIncrease}): a haircut increase.
+ *   <li>margin rate: m_i' = min(1, max(0, R(m_i, k_i) + a_i)) ({@code marginRateIncreases}, else
+ *       {@code marginRateIncrease}): a haircut increase, added after the margin rule R of
+ *       {@code marginRule} ({@link VolatilityMarginRule}: R(m, k) = m max(1, k^e), capped at
+ *       max(cap, m)), which follows the volatility ratio k_i = sigma_i' / sigma_i of the
+ *       scenario from the unstressed rate m_i (the funding-liquidity spiral of Brunnermeier and
+ *       Pedersen 2009). The static rule, the default, gives R(m, k) = m.
+ *   <li>liquidity: the asset's {@link LiquidityShock} ({@code liquidityShocks}, else {@code
+ *       liquidityShock}) with each multiplier M times prod_k M_k^|B_ik| over the factor shocks
+ *       M_k ({@code factorLiquidityShocks}, one per factor of the problem's factor model, whose
+ *       loadings are B): s_i' = M s_i (kept &lt; 1: an error otherwise), V_i' = M V_i, the
+ *       temporary model {@link org.deleverage.models.TemporaryImpactModel#stressed stressed}
+ *       (eta, c multiplied; a book cut to its first levels and to an offset, its sizes
+ *       multiplied) and gamma_i' = M gamma_i. A factor's shock only multiplies; an asset with no
+ *       loading on it is untouched, one with loading 1 (a sector member, a beta of 1) takes it
+ *       whole.
  * </ul>
  *
- * The account's cash, quantities, impact and cost models are kept (a linear impact's eta and
- * gamma are in money and do not move with the price; spreads and book offsets are fractions of
- * it). A margin shortfall computed from the account is recomputed at the stressed prices and
- * rates; a shortfall the problem gives explicitly stays as given. Immutable.
+ * The account's cash, quantities and fees are kept, and so are the impact and cost models
+ * unless a liquidity shock changes them (a linear impact's eta and gamma are in money and do
+ * not move with the price; spreads and book offsets are fractions of it). A margin shortfall
+ * computed from the account is recomputed at the stressed prices and rates; a shortfall the
+ * problem gives explicitly stays as given. Immutable.
  *
  * @param name the scenario's name
  * @param priceShock the return of every asset without its own, > -1 (0 by default)
@@ -53,6 +68,10 @@ import org.deleverage.models.risk.Stress;
  * @param correlationSpike theta in [0, 1]
  * @param marginRateIncrease a of every asset without its own (0 by default)
  * @param marginRateIncreases a by asset id
+ * @param liquidityShock the liquidity shock of every asset without its own
+ * @param liquidityShocks liquidity shocks by asset id, each in place of {@code liquidityShock}
+ * @param factorLiquidityShocks one liquidity shock per factor (empty if none), multipliers only
+ * @param marginRule the rule that raises margin rates with volatility (static: none)
  */
 public record Scenario(
     String name,
@@ -63,7 +82,15 @@ public record Scenario(
     Map<String, Double> volatilityMultipliers,
     double correlationSpike,
     double marginRateIncrease,
-    Map<String, Double> marginRateIncreases) {
+    Map<String, Double> marginRateIncreases,
+    LiquidityShock liquidityShock,
+    Map<String, LiquidityShock> liquidityShocks,
+    List<LiquidityShock> factorLiquidityShocks,
+    VolatilityMarginRule marginRule) {
+
+  /** Why a factor's liquidity shock may not cut a book. */
+  private static final String FACTOR_CUT = "a factor's liquidity shock only multiplies; cut"
+      + " the books of every asset (liquidityShock) or of one (liquidityShocks)";
 
   /**
    * Validates every field and copies the collections.
@@ -77,6 +104,14 @@ public record Scenario(
    * @param correlationSpike theta in [0, 1]
    * @param marginRateIncrease a of every asset without its own (0 by default)
    * @param marginRateIncreases a by asset id
+   * @param liquidityShock the liquidity shock of every asset without its own ({@link
+   *     LiquidityShock#NONE} by default)
+   * @param liquidityShocks liquidity shocks by asset id, each in place of {@code liquidityShock}
+   * @param factorLiquidityShocks one liquidity shock per factor of the problem's factor model
+   *     (empty if none), multipliers only (no book cuts)
+   * @param marginRule the rule that raises margin rates with volatility ({@link
+   *     VolatilityMarginRule#STATIC} by default: none)
+   * @throws InvalidInputException naming the field that breaks its rule
    */
   public Scenario {
     Checks.present("name", name);
@@ -105,6 +140,54 @@ public record Scenario(
     Checks.inClosedRange("correlationSpike", correlationSpike, 0.0, 1.0);
     Checks.finite("marginRateIncrease", marginRateIncrease);
     marginRateIncreases = checked("marginRateIncreases", marginRateIncreases);
+    Checks.present("liquidityShock", liquidityShock);
+    Checks.present("liquidityShocks", liquidityShocks);
+    liquidityShocks.forEach(
+        (id, shock) -> Checks.present("liquidityShocks." + id, shock));
+    liquidityShocks = ImmutableMap.copyOf(liquidityShocks);
+    Checks.present("factorLiquidityShocks", factorLiquidityShocks);
+    for (int k = 0; k < factorLiquidityShocks.size(); k++) {
+      String path = "factorLiquidityShocks[" + k + "]";
+      LiquidityShock shock = Checks.present(path, factorLiquidityShocks.get(k));
+      if (shock.bookLevels() != LiquidityShock.NONE.bookLevels()) {
+        throw new InvalidInputException(path + ".bookLevels", FACTOR_CUT);
+      }
+      if (shock.bookMaxOffset() != LiquidityShock.NONE.bookMaxOffset()) {
+        throw new InvalidInputException(path + ".bookMaxOffset", FACTOR_CUT);
+      }
+    }
+    factorLiquidityShocks = List.copyOf(factorLiquidityShocks);
+    Checks.present("marginRule", marginRule);
+  }
+
+  /**
+   * A scenario of prices, volatilities, correlation and margin rates only, without a liquidity
+   * stress or a margin rule: the scenario of the versions before them.
+   *
+   * @param name the scenario's name
+   * @param priceShock the return of every asset without its own, > -1 (0 by default)
+   * @param priceShocks returns by asset id
+   * @param factorShocks f, one return per factor of the problem's factor model (empty if none)
+   * @param volatilityMultiplier k of every asset without its own, >= 0 (1 by default)
+   * @param volatilityMultipliers k by asset id
+   * @param correlationSpike theta in [0, 1]
+   * @param marginRateIncrease a of every asset without its own (0 by default)
+   * @param marginRateIncreases a by asset id
+   * @throws InvalidInputException naming the field that breaks its rule
+   */
+  public Scenario(
+      String name,
+      double priceShock,
+      Map<String, Double> priceShocks,
+      List<Double> factorShocks,
+      double volatilityMultiplier,
+      Map<String, Double> volatilityMultipliers,
+      double correlationSpike,
+      double marginRateIncrease,
+      Map<String, Double> marginRateIncreases) {
+    this(name, priceShock, priceShocks, factorShocks, volatilityMultiplier, volatilityMultipliers,
+        correlationSpike, marginRateIncrease, marginRateIncreases, LiquidityShock.NONE, Map.of(),
+        List.of(), VolatilityMarginRule.STATIC);
   }
 
   /**
@@ -125,7 +208,8 @@ public record Scenario(
    */
   public Scenario withPriceShock(double shock) {
     return new Scenario(name, shock, priceShocks, factorShocks, volatilityMultiplier,
-        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases);
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases,
+        liquidityShock, liquidityShocks, factorLiquidityShocks, marginRule);
   }
 
   /**
@@ -138,7 +222,7 @@ public record Scenario(
   public Scenario withPriceShock(String id, double shock) {
     return new Scenario(name, priceShock, put(priceShocks, id, shock), factorShocks,
         volatilityMultiplier, volatilityMultipliers, correlationSpike, marginRateIncrease,
-        marginRateIncreases);
+        marginRateIncreases, liquidityShock, liquidityShocks, factorLiquidityShocks, marginRule);
   }
 
   /**
@@ -149,7 +233,8 @@ public record Scenario(
    */
   public Scenario withFactorShocks(List<Double> shocks) {
     return new Scenario(name, priceShock, priceShocks, shocks, volatilityMultiplier,
-        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases);
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases,
+        liquidityShock, liquidityShocks, factorLiquidityShocks, marginRule);
   }
 
   /**
@@ -160,7 +245,8 @@ public record Scenario(
    */
   public Scenario withVolatilityMultiplier(double k) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, k, volatilityMultipliers,
-        correlationSpike, marginRateIncrease, marginRateIncreases);
+        correlationSpike, marginRateIncrease, marginRateIncreases, liquidityShock,
+        liquidityShocks, factorLiquidityShocks, marginRule);
   }
 
   /**
@@ -173,7 +259,7 @@ public record Scenario(
   public Scenario withVolatilityMultiplier(String id, double k) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
         put(volatilityMultipliers, id, k), correlationSpike, marginRateIncrease,
-        marginRateIncreases);
+        marginRateIncreases, liquidityShock, liquidityShocks, factorLiquidityShocks, marginRule);
   }
 
   /**
@@ -184,7 +270,8 @@ public record Scenario(
    */
   public Scenario withCorrelationSpike(double theta) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
-        volatilityMultipliers, theta, marginRateIncrease, marginRateIncreases);
+        volatilityMultipliers, theta, marginRateIncrease, marginRateIncreases, liquidityShock,
+        liquidityShocks, factorLiquidityShocks, marginRule);
   }
 
   /**
@@ -195,7 +282,8 @@ public record Scenario(
    */
   public Scenario withMarginRateIncrease(double increase) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
-        volatilityMultipliers, correlationSpike, increase, marginRateIncreases);
+        volatilityMultipliers, correlationSpike, increase, marginRateIncreases, liquidityShock,
+        liquidityShocks, factorLiquidityShocks, marginRule);
   }
 
   /**
@@ -208,7 +296,70 @@ public record Scenario(
   public Scenario withMarginRateIncrease(String id, double increase) {
     return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
         volatilityMultipliers, correlationSpike, marginRateIncrease,
-        put(marginRateIncreases, id, increase));
+        put(marginRateIncreases, id, increase), liquidityShock, liquidityShocks,
+        factorLiquidityShocks, marginRule);
+  }
+
+  /**
+   * A copy with the liquidity shock of every asset without its own.
+   *
+   * @param shock the shock
+   * @return the copy
+   */
+  public Scenario withLiquidityShock(LiquidityShock shock) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases, shock,
+        liquidityShocks, factorLiquidityShocks, marginRule);
+  }
+
+  /**
+   * A copy with asset {@code id}'s own liquidity shock, in place of the shock of every asset.
+   *
+   * @param id the asset's id
+   * @param shock the shock
+   * @return the copy
+   */
+  public Scenario withLiquidityShock(String id, LiquidityShock shock) {
+    Map<String, LiquidityShock> copy = new LinkedHashMap<>(liquidityShocks);
+    copy.put(id, shock);
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases,
+        liquidityShock, copy, factorLiquidityShocks, marginRule);
+  }
+
+  /**
+   * A copy without any asset's own liquidity shock: every asset takes {@link #liquidityShock}.
+   *
+   * @return the copy
+   */
+  public Scenario withoutAssetLiquidityShocks() {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases,
+        liquidityShock, Map.of(), factorLiquidityShocks, marginRule);
+  }
+
+  /**
+   * A copy with one liquidity shock per factor of the problem's factor model.
+   *
+   * @param shocks the shocks, one per factor, multipliers only
+   * @return the copy
+   */
+  public Scenario withFactorLiquidityShocks(List<LiquidityShock> shocks) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases,
+        liquidityShock, liquidityShocks, shocks, marginRule);
+  }
+
+  /**
+   * A copy with the rule that raises margin rates with volatility.
+   *
+   * @param rule the rule
+   * @return the copy
+   */
+  public Scenario withMarginRule(VolatilityMarginRule rule) {
+    return new Scenario(name, priceShock, priceShocks, factorShocks, volatilityMultiplier,
+        volatilityMultipliers, correlationSpike, marginRateIncrease, marginRateIncreases,
+        liquidityShock, liquidityShocks, factorLiquidityShocks, rule);
   }
 
   /**
@@ -259,13 +410,16 @@ public record Scenario(
    * The problem under this scenario.
    *
    * @param problem the problem before the stress
-   * @return the stressed problem: new prices, volatilities, margin rates and dependence
+   * @return the stressed problem: new prices, volatilities, margin rates, liquidity and
+   *     dependence
    * @throws InvalidInputException naming the field when the scenario does not fit the problem
    */
   public DeleveragingProblem apply(DeleveragingProblem problem) {
     checkIds(problem, "volatilityMultipliers", volatilityMultipliers);
     checkIds(problem, "marginRateIncreases", marginRateIncreases);
+    checkIds(problem, "liquidityShocks", liquidityShocks);
     double[] returns = returns(problem);
+    double[][] exposures = exposures(problem);
     List<Asset> before = problem.assets();
     int n = before.size();
     double[] multipliers = new double[n];
@@ -273,15 +427,97 @@ public record Scenario(
     for (int i = 0; i < n; i++) {
       Asset a = before.get(i);
       multipliers[i] = volatilityMultipliers.getOrDefault(a.id(), volatilityMultiplier);
+      // The rule first, on the unstressed rate m0 and the volatility ratio k_i; then the
+      // explicit increase, then [0, 1].
+      double ruled = marginRule.rate(a.marginRate(), 1.0, multipliers[i]);
       double margin =
           Math.min(1.0, Math.max(0.0,
-              a.marginRate() + marginRateIncreases.getOrDefault(a.id(), marginRateIncrease)));
-      after.add(a.withPrice(a.price() * (1 + returns[i]))
+              ruled + marginRateIncreases.getOrDefault(a.id(), marginRateIncrease)));
+      Asset moved = a.withPrice(a.price() * (1 + returns[i]))
           .withVolatility(a.volatility() * multipliers[i])
-          .withMarginRate(margin));
+          .withMarginRate(margin);
+      after.add(illiquid(moved, exposures == null ? null : exposures[i]));
     }
     Dependence dependence = dependence(problem.dependence(), before, after, returns, multipliers);
     return problem.withAssets(after).withDependence(dependence);
+  }
+
+  /**
+   * The liquidity shock of asset {@code id} in a problem without factor liquidity shocks: its
+   * own, else the shock of every asset.
+   *
+   * @param id the asset's id
+   * @return the asset's shock before any factor's part
+   */
+  public LiquidityShock liquidityShockOf(String id) {
+    return liquidityShocks.getOrDefault(id, liquidityShock);
+  }
+
+  /**
+   * |B_ik|, each asset's absolute loading on each factor, when the scenario has factor liquidity
+   * shocks; null when it has none.
+   */
+  private double[][] exposures(DeleveragingProblem problem) {
+    if (factorLiquidityShocks.isEmpty()) {
+      return null;
+    }
+    if (!(problem.dependence() instanceof Dependence.Factor factor)) {
+      throw new InvalidInputException(
+          "factorLiquidityShocks", "need a factor model of returns in the problem, which has "
+              + formName(problem.dependence()));
+    }
+    double[][] loadings = factor.loadings();
+    int factors = factor.factorCovariance().length;
+    if (factors != factorLiquidityShocks.size()) {
+      throw new InvalidInputException("factorLiquidityShocks", "must have " + factors
+          + " entries (one per factor), had " + factorLiquidityShocks.size());
+    }
+    for (double[] row : loadings) {
+      for (int k = 0; k < row.length; k++) {
+        row[k] = Math.abs(row[k]);
+      }
+    }
+    return loadings;
+  }
+
+  /**
+   * {@code asset} under its liquidity shock: its own or every asset's, times each factor's
+   * multipliers raised to its absolute loading {@code exposure} (null without factor shocks).
+   */
+  private Asset illiquid(Asset asset, double[] exposure) {
+    boolean own = liquidityShocks.containsKey(asset.id());
+    String source = own ? "liquidityShocks." + asset.id() : "liquidityShock";
+    LiquidityShock shock = liquidityShockOf(asset.id());
+    if (exposure != null) {
+      for (int k = 0; k < exposure.length; k++) {
+        try {
+          shock = shock.times(factorLiquidityShocks.get(k), exposure[k]);
+        } catch (InvalidInputException e) {
+          throw new InvalidInputException("factorLiquidityShocks[" + k + "]." + e.path(),
+              "with the asset's loading " + exposure[k] + " and its other shocks the"
+                  + " multiplier breaks its rule: " + e.rule() + " (asset " + asset.id() + ")");
+        }
+      }
+    }
+    if (shock.equals(LiquidityShock.NONE)) {
+      return asset;
+    }
+    double spread = asset.costs().halfSpread() * shock.halfSpreadMultiplier();
+    if (!(spread < 1)) {
+      throw new InvalidInputException(source + ".halfSpreadMultiplier",
+          "makes asset " + asset.id() + "'s halfSpread " + asset.costs().halfSpread() + " x "
+              + shock.halfSpreadMultiplier() + (exposure == null ? "" : " (with its factors')")
+              + " = " + spread + ", which must be < 1 (a sale would raise nothing)");
+    }
+    try {
+      return asset.withCosts(asset.costs().withHalfSpread(spread))
+          .withAdv(asset.adv() * shock.advMultiplier())
+          .withTemporaryImpact(asset.temporaryImpact().stressed(shock.impactStress()))
+          .withPermanentImpact(asset.permanentImpact().scaled(shock.gammaMultiplier()));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(
+          source + "." + e.path(), e.rule() + " (asset " + asset.id() + ")");
+    }
   }
 
   private Dependence dependence(
@@ -385,7 +621,7 @@ public record Scenario(
     return Covariances.fromCorrelation(correlation, deviations);
   }
 
-  private static void checkIds(DeleveragingProblem problem, String field, Map<String, Double> map) {
+  private static void checkIds(DeleveragingProblem problem, String field, Map<String, ?> map) {
     for (String id : map.keySet()) {
       if (problem.assets().stream().noneMatch(a -> a.id().equals(id))) {
         throw new InvalidInputException(field + "." + id, "names no asset of the problem");
