@@ -61,7 +61,7 @@ class CascadeRulesCommandTest {
     assertThat(table).contains("margins          volatility-driven")
         .contains("margin rate").contains("Systemic measures");
     assertThat(run("cascade", "liquidity-spiral.json", "--static-margin").out())
-        .contains("ended with no account short")
+        .contains("settled: no account must sell")
         .contains("margins          fixed at their rates after the shock");
   }
 

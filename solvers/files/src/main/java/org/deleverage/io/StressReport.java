@@ -131,7 +131,8 @@ public final class StressReport {
     text.append(format("Fire-sale cascade: %d round%s, %s%n", result.rounds().size(),
         result.rounds().size() == 1 ? "" : "s",
         switch (result.ending()) {
-          case SETTLED -> "ended with no account short";
+          // No account short (threshold rule) or above its trigger (a leverage rule).
+          case SETTLED -> "settled: no account must sell";
           case DUST -> "ended when what was left to sell was dust (at most "
               + Cascade.DUST + " of an account's size)";
           case ROUND_LIMIT -> "stopped at the round limit";
