@@ -1,6 +1,7 @@
 package org.deleverage.io;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -346,7 +347,17 @@ final class Json {
       }
     }
     if (type.isRecord()) {
-      Arrays.stream(type.getRecordComponents()).forEach(c -> names.add(c.getName()));
+      // A component renamed with @JsonProperty (the annotation lands on the record's field) is
+      // known by its name in the file.
+      Arrays.stream(type.getRecordComponents()).forEach(c -> {
+        JsonProperty renamed = null;
+        try {
+          renamed = type.getDeclaredField(c.getName()).getAnnotation(JsonProperty.class);
+        } catch (NoSuchFieldException e) {
+          renamed = null;
+        }
+        names.add(renamed != null && !renamed.value().isEmpty() ? renamed.value() : c.getName());
+      });
     }
     return names;
   }

@@ -1,5 +1,6 @@
 package org.deleverage.io;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,6 +21,8 @@ import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.CascadeAccount;
 import org.deleverage.solvers.stress.CascadeResult;
 import org.deleverage.solvers.stress.CascadeRound;
+import org.deleverage.solvers.stress.CascadeRule;
+import org.deleverage.solvers.stress.CascadeSettings;
 import org.deleverage.solvers.stress.LiquidityShock;
 import org.deleverage.solvers.stress.Scenario;
 import org.deleverage.solvers.stress.StressOutcome;
@@ -44,12 +47,15 @@ import org.deleverage.solvers.stress.StressOutcome;
  * marginRule} {@code elasticity} is required and {@code cap} is 1 by default; see {@link
  * Scenario} for the meaning). {@link #writeStressInput} writes an input back in this form. A
  * stress-test input is {@code { "solver": "optimal", "scenarios": [ ... ], "accounts": [ {
- * "name": "...", "problem": { a problem file } } ] }} ({@code solver} optional); a cascade input is {@code { "rounds": 10,
- * "shock": { a scenario }, "depth": { "A": 100000 }, "accounts": [ { "name": "...", "solver":
- * "optimal", "problem": { ... } } ] }} ({@code rounds}, default 20, {@code depth} and each
- * {@code solver}, default optimal, optional). Unknown fields are rejected, errors name the JSON
- * path and the rule. Results are written with every figure; a figure that is not a number (the
- * amplification of a shock that lost nothing) is written as {@code null}. Stateless and
+ * "name": "...", "problem": { a problem file } } ] }} ({@code solver} optional); a cascade input
+ * is {@code { "rounds": 10, "shock": { a scenario }, "depth": { "A": 100000 }, "accounts": [ {
+ * "name": "...", "solver": "optimal", "problem": { ... } } ] }} ({@code rounds}, default 20,
+ * {@code depth} and each {@code solver}, default optimal, optional), with the optional cascade
+ * rules and settings of {@link CascadeJson} ({@code depthFunction}, {@code executionPrice},
+ * {@code default}, {@code marginRule}, {@code volatility}, and each account's {@code rule}).
+ * Unknown fields are rejected, errors name the JSON path and the rule. Results are written with
+ * every figure; a figure that is not a number (the amplification of a shock that lost nothing) is
+ * written as {@code null}. Stateless and
  * thread-safe.
  */
 public final class StressJson {
@@ -77,9 +83,24 @@ public final class StressJson {
    * @param shock the initial shock
    * @param depth market depth by asset id
    * @param rounds the round limit
+   * @param settings the depth function, execution price, default rule and margin rule
    */
-  public record CascadeInput(
-      List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int rounds) {}
+  public record CascadeInput(List<CascadeAccount> accounts, Scenario shock,
+      Map<String, Double> depth, int rounds, CascadeSettings settings) {
+
+    /**
+     * An input with today's settings ({@link CascadeSettings#DEFAULT}).
+     *
+     * @param accounts the accounts with their solvers
+     * @param shock the initial shock
+     * @param depth market depth by asset id
+     * @param rounds the round limit
+     */
+    public CascadeInput(
+        List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int rounds) {
+      this(accounts, shock, depth, rounds, CascadeSettings.DEFAULT);
+    }
+  }
 
   /**
    * The stress-test input in the UTF-8 stream {@code in}, read to its end (not closed).
@@ -133,7 +154,9 @@ public final class StressJson {
   private record StressAccountFile(String name, ProblemJson.ProblemFile problem) {}
 
   private record CascadeFile(Integer rounds, ScenarioFile shock, Map<String, Double> depth,
-      List<CascadeAccountFile> accounts) {
+      List<CascadeAccountFile> accounts, CascadeJson.DepthFile depthFunction,
+      String executionPrice, @JsonProperty("default") CascadeJson.DefaultFile defaultRule,
+      CascadeJson.MarginRuleFile marginRule, CascadeJson.VolatilityFile volatility) {
 
     CascadeInput toInput() {
       int limit = rounds == null ? DEFAULT_ROUNDS : rounds;
@@ -154,14 +177,18 @@ public final class StressJson {
                 account.solver() == null ? Solvers.DEFAULT_NAME : account.solver(), "solver");
             DeleveragingProblem problem = Json.under("problem",
                 () -> Json.required(account.problem(), "").toProblem());
-            return new CascadeAccount(name, problem, solver);
+            CascadeRule rule = account.rule() == null
+                ? CascadeRule.THRESHOLD : Json.under("rule", account.rule()::toRule);
+            return new CascadeAccount(name, problem, solver, rule);
           });
-      return new CascadeInput(list, initial, depth == null ? Map.of() : depth, limit);
+      CascadeSettings settings = CascadeJson.settings(
+          depthFunction, executionPrice, defaultRule, marginRule, volatility);
+      return new CascadeInput(list, initial, depth == null ? Map.of() : depth, limit, settings);
     }
   }
 
-  private record CascadeAccountFile(
-      String name, String solver, ProblemJson.ProblemFile problem) {}
+  private record CascadeAccountFile(String name, String solver, ProblemJson.ProblemFile problem,
+      CascadeJson.RuleFile rule) {}
 
   private record ScenarioFile(String name, Double priceShock, Map<String, Double> priceShocks,
       List<Double> factorShocks, Double volatilityMultiplier,
@@ -355,11 +382,17 @@ public final class StressJson {
       ArrayNode defaults = json.putArray("defaults");
       round.defaults().forEach(defaults::add);
       json.put("lossToDate", round.lossToDate());
+      if (!round.volatilities().isEmpty()) {
+        putMap(json, "volatilities", round.volatilities());
+        putMap(json, "marginRates", round.marginRates());
+      }
     }
     putMap(root, "finalShortfalls", result.finalShortfalls());
     putMap(root, "finalEquities", result.finalEquities());
     ArrayNode defaults = root.putArray("defaults");
     result.defaults().forEach(defaults::add);
+    CascadeJson.putSettings(root, result);
+    CascadeJson.putSystemic(root, result.systemic());
     return Json.write(root);
   }
 

@@ -8,7 +8,10 @@ import java.util.OptionalDouble;
 import org.deleverage.solvers.stress.Cascade;
 import org.deleverage.solvers.stress.CascadeResult;
 import org.deleverage.solvers.stress.CascadeRound;
+import org.deleverage.solvers.stress.CascadeSettings;
+import org.deleverage.solvers.stress.DepthFunction;
 import org.deleverage.solvers.stress.StressOutcome;
+import org.deleverage.solvers.stress.SystemicMeasures;
 
 /**
  * Writes stress-test outcomes and cascade results as readable tables and as CSV. Stress CSV:
@@ -123,7 +126,10 @@ public final class StressReport {
   }
 
   /**
-   * A cascade as a table: the losses and amplification, then each round.
+   * A cascade as a table: the losses and amplification, the settings, the systemic measures
+   * (aggregate vulnerability, and per account leverage, systemicness, indirect vulnerability and
+   * indirect contagion index), then each round (with each asset's volatility and margin rate
+   * under a volatility-driven margin rule).
    *
    * @param result the result
    * @return the table, lines ending with a line feed
@@ -133,7 +139,8 @@ public final class StressReport {
     text.append(format("Fire-sale cascade: %d round%s, %s%n", result.rounds().size(),
         result.rounds().size() == 1 ? "" : "s",
         switch (result.ending()) {
-          case SETTLED -> "ended with no account short";
+          // No account short (threshold rule) or above its trigger (a leverage rule).
+          case SETTLED -> "settled: no account must sell";
           case DUST -> "ended when what was left to sell was dust (at most "
               + Cascade.DUST + " of an account's size)";
           case ROUND_LIMIT -> "stopped at the round limit";
@@ -144,6 +151,8 @@ public final class StressReport {
         ? format("%.4f", result.amplification()) : "-"));
     text.append(format("  in default       %s%n",
         result.defaults().isEmpty() ? "none" : String.join(", ", result.defaults())));
+    text.append(settings(result.settings()));
+    text.append(systemic(result.systemic()));
     for (CascadeRound round : result.rounds()) {
       text.append(format("%nRound %d (loss to date %s)%n", round.round(),
           money(round.lossToDate())));
@@ -154,12 +163,25 @@ public final class StressReport {
           money(round.equities().get(name)), money(shortfall),
           round.deleveraged().getOrDefault(name, "-")));
       text.append(accounts.render("  "));
-      TextTable assets = new TextTable(TextTable.Column.left("asset"),
-          TextTable.Column.right("sold"), TextTable.Column.right("price"),
-          TextTable.Column.right("move"));
-      round.sales().forEach((id, sold) -> assets.row(id, format("%,.4f", sold),
-          format("%,.4f", round.prices().get(id)),
-          format("%+.3f%%", 100 * round.priceMoves().get(id))));
+      boolean margins = !round.volatilities().isEmpty();
+      TextTable assets = margins
+          ? new TextTable(TextTable.Column.left("asset"), TextTable.Column.right("sold"),
+              TextTable.Column.right("price"), TextTable.Column.right("move"),
+              TextTable.Column.right("volatility"), TextTable.Column.right("margin rate"))
+          : new TextTable(TextTable.Column.left("asset"), TextTable.Column.right("sold"),
+              TextTable.Column.right("price"), TextTable.Column.right("move"));
+      round.sales().forEach((id, sold) -> {
+        String units = format("%,.4f", sold);
+        String price = format("%,.4f", round.prices().get(id));
+        String move = format("%+.3f%%", 100 * round.priceMoves().get(id));
+        if (margins) {
+          assets.row(id, units, price, move,
+              format("%.4f%%", 100 * round.volatilities().get(id)),
+              format("%.4f%%", 100 * round.marginRates().get(id)));
+        } else {
+          assets.row(id, units, price, move);
+        }
+      });
       text.append('\n').append(assets.render("  "));
       if (!round.defaults().isEmpty()) {
         text.append("  in default after the round: ")
@@ -167,6 +189,63 @@ public final class StressReport {
       }
     }
     return text.toString();
+  }
+
+  /** The settings a cascade ran with, one line each. */
+  private static String settings(CascadeSettings settings) {
+    StringBuilder text = new StringBuilder();
+    String depth = settings.depthFunction().label();
+    if (settings.depthFunction() instanceof DepthFunction.PriceFloor floor) {
+      depth += format(" (Cont-Schaanning, floor %s of the price before the shock%s)",
+          percent(floor.floor()), floor.floors().isEmpty() ? "" : ", " + floors(floor));
+    }
+    text.append(format("  depth function   %s%n", depth));
+    text.append(format("  pro-rata fills   at the round's %s price%n",
+        settings.executionPrice() == CascadeSettings.ExecutionPrice.END ? "end" : "midpoint"));
+    text.append(format("  default          %s%n", settings.defaultRule().maxLeverage().isPresent()
+        ? format("equity below zero, or leverage A/E above %s",
+            settings.defaultRule().maxLeverage().getAsDouble())
+        : "equity below zero"));
+    text.append(format("  margins          %s%n", settings.marginRule()
+        .map(rule -> format("volatility-driven: m0 max(1, (sigma/sigma0)^%s), cap %s;"
+            + " sigma by EWMA, lambda %s", rule.elasticity(), rule.cap(), settings.ewmaLambda()))
+        .orElse("fixed at their rates after the shock")));
+    return text.toString();
+  }
+
+  private static String floors(DepthFunction.PriceFloor floor) {
+    List<String> each = new ArrayList<>();
+    floor.floors().forEach((id, f) -> each.add(id + " " + percent(f)));
+    return String.join(", ", each);
+  }
+
+  /** The systemic measures: AV, then a row per account. */
+  private static String systemic(SystemicMeasures measures) {
+    StringBuilder text = new StringBuilder(format("%nSystemic measures (before the cascade)%n"));
+    text.append(format("  aggregate vulnerability AV  %s of all accounts' equity"
+        + " (Greenwood-Landier-Thesmar 2015)%n", percent(measures.aggregateVulnerability())));
+    TextTable accounts = new TextTable(TextTable.Column.left("account"),
+        TextTable.Column.right("leverage b"), TextTable.Column.right("systemicness S"),
+        TextTable.Column.right("indirect vulnerability IV"),
+        TextTable.Column.right("contagion index ICI"));
+    measures.systemicness().forEach((name, s) -> accounts.row(name,
+        figure(measures.leverage().get(name), "%.4f"), percent(s),
+        percent(measures.indirectVulnerability().get(name)),
+        Double.isFinite(measures.indirectContagion().get(name))
+            ? money(measures.indirectContagion().get(name)) : "-"));
+    text.append(accounts.render("  "));
+    text.append("  S: loss the account's sales inflict on all, % of all equity; IV: loss all"
+        + " sales inflict on it,\n  % of its equity; ICI: loss its liquidation inflicts on the"
+        + " others (Cont-Schaanning 2019)\n");
+    return text.toString();
+  }
+
+  private static String figure(double value, String pattern) {
+    return Double.isFinite(value) ? format(pattern, value) : "-";
+  }
+
+  private static String percent(double fraction) {
+    return Double.isFinite(fraction) ? format("%.4f%%", 100 * fraction) : "-";
   }
 
   private static String money(OptionalDouble value) {

@@ -21,13 +21,18 @@ import org.deleverage.models.internal.Checks;
  * A fire-sale cascade: accounts holding common assets, a shock, and rounds of forced sales that
  * move the prices every holder is marked at.
  *
- * <p>Each round: every account whose margin shortfall (MODEL.md section 3, at the round's prices)
- * is positive runs its solver on its own problem and executes the whole plan; an account that
+ * <p>Each round, every account acts by its {@link CascadeRule}. Under the threshold rule (the
+ * default), an account whose margin shortfall (MODEL.md section 3, at the round's prices) is
+ * positive runs its solver on its own problem and executes the whole plan; an account that
  * cannot cover executes its plan for its largest coverable shortfall S_max (nothing if S_max is
  * zero), an account whose solver fails (or throws) sells nothing and is reported. Its cash grows
  * by the plan's net cash raised (execution prices net of spread, fees and impact) and its
- * positions shrink by the trades. The net units sold of each asset, n_i (sales of longs less
- * buy-backs of shorts, over every account), then move its price for everyone:
+ * positions shrink by the trades. Under leverage targeting (Greenwood, Landier and Thesmar 2015)
+ * or the Cont-Schaanning rule (2017) an account sells the same fraction of every position (pro
+ * rata), filled at the round's end price or at the midpoint of the old and new price ({@link
+ * CascadeSettings.ExecutionPrice}). The net units sold of each asset, n_i (sales of longs less
+ * buy-backs of shorts, over every account), then move its price for everyone by the settings'
+ * {@link DepthFunction}; by default
  *
  * <pre>
  *   p_i' = p_i exp(-n_i / D_i),     D_i = depth_i if given, else p_i / gamma_i
@@ -37,22 +42,28 @@ import org.deleverage.models.internal.Checks;
  * Filipovic and Minca 2016; Feinstein 2019, arXiv:1807.02711). With D_i = p_i / gamma_i its
  * first-order move is -gamma_i n_i, the asset's own permanent impact (MODEL.md), and a price
  * never reaches zero; an asset with gamma = 0 and no depth does not move. An account is in
- * default when its equity is below zero.
+ * default when its equity is below zero, or, with a leverage ceiling, also when its leverage is
+ * above it ({@link CascadeSettings.DefaultRule}). With a volatility-driven margin rule, each
+ * round's price moves update the volatilities (RiskMetrics' moving average) and the margin rates
+ * follow them ({@link CascadeSettings}).
  *
  * <p>Dust. An account's size is the gross value of its positions before the shock, sum_i |Q_i|
  * p_i at the prices before the shock. An account is short in a round when its shortfall is above
  * {@link #DUST} (one millionth) of its size (and above 1e-9 of its margin requirement, or of 1
  * for an account of no size); a smaller shortfall is dust, which no desk would trade, and it is
- * left as it is (it is still reported in the round's and the final shortfalls). The rounds stop
- * when no account is short ({@link CascadeResult.Ending#SETTLED}); or after a round in which
- * every account sold dust, value sold (the absolute notional of its trades) at most {@link
- * #DUST} of its size, because then what is left to sell is dust and the next round would repeat
- * this one ({@link CascadeResult.Ending#DUST}): an account that is still short has nothing but
- * dust left to sell; or at the round limit ({@link CascadeResult.Ending#ROUND_LIMIT}). Within a round the accounts sell simultaneously: each plan sees its own permanent impact
- * but not the others' sales of the same round, which reach it through the next round's prices.
- * The short accounts of a round are solved in one {@link BatchSolver} batch, and those that
- * cannot cover in a second, for their S_max; the results do not depend on the batch's
- * parallelism. Stateless.
+ * left as it is (it is still reported in the round's and the final shortfalls). A pro-rata sale
+ * of at most that much is dust too, and not made. The rounds stop when no account must sell
+ * ({@link CascadeResult.Ending#SETTLED}); or after a round in which every account sold dust,
+ * value sold (the absolute notional of its trades) at most {@link #DUST} of its size, because
+ * then what is left to sell is dust and the next round would repeat this one ({@link
+ * CascadeResult.Ending#DUST}): an account that is still short has nothing but dust left to
+ * sell; or at the round limit ({@link CascadeResult.Ending#ROUND_LIMIT}). Within a round the
+ * accounts sell simultaneously: each plan sees its own permanent impact but not the others'
+ * sales of the same round, which reach it through the next round's prices. The short accounts
+ * of a round are solved in one {@link BatchSolver} batch, and those that cannot cover in a
+ * second, for their S_max; the results do not depend on the batch's parallelism. The result
+ * also carries the accounts' published fire-sale measures ({@link SystemicMeasures}).
+ * Stateless.
  */
 public final class Cascade {
 
@@ -124,12 +135,46 @@ public final class Cascade {
   public static CascadeResult run(
       List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int maxRounds,
       BatchSolver batch, IntConsumer progress) {
+    return run(accounts, shock, depth, maxRounds, CascadeSettings.DEFAULT, batch, progress);
+  }
+
+  /**
+   * Runs the cascade with {@code settings} (depth function, execution price, default rule,
+   * volatility-driven margins), solving each round's accounts with {@code batch} and telling
+   * {@code progress} of each round done.
+   *
+   * @param accounts the accounts; assets shared by several must have the same price and the same
+   *     permanent impact gamma in each
+   * @param shock the initial shock (price shocks per asset or for all, volatility, correlation
+   *     and margin-rate stresses; factor shocks are not supported here)
+   * @param depth market depth D_i by asset id, in units (others use p_i / gamma_i)
+   * @param maxRounds the round limit, >= 1
+   * @param settings how prices move, sales fill, defaults are called and margins follow
+   *     volatility ({@link CascadeSettings#DEFAULT}: today's cascade)
+   * @param batch how many accounts are solved at once, and on which threads
+   * @param progress told, on the calling thread, the number of each round when it is done
+   * @return the rounds, the losses and the systemic measures
+   * @throws InvalidInputException naming the account and field when the accounts disagree on a
+   *     shared asset, the shock or depth do not fit them, the shock and the settings both carry
+   *     a margin rule, a price floor is not below an asset's
+   *     price after the shock, or a leverage-targeting account without a target has no leverage
+   *     before the shock (equity not above zero)
+   */
+  public static CascadeResult run(
+      List<CascadeAccount> accounts, Scenario shock, Map<String, Double> depth, int maxRounds,
+      CascadeSettings settings, BatchSolver batch, IntConsumer progress) {
+    Checks.present("settings", settings);
     Checks.present("batch", batch);
     Checks.present("progress", progress);
     Checks.atLeastOne("rounds", maxRounds);
     if (!shock.factorShocks().isEmpty()) {
       throw new InvalidInputException(
           "shock.factorShocks", "are not supported in a cascade; give priceShocks per asset");
+    }
+    if (settings.marginRule().isPresent() && !shock.marginRule().isStatic()) {
+      throw new InvalidInputException("shock.marginRule", "must be left out when the cascade"
+          + " has its own marginRule, which already raises the rates with the shock's"
+          + " volatility and again every round; give the rule once, at the top level");
     }
     Map<String, Double> gamma = new LinkedHashMap<>();
     Map<String, Double> initial = marketPrices(accounts, gamma);
@@ -142,12 +187,22 @@ public final class Cascade {
         });
     List<DeleveragingProblem> problems = new ArrayList<>();
     List<Double> sizes = new ArrayList<>();
+    List<Double> leverages = new ArrayList<>();
     double before = 0.0;
     double after = 0.0;
     for (int a = 0; a < accounts.size(); a++) {
-      DeleveragingProblem problem = accounts.get(a).problem();
-      before += problem.resolve().equity();
+      CascadeAccount account = accounts.get(a);
+      DeleveragingProblem problem = account.problem();
+      double equity = problem.resolve().equity();
+      before += equity;
       sizes.add(size(problem));
+      leverages.add(equity > 0 ? size(problem) / equity : Double.NaN);
+      if (account.rule() instanceof CascadeRule.LeverageTargeting targeting
+          && targeting.target().isEmpty() && !(equity > 0)) {
+        throw new InvalidInputException("accounts[" + a + "].rule.target",
+            "must be given: the account's equity before the shock is " + equity
+                + ", not above zero, so it has no leverage to return to");
+      }
       DeleveragingProblem shocked;
       try {
         shocked = shock.apply(problem);
@@ -163,7 +218,13 @@ public final class Cascade {
         prices.put(asset.id(), asset.price());
       }
     }
+    checkFloors(settings.depthFunction(), initial, prices);
     Map<String, Double> shocked = new LinkedHashMap<>(prices);
+    Margins margins = settings.marginRule().isPresent()
+        ? new Margins(settings, accounts, problems, initial, prices) : null;
+    if (margins != null) {
+      margins.apply(problems);
+    }
     double shockLoss = before - after;
     List<CascadeRound> rounds = new ArrayList<>();
     CascadeResult.Ending ending = CascadeResult.Ending.ROUND_LIMIT;
@@ -172,12 +233,15 @@ public final class Cascade {
       Map<String, Double> equities = new LinkedHashMap<>();
       boolean anyShort = false;
       List<ResolvedProblem> resolved = new ArrayList<>();
+      double[] fractions = new double[accounts.size()];
       for (int a = 0; a < accounts.size(); a++) {
         ResolvedProblem problem = problems.get(a).resolve();
         resolved.add(problem);
         shortfalls.put(accounts.get(a).name(), problem.shortfall());
         equities.put(accounts.get(a).name(), problem.equity());
-        anyShort |= isShort(problem, sizes.get(a));
+        fractions[a] = fraction(accounts.get(a).rule(), problems.get(a), problem.equity(),
+            leverages.get(a), sizes.get(a));
+        anyShort |= mustSell(accounts.get(a).rule(), problem, sizes.get(a), fractions[a]);
       }
       if (!anyShort) {
         ending = CascadeResult.Ending.SETTLED;
@@ -203,8 +267,18 @@ public final class Cascade {
                 ? trade.quantity() : -trade.quantity();
             sales.merge(trade.asset(), signed, Double::sum);
           }
+        } else if (fractions[a] > 0) {
+          DeleveragingProblem problem = problems.get(a);
+          double gross = size(problem);
+          dust &= fractions[a] * gross <= DUST * sizes.get(a);
+          deleveraged.put(accounts.get(a).name(),
+              describe(fractions[a], gross, resolved.get(a).equity()));
+          for (Asset asset : problem.assets()) {
+            sales.merge(asset.id(), fractions[a] * asset.quantity(), Double::sum);
+          }
         }
       }
+      Map<String, Double> opening = new LinkedHashMap<>(prices);
       Map<String, Double> moves = new LinkedHashMap<>();
       for (Map.Entry<String, Double> entry : prices.entrySet()) {
         String id = entry.getKey();
@@ -212,24 +286,37 @@ public final class Cascade {
         double d = depth.containsKey(id)
             ? depth.get(id)
             : gamma.get(id) > 0 ? price / gamma.get(id) : Double.POSITIVE_INFINITY;
-        double moved = price * Math.exp(-sales.get(id) / d);
+        double moved = settings.depthFunction().move(id, price, sales.get(id), d, initial.get(id));
         moves.put(id, moved / price - 1);
         entry.setValue(moved);
       }
+      Map<String, Double> volatilities = margins == null ? Map.of() : margins.volatilities();
+      Map<String, Double> rates = margins == null ? Map.of() : margins.rates();
       for (int a = 0; a < accounts.size(); a++) {
-        problems.set(a, afterRound(problems.get(a), plans.get(a), prices));
+        Plan plan = plans.get(a);
+        DeleveragingProblem problem = problems.get(a);
+        if (plan != null || !(fractions[a] > 0)) {
+          problems.set(a, afterRound(problem, plan, prices));
+        } else {
+          problems.set(a, afterProRata(problem, fractions[a], opening, prices,
+              settings.executionPrice()));
+        }
+      }
+      if (margins != null) {
+        margins.observe(opening, prices);
+        margins.apply(problems);
       }
       double equity = 0.0;
       List<String> defaults = new ArrayList<>();
       for (int a = 0; a < accounts.size(); a++) {
         double value = problems.get(a).resolve().equity();
         equity += value;
-        if (value < 0) {
+        if (settings.defaultRule().inDefault(size(problems.get(a)), value)) {
           defaults.add(accounts.get(a).name());
         }
       }
       rounds.add(new CascadeRound(round, shortfalls, equities, deleveraged, sales,
-          new LinkedHashMap<>(prices), moves, defaults, before - equity));
+          new LinkedHashMap<>(prices), moves, defaults, before - equity, volatilities, rates));
       progress.accept(round);
       if (dust) {
         ending = CascadeResult.Ending.DUST;
@@ -246,15 +333,178 @@ public final class Cascade {
       finalShortfalls.put(accounts.get(a).name(), problem.shortfall());
       finalEquities.put(accounts.get(a).name(), problem.equity());
       equity += problem.equity();
-      anyShort |= isShort(problem, sizes.get(a));
-      if (problem.equity() < 0) {
+      double fraction = fraction(accounts.get(a).rule(), problems.get(a), problem.equity(),
+          leverages.get(a), sizes.get(a));
+      anyShort |= mustSell(accounts.get(a).rule(), problem, sizes.get(a), fraction);
+      if (settings.defaultRule().inDefault(size(problems.get(a)), problem.equity())) {
         defaults.add(accounts.get(a).name());
       }
     }
     double totalLoss = before - equity;
     return new CascadeResult(initial, shocked, shockLoss, rounds, totalLoss,
         shockLoss > 0 ? totalLoss / shockLoss : Double.NaN, !anyShort,
-        finalShortfalls, finalEquities, defaults, !anyShort ? CascadeResult.Ending.SETTLED : ending);
+        finalShortfalls, finalEquities, defaults, !anyShort ? CascadeResult.Ending.SETTLED : ending,
+        settings, systemic(accounts, depth, gamma, initial, shocked));
+  }
+
+  /** The price floors must lie below the prices after the shock. */
+  private static void checkFloors(
+      DepthFunction function, Map<String, Double> initial, Map<String, Double> prices) {
+    if (function instanceof DepthFunction.PriceFloor floor) {
+      for (Map.Entry<String, Double> entry : initial.entrySet()) {
+        String id = entry.getKey();
+        double bottom = floor.floorOf(id) * entry.getValue();
+        if (!(prices.get(id) > bottom)) {
+          String field = floor.floors().containsKey(id)
+              ? "depthFunction.floors." + id : "depthFunction.floor";
+          throw new InvalidInputException(field, "must put " + id + "'s floor (" + bottom
+              + ") below its price after the shock, " + prices.get(id));
+        }
+      }
+    }
+  }
+
+  /**
+   * The fraction of every position a pro-rata account sells this round, 0 for the threshold
+   * rule and for an account whose sale would be dust.
+   */
+  private static double fraction(CascadeRule rule, DeleveragingProblem problem, double equity,
+      double initialLeverage, double size) {
+    if (rule instanceof CascadeRule.Threshold) {
+      return 0.0;
+    }
+    double gross = size(problem);
+    double fraction = rule.fraction(gross, equity, initialLeverage);
+    return fraction * gross > DUST * size ? fraction : 0.0;
+  }
+
+  /** Whether an account must sell this round: short (threshold) or a pro-rata sale to make. */
+  private static boolean mustSell(
+      CascadeRule rule, ResolvedProblem problem, double size, double fraction) {
+    return rule instanceof CascadeRule.Threshold ? isShort(problem, size) : fraction > 0;
+  }
+
+  private static String describe(double fraction, double gross, double equity) {
+    return equity > 0
+        ? String.format(java.util.Locale.ROOT, "sold %.4f%% pro rata at leverage %.4f",
+            100 * fraction, gross / equity)
+        : "sold everything pro rata: equity not above zero";
+  }
+
+  /** The systemic measures of the accounts before the shock (see {@link SystemicMeasures}). */
+  private static SystemicMeasures systemic(List<CascadeAccount> accounts,
+      Map<String, Double> depth, Map<String, Double> gamma, Map<String, Double> initial,
+      Map<String, Double> shocked) {
+    List<String> names = new ArrayList<>();
+    List<Map<String, Double>> exposures = new ArrayList<>();
+    List<Double> equities = new ArrayList<>();
+    for (CascadeAccount account : accounts) {
+      names.add(account.name());
+      Map<String, Double> exposure = new LinkedHashMap<>();
+      for (Asset asset : account.problem().assets()) {
+        exposure.merge(asset.id(), asset.quantity() * asset.price(), Double::sum);
+      }
+      exposures.add(exposure);
+      equities.add(account.problem().resolve().equity());
+    }
+    Map<String, Double> fall = new LinkedHashMap<>();
+    Map<String, Double> impact = new LinkedHashMap<>();
+    initial.forEach((id, price) -> {
+      fall.put(id, 1 - shocked.get(id) / price);
+      double d = depth.containsKey(id)
+          ? depth.get(id)
+          : gamma.get(id) > 0 ? price / gamma.get(id) : Double.POSITIVE_INFINITY;
+      impact.put(id, 1 / (price * d));
+    });
+    return SystemicMeasures.of(names, exposures, equities, fall, impact);
+  }
+
+  /**
+   * The volatility of each (account, asset) by the RiskMetrics moving average, and the margin
+   * rates it implies ({@link CascadeSettings}).
+   */
+  private static final class Margins {
+    private final org.deleverage.models.VolatilityMarginRule rule;
+    private final double lambda;
+    private final List<double[]> baseRates = new ArrayList<>();
+    private final List<double[]> baseVolatilities = new ArrayList<>();
+    private final List<double[]> variances = new ArrayList<>();
+    private final List<List<String>> ids = new ArrayList<>();
+
+    Margins(CascadeSettings settings, List<CascadeAccount> accounts,
+        List<DeleveragingProblem> shocked, Map<String, Double> initial,
+        Map<String, Double> prices) {
+      this.rule = settings.marginRule().orElseThrow();
+      this.lambda = settings.ewmaLambda();
+      for (int a = 0; a < accounts.size(); a++) {
+        List<Asset> before = accounts.get(a).problem().assets();
+        List<Asset> after = shocked.get(a).assets();
+        double[] rates = new double[after.size()];
+        double[] vols = new double[after.size()];
+        double[] vars = new double[after.size()];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) {
+          rates[i] = after.get(i).marginRate();
+          vols[i] = before.get(i).volatility();
+          vars[i] = after.get(i).volatility() * after.get(i).volatility();
+          names.add(after.get(i).id());
+        }
+        baseRates.add(rates);
+        baseVolatilities.add(vols);
+        variances.add(vars);
+        ids.add(names);
+      }
+      observe(initial, prices);
+    }
+
+    /** One step of the moving average with each asset's log return from {@code from}. */
+    void observe(Map<String, Double> from, Map<String, Double> to) {
+      for (int a = 0; a < variances.size(); a++) {
+        double[] vars = variances.get(a);
+        for (int i = 0; i < vars.length; i++) {
+          String id = ids.get(a).get(i);
+          double x = Math.log(to.get(id) / from.get(id));
+          vars[i] = lambda * vars[i] + (1 - lambda) * x * x;
+        }
+      }
+    }
+
+    /** The problems with the current volatilities and the margin rates they imply. */
+    void apply(List<DeleveragingProblem> problems) {
+      for (int a = 0; a < problems.size(); a++) {
+        DeleveragingProblem problem = problems.get(a);
+        List<Asset> assets = new ArrayList<>();
+        for (int i = 0; i < problem.assets().size(); i++) {
+          double sigma = Math.sqrt(variances.get(a)[i]);
+          double rate = rule.rate(baseRates.get(a)[i], baseVolatilities.get(a)[i], sigma);
+          assets.add(problem.assets().get(i).withVolatility(sigma).withMarginRate(rate));
+        }
+        problems.set(a, problem.withAssets(assets));
+      }
+    }
+
+    /** Each asset's volatility now, as the first account holding it has it. */
+    Map<String, Double> volatilities() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      for (int a = 0; a < variances.size(); a++) {
+        for (int i = 0; i < variances.get(a).length; i++) {
+          out.putIfAbsent(ids.get(a).get(i), Math.sqrt(variances.get(a)[i]));
+        }
+      }
+      return out;
+    }
+
+    /** Each asset's margin rate now, as the first account holding it has it. */
+    Map<String, Double> rates() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      for (int a = 0; a < variances.size(); a++) {
+        for (int i = 0; i < variances.get(a).length; i++) {
+          out.putIfAbsent(ids.get(a).get(i), rule.rate(baseRates.get(a)[i],
+              baseVolatilities.get(a)[i], Math.sqrt(variances.get(a)[i])));
+        }
+      }
+      return out;
+    }
   }
 
   /** The prices of the assets before the shock, checked to agree across accounts. */
@@ -313,7 +563,8 @@ public final class Cascade {
     List<Integer> shortAccounts = new ArrayList<>();
     List<BatchSolver.Task> tasks = new ArrayList<>();
     for (int a = 0; a < accounts.size(); a++) {
-      if (isShort(resolved.get(a), sizes.get(a))) {
+      if (accounts.get(a).rule() instanceof CascadeRule.Threshold
+          && isShort(resolved.get(a), sizes.get(a))) {
         shortAccounts.add(a);
         tasks.add(new BatchSolver.Task(accounts.get(a).solver(), resolved.get(a)));
       }
@@ -360,6 +611,24 @@ public final class Cascade {
         : "the largest coverable shortfall could not be covered";
   }
 
+  /**
+   * The account after selling {@code fraction} of every position pro rata (buying back that
+   * fraction of each short), filled at {@code fill}, marked at the new prices.
+   */
+  private static DeleveragingProblem afterProRata(DeleveragingProblem problem, double fraction,
+      Map<String, Double> opening, Map<String, Double> prices,
+      CascadeSettings.ExecutionPrice fill) {
+    double cash = problem.account().cash();
+    Map<String, Double> traded = new LinkedHashMap<>();
+    for (Asset a : problem.assets()) {
+      double units = fraction * Math.abs(a.quantity());
+      traded.merge(a.id(), units, Double::sum);
+      cash += Math.signum(a.quantity()) * units
+          * fill.fill(opening.get(a.id()), prices.get(a.id()));
+    }
+    return marked(problem, traded, cash, prices);
+  }
+
   /** The account after executing {@code plan} (if any), at the new prices. */
   private static DeleveragingProblem afterRound(
       DeleveragingProblem problem, Plan plan, Map<String, Double> prices) {
@@ -371,6 +640,12 @@ public final class Cascade {
       }
       cash += plan.periods().get(plan.periods().size() - 1).cashRaised();
     }
+    return marked(problem, traded, cash, prices);
+  }
+
+  /** The account with {@code traded} units gone from its positions and {@code cash}. */
+  private static DeleveragingProblem marked(DeleveragingProblem problem,
+      Map<String, Double> traded, double cash, Map<String, Double> prices) {
     Scenario move = Scenario.named("round");
     List<Asset> assets = new ArrayList<>();
     for (Asset a : problem.assets()) {

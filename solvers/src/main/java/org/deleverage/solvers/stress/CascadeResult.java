@@ -17,11 +17,13 @@ import java.util.Map;
  * @param rounds the rounds, in order
  * @param totalLoss the loss at the end, money
  * @param amplification totalLoss / shockLoss
- * @param settled whether no account is short (beyond dust, {@link Cascade#DUST}) at the end
+ * @param settled whether no account must sell (beyond dust, {@link Cascade#DUST}) at the end
  * @param finalShortfalls each account's shortfall at the end
  * @param finalEquities each account's equity at the end
- * @param defaults the accounts in default (equity below zero) at the end
+ * @param defaults the accounts in default (by the settings' default rule) at the end
  * @param ending why the rounds stopped
+ * @param settings how the cascade ran (depth function, execution price, default and margin rule)
+ * @param systemic the published fire-sale measures of the accounts ({@link SystemicMeasures})
  */
 public record CascadeResult(
     Map<String, Double> initialPrices,
@@ -34,11 +36,13 @@ public record CascadeResult(
     Map<String, Double> finalShortfalls,
     Map<String, Double> finalEquities,
     List<String> defaults,
-    Ending ending) {
+    Ending ending,
+    CascadeSettings settings,
+    SystemicMeasures systemic) {
 
   /** Why a cascade's rounds stopped (see {@link Cascade}). */
   public enum Ending {
-    /** No account is short beyond dust: {@code settled} is true. */
+    /** No account must sell beyond dust: {@code settled} is true. */
     SETTLED("settled"),
     /**
      * In the last round every account sold at most dust ({@link Cascade#DUST} of its size), so
@@ -46,7 +50,7 @@ public record CascadeResult(
      * short.
      */
     DUST("dust"),
-    /** The round limit was reached with an account still short. */
+    /** The round limit was reached with an account that must still sell. */
     ROUND_LIMIT("round limit");
 
     private final String label;
@@ -74,11 +78,13 @@ public record CascadeResult(
    * @param rounds the rounds, in order
    * @param totalLoss the loss at the end, money
    * @param amplification totalLoss / shockLoss
-   * @param settled whether no account is short (beyond dust, {@link Cascade#DUST}) at the end
+   * @param settled whether no account must sell (beyond dust, {@link Cascade#DUST}) at the end
    * @param finalShortfalls each account's shortfall at the end
    * @param finalEquities each account's equity at the end
-   * @param defaults the accounts in default (equity below zero) at the end
+   * @param defaults the accounts in default (by the settings' default rule) at the end
    * @param ending why the rounds stopped
+   * @param settings how the cascade ran
+   * @param systemic the published fire-sale measures of the accounts
    */
   public CascadeResult {
     initialPrices = ImmutableMap.copyOf(initialPrices);
@@ -88,6 +94,8 @@ public record CascadeResult(
     finalEquities = ImmutableMap.copyOf(finalEquities);
     defaults = ImmutableList.copyOf(defaults);
     org.deleverage.models.internal.Checks.present("ending", ending);
+    org.deleverage.models.internal.Checks.present("settings", settings);
+    org.deleverage.models.internal.Checks.present("systemic", systemic);
   }
 
   /**
