@@ -593,7 +593,7 @@ public final class Cascade {
           continue;
         }
         result = second.get(next++);
-        how = "could not cover, sold for its largest coverable shortfall ";
+        how = "could not cover, sold for its largest coverable shortfall: ";
       }
       if (result instanceof SolveResult.Solved solved) {
         deleveraged.put(name, how + solved.plan().status().label());

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param equities each account's equity at the start of the round, money, by account
  * @param deleveraged the accounts that sold this round, with what they did: under the threshold
  *     rule the status of their plan (optimal, feasible, local), "could not cover, sold for its
- *     largest coverable shortfall" and the status, "nothing to sell", or "failed: " and the
+ *     largest coverable shortfall: " and the status, "nothing to sell", or "failed: " and the
  *     solver's reason; under a leverage rule the fraction sold pro rata and the leverage
  * @param sales net units sold per asset (sales of longs less buy-backs of shorts), by asset id
  * @param prices the prices after the round's sales, by asset id
