@@ -60,6 +60,13 @@ import org.deleverage.solvers.ojalgo.SpdFactor;
  * on their trade as one more weight omega on the difference, the harmonic combination of their
  * own, so the structure above is kept.
  *
+ * <p>Transient impact ({@link Formulation#anyTransient()}) couples every period of its asset: its
+ * Hessian in the asset's trades is kappa a^|j-l| omega_max(j,l) off the diagonal (the diagonal
+ * is in Omega), dense in y. An instance with such an asset takes A whole: the same entries as
+ * above (the trades' weights, the period blocks with the risk, a factor model's risk in full)
+ * plus, per transient asset, that Hessian mapped to y by the differences, B' K B, factored by one
+ * dense Cholesky of size f N: O((f N)^3) a step, which only such instances pay.
+ *
  * <p>The weights of the linear constraints come in as {@link Weights}: from the barrier (z / s) in
  * the interior-point method, or a very large weight on each constraint the active-set finish
  * holds at equality, which the elimination above takes without cancellation. Pinned variables
@@ -115,13 +122,15 @@ final class NewtonSystem {
   private int[] riskPeriods;
   private double[][] riskScale;
   private SpdFactor capacitance;
+  /** A whole, factored, when a transient asset couples all its periods; null otherwise. */
+  private BlockedCholesky whole;
 
   private NewtonSystem(Formulation model, double[][] coverageGradient, double[] coverageT) {
     this.model = model;
     this.f = model.blockSize();
     this.periods = model.periods;
     this.ny = model.trajectoryCount();
-    this.lowRank = model.lowRankRisk();
+    this.lowRank = model.lowRankRisk() && !model.anyTransient();
     this.dense = !model.diagonalBlocks() && model.blockSize() > 0 && !lowRank;
     this.denseFactor = dense ? new BlockedCholesky[periods] : null;
     this.diagonalInverse = dense ? null : new double[periods][];
@@ -180,7 +189,7 @@ final class NewtonSystem {
       diagonal[k] = point.diagonal[k].clone();
       omega[k] = point.difference[k].clone();
     }
-    boolean lowRank = model.lowRankRisk();
+    boolean lowRank = system.lowRank;
     RiskForm risk = model.risk();
     // Sigma-hat_aa / M, the same in every period.
     double[] ownRisk = new double[lowRank ? 0 : f];
@@ -233,7 +242,12 @@ final class NewtonSystem {
         system.coupling[k][a] = model.pinned[model.index(a, k)] ? 0.0 : omega[k][a];
       }
     }
-    if (!system.eliminate(diagonal, omega) || (lowRank && !system.factorCapacitance())) {
+    if (model.anyTransient()) {
+      if (!system.factorWhole(point, diagonal, omega)) {
+        return Optional.empty();
+      }
+    } else if (!system.eliminate(diagonal, omega)
+        || (lowRank && !system.factorCapacitance())) {
       return Optional.empty();
     }
     system.aInverseU = new Kkt[m];
@@ -339,6 +353,79 @@ final class NewtonSystem {
       }
     }
     return true;
+  }
+
+  /**
+   * A as one dense matrix, factored: A_vv = C_k + Omega_k + Omega_k+1 for y_ak, -Omega_k between
+   * y_a,k-1 and y_ak, the risk 2 w_k Sigma-hat_ab between the assets of a period when it couples
+   * them, and for each transient asset B' K B with K_jl = kappa a^|j-l| omega_max(j,l) (j != l, 0
+   * on the diagonal) its Hessian in the trades n_j = Q (y_j-1 - y_j) (the Q^2 / M is in omega):
+   * (B' K B)_pq = K_p+1,q+1 - K_p+1,q - K_p,q+1 + K_pq, K zero beyond the last period. A pinned
+   * variable keeps an identity row. False if A is not positive definite to working precision.
+   */
+  private boolean factorWhole(Formulation.Point point, double[][] diagonal, double[][] omega) {
+    double[][] matrix = new double[ny][ny];
+    boolean[] pinned = model.pinned;
+    double[][] covariance = model.diagonalBlocks() ? null : scaledCovariance();
+    for (int k = 0; k < periods; k++) {
+      double risk = 2 * model.risk().weight(k);
+      for (int a = 0; a < f; a++) {
+        int v = model.index(a, k);
+        if (pinned[v]) {
+          continue;
+        }
+        matrix[v][v] = diagonal[k][a] + omega[k][a] + (k + 1 < periods ? omega[k + 1][a] : 0.0);
+        if (k > 0 && !pinned[v - f]) {
+          matrix[v - f][v] = -omega[k][a];
+          matrix[v][v - f] = -omega[k][a];
+        }
+        if (covariance != null && risk != 0.0) {
+          for (int b = 0; b < f; b++) {
+            int u = model.index(b, k);
+            if (b != a && !pinned[u]) {
+              matrix[v][u] += risk * covariance[a][b];
+            }
+          }
+        }
+      }
+    }
+    for (int a = 0; a < f; a++) {
+      double[] reach = point.transientReach[a];
+      if (reach == null) {
+        continue;
+      }
+      double kappa = model.transientImpact(a).kappa();
+      double decay = model.transientImpact(a).decay(model.conditions(a));
+      double[][] k = new double[periods + 1][periods + 1];
+      for (int j = 0; j < periods; j++) {
+        double power = 1.0;
+        for (int l = j + 1; l < periods; l++) {
+          power *= decay;
+          double value = kappa * power * reach[l];
+          k[j][l] = value;
+          k[l][j] = value;
+        }
+      }
+      for (int p = 0; p < periods; p++) {
+        int v = model.index(a, p);
+        if (pinned[v]) {
+          continue;
+        }
+        for (int q = 0; q < periods; q++) {
+          int u = model.index(a, q);
+          if (!pinned[u]) {
+            matrix[v][u] += k[p + 1][q + 1] - k[p + 1][q] - k[p][q + 1] + k[p][q];
+          }
+        }
+      }
+    }
+    for (int v = 0; v < ny; v++) {
+      if (pinned[v]) {
+        matrix[v][v] = 1.0;
+      }
+    }
+    whole = BlockedCholesky.factorInPlace(matrix);
+    return whole != null;
   }
 
   /** Sigma-hat between the movable assets, by rows (symmetric). */
@@ -624,6 +711,9 @@ final class NewtonSystem {
    * f N, is the caller's scratch and may be overwritten.
    */
   private double[] solveA(double[] x) {
+    if (whole != null) {
+      return whole.solve(x);
+    }
     if (!lowRank) {
       return solveBlocks(x);
     }
