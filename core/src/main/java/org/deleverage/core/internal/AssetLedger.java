@@ -77,12 +77,15 @@ public final class AssetLedger {
     double traded = 0.0;
     double sumOfSquares = 0.0;
     double temporaryCost = 0.0;
-    double[] displacement = displacements(temporary, units, conditions);
+    // Transient impact: the displacement D_k the earlier trades left; none for the other models.
+    double[] displacement = temporary instanceof TransientImpact decaying
+        ? decaying.displacements(units, conditions) : null;
     for (int k = 0; k < units.length; k++) {
       double n = units[k];
       traded += n;
       sumOfSquares += n * n;
-      temporaryCost += temporary.cost(n, conditions) + n * displacement[k];
+      temporaryCost += temporary.cost(n, conditions)
+          + (displacement == null ? 0.0 : n * displacement[k]);
       double linear = perUnit * traded + temporaryCost;
       double lossK = permanent.cost(held, traded, sumOfSquares) + linear;
       double cashK =
@@ -130,9 +133,10 @@ public final class AssetLedger {
     TemporaryImpactModel temporary = problem.temporaryImpact(i);
     TradingConditions conditions = problem.conditions(i);
     boolean cashMode = problem.mode() == CoverageMode.CASH;
-    double[] marginalTemporary = marginalTemporary(temporary, units, k, conditions);
+    double[] carried = carriedGradient(temporary, units, k, conditions);
     for (int j = 0; j <= k; j++) {
-      double marginalLinear = problem.costPerUnit(i) + marginalTemporary[j];
+      double marginalLinear = problem.costPerUnit(i) + temporary.marginalCost(units[j], conditions)
+          + (carried == null ? 0.0 : carried[j]);
       if (cashMode) {
         gradient[j] = direction * price - gamma * (traded - units[j]) - marginalLinear;
       } else {
@@ -161,13 +165,15 @@ public final class AssetLedger {
       traded += n;
     }
     double[] gradient = new double[units.length];
-    double[] marginalTemporary = marginalTemporary(
-        problem.temporaryImpact(i), units, units.length - 1, problem.conditions(i));
+    TemporaryImpactModel temporary = problem.temporaryImpact(i);
+    double[] carried =
+        carriedGradient(temporary, units, units.length - 1, problem.conditions(i));
     for (int j = 0; j < units.length; j++) {
       gradient[j] =
           problem.gamma(i) * (problem.held(i) - traded - units[j])
               + problem.costPerUnit(i)
-              + marginalTemporary[j];
+              + temporary.marginalCost(units[j], problem.conditions(i))
+              + (carried == null ? 0.0 : carried[j]);
     }
     return gradient;
   }
@@ -188,16 +194,13 @@ public final class AssetLedger {
         : new double[units.length];
   }
 
-  /** d/dn_ij of the temporary cost of the trades through period k (j &lt;= k; 0 after). */
-  private static double[] marginalTemporary(
+  /**
+   * For transient impact, d/dn_ij of what the displacement adds to the cost of the trades through
+   * period k (j &lt;= k; 0 after); null for a book that refills, which adds nothing.
+   */
+  private static double[] carriedGradient(
       TemporaryImpactModel temporary, double[] units, int k, TradingConditions conditions) {
-    if (temporary instanceof TransientImpact decaying) {
-      return decaying.gradient(units, k, conditions);
-    }
-    double[] marginal = new double[units.length];
-    for (int j = 0; j <= k; j++) {
-      marginal[j] = temporary.marginalCost(units[j], conditions);
-    }
-    return marginal;
+    return temporary instanceof TransientImpact decaying
+        ? decaying.carriedGradient(units, k, conditions) : null;
   }
 }

@@ -10,6 +10,7 @@ import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.SolveStatus;
+import org.deleverage.core.solve.SolveResult;
 import org.deleverage.models.LinearTemporaryImpact;
 import org.deleverage.models.TemporaryImpactModel;
 import org.deleverage.models.TransientImpact;
@@ -97,6 +98,22 @@ class TransientImpactTest {
         .isCloseTo(linearPlan.shadowPrice().getAsDouble(),
             within(1e-6 * linearPlan.shadowPrice().getAsDouble()));
     assertThat(transientPlan.status()).isEqualTo(SolveStatus.OPTIMAL);
+  }
+
+  /**
+   * An instance with a transient asset factors its Newton matrix whole, so it is limited to
+   * {@value InteriorPointSolver#MAX_TRANSIENT_VARIABLES} trade variables: one asset over 2,001
+   * periods fails at once with the reason; over 20 periods the same asset solves.
+   */
+  @Test
+  void aTransientInstanceBeyondTheDenseLimitFailsWithTheReason() {
+    SolveResult refused = SOLVER.solve(liquidation(1_000, 1e-4, 0.5, 0.01, 2_001).resolve());
+
+    assertThat(refused).isInstanceOf(SolveResult.Failed.class);
+    assertThat(((SolveResult.Failed) refused).reason())
+        .contains("at most 2000 trade variables", "here 2001");
+    assertThat(SOLVER.solve(liquidation(1_000, 1e-4, 0.5, 0.01, 20).resolve()))
+        .isInstanceOf(SolveResult.Solved.class);
   }
 
   private static DeleveragingProblem marginCall(TemporaryImpactModel impact) {
