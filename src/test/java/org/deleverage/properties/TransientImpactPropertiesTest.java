@@ -77,6 +77,46 @@ class TransientImpactPropertiesTest {
   }
 
   /**
+   * With a factor model of returns (whose risk the Newton system otherwise keeps as a low-rank
+   * term, and takes in full beside a transient asset), the optimum still passes the evaluator, is
+   * certified, and no feasible shift of a transient asset's trades beats it.
+   */
+  @Test
+  void withAFactorModelTheOptimumIsStillCertified() {
+    AtomicInteger solved = new AtomicInteger();
+    qt().withFixedSeed(1617L)
+        .withExamples(EXAMPLES / 2)
+        .forAll(Instances.seeds())
+        .checkAssert(
+            seed -> {
+              DeleveragingProblem mixed = Instances.transientProblem(seed);
+              DeleveragingProblem generated = new DeleveragingProblem(mixed.account(),
+                  mixed.assets(), Instances.factorProblem(seed).dependence(), mixed.horizon(),
+                  mixed.requirement(), mixed.objective());
+              ResolvedProblem problem = generated.resolve();
+              SolveResult optimal = OPTIMAL.solve(problem);
+              if (generated.assets().stream()
+                  .noneMatch(a -> a.temporaryImpact() instanceof OrderBookTemporaryImpact)) {
+                assertThat(optimal).isNotInstanceOf(SolveResult.Failed.class);
+              }
+              if (!(optimal instanceof SolveResult.Solved plan)) {
+                return;
+              }
+              solved.incrementAndGet();
+              PlanChecks.assertPassesTheEvaluator(problem, plan.plan());
+              PlanChecks.assertCertifiedUnlessAtMaxCoverable(problem, plan.plan());
+              double best = plan.plan().objective().total();
+              for (int i = 0; i < problem.assetCount(); i++) {
+                if (problem.temporaryImpact(i) instanceof TransientImpact) {
+                  assertNoBetterShift(problem, plan.plan().table(), i,
+                      best - 1e-8 * Math.max(1, Math.abs(best)));
+                }
+              }
+            });
+    assertThat(solved.get()).isGreaterThan(EXAMPLES / 6);
+  }
+
+  /**
    * Moves a fraction (1%, 10%, 50%) of asset i's trade in one period to another, for every pair
    * of periods; each such plan that the evaluator finds feasible costs at least {@code bound}.
    */
