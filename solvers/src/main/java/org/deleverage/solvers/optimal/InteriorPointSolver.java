@@ -82,10 +82,11 @@ public final class InteriorPointSolver implements DeleveragingSolver {
   public static final String NAME = "optimal";
 
   /**
-   * The most trade variables (movable assets times periods) of an instance with a transient
-   * asset, whose Newton matrix is factored whole (MODEL.md section 9.1): 2,000 variables are a
-   * 32 MB matrix and about 3e9 operations a step. A larger instance fails with this reason
-   * rather than run for hours.
+   * The largest dense block the Newton system of an instance with a transient asset may factor
+   * (MODEL.md section 9.1): the periods N when no risk couples the assets (a block per transient
+   * asset), the trade variables f N (movable assets times periods) when it does (the matrix
+   * whole). 2,000 variables are a 32 MB matrix and about 3e9 operations a step. A larger
+   * instance fails with this reason rather than run for hours.
    */
   public static final int MAX_TRANSIENT_VARIABLES = 2_000;
 
@@ -678,13 +679,25 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     if (!any) {
       return null;
     }
-    long variables = (long) Presolve.of(problem).movable().length * problem.periods();
+    int[] movable = Presolve.of(problem).movable();
+    boolean coupled = RiskForm.of(problem, Formulation.Goal.PLAN, movable, 1.0, 1.0,
+        InteriorPointOptions.FactorSolve.AUTOMATIC).coupled();
+    if (!coupled) {
+      if (problem.periods() <= MAX_TRANSIENT_VARIABLES) {
+        return null;
+      }
+      return "transient impact couples every period of its asset, and its Newton system "
+          + "factors a dense block of its periods: at most " + MAX_TRANSIENT_VARIABLES
+          + " periods, here " + problem.periods() + "; use fewer periods";
+    }
+    long variables = (long) movable.length * problem.periods();
     if (variables <= MAX_TRANSIENT_VARIABLES) {
       return null;
     }
-    return "transient impact couples every period of its asset, and its Newton system is "
-        + "factored whole: at most " + MAX_TRANSIENT_VARIABLES + " trade variables (assets that "
-        + "can trade x periods), here " + variables + "; use fewer periods or assets";
+    return "transient impact couples every period of its asset, and with correlated risk its "
+        + "Newton system is factored whole: at most " + MAX_TRANSIENT_VARIABLES + " trade "
+        + "variables (assets that can trade x periods), here " + variables
+        + "; use fewer periods or assets";
   }
 
   private SolveResult failed(String reason, long iterations, long start) {

@@ -62,10 +62,13 @@ import org.deleverage.solvers.ojalgo.SpdFactor;
  *
  * <p>Transient impact ({@link Formulation#anyTransient()}) couples every period of its asset: its
  * Hessian in the asset's trades is kappa a^|j-l| omega_max(j,l) off the diagonal (the diagonal
- * is in Omega), dense in y. An instance with such an asset takes A whole: the same entries as
- * above (the trades' weights, the period blocks with the risk, a factor model's risk in full)
- * plus, per transient asset, that Hessian mapped to y by the differences, B' K B, factored by one
- * dense Cholesky of size f N: O((f N)^3) a step, which only such instances pay.
+ * is in Omega), dense in y. When no risk couples the assets, A is block diagonal over them: the
+ * others keep the scalar recursion above, and each transient asset's N x N block (its trades'
+ * weights plus that Hessian mapped to y by the differences, B' K B) gets a dense Cholesky of its
+ * own, O(N^3) a step per transient asset. When risk couples them, the instance takes A whole:
+ * the same entries as above (the trades' weights, the period blocks with the risk, a factor
+ * model's risk in full) plus B' K B, factored by one dense Cholesky of size f N: O((f N)^3) a
+ * step. Only instances with a transient asset pay either.
  *
  * <p>The weights of the linear constraints come in as {@link Weights}: from the barrier (z / s) in
  * the interior-point method, or a very large weight on each constraint the active-set finish
@@ -124,6 +127,8 @@ final class NewtonSystem {
   private SpdFactor capacitance;
   /** A whole, factored, when a transient asset couples all its periods; null otherwise. */
   private BlockedCholesky whole;
+  /** Per movable asset, its block factored, for a transient asset when no risk couples them. */
+  private BlockedCholesky[] perAsset;
 
   private NewtonSystem(Formulation model, double[][] coverageGradient, double[] coverageT) {
     this.model = model;
@@ -243,7 +248,9 @@ final class NewtonSystem {
       }
     }
     if (model.anyTransient()) {
-      if (!system.factorWhole(point, diagonal, omega)) {
+      boolean separate = !system.dense && !lowRank && system.eliminate(diagonal, omega)
+          && system.factorPerAsset(point, diagonal, omega);
+      if (!separate && !system.factorWhole(point, diagonal, omega)) {
         return Optional.empty();
       }
     } else if (!system.eliminate(diagonal, omega)
@@ -390,33 +397,9 @@ final class NewtonSystem {
       }
     }
     for (int a = 0; a < f; a++) {
-      double[] reach = point.transientReach[a];
-      if (reach == null) {
-        continue;
-      }
-      double kappa = model.transientImpact(a).kappa();
-      double decay = model.transientImpact(a).decay(model.conditions(a));
-      double[][] k = new double[periods + 1][periods + 1];
-      for (int j = 0; j < periods; j++) {
-        double power = 1.0;
-        for (int l = j + 1; l < periods; l++) {
-          power *= decay;
-          double value = kappa * power * reach[l];
-          k[j][l] = value;
-          k[l][j] = value;
-        }
-      }
-      for (int p = 0; p < periods; p++) {
-        int v = model.index(a, p);
-        if (pinned[v]) {
-          continue;
-        }
-        for (int q = 0; q < periods; q++) {
-          int u = model.index(a, q);
-          if (!pinned[u]) {
-            matrix[v][u] += k[p + 1][q + 1] - k[p + 1][q] - k[p][q + 1] + k[p][q];
-          }
-        }
+      if (point.transientReach[a] != null) {
+        int slot = a;
+        addTransient(matrix, point, a, k -> model.index(slot, k));
       }
     }
     for (int v = 0; v < ny; v++) {
@@ -426,6 +409,78 @@ final class NewtonSystem {
     }
     whole = BlockedCholesky.factorInPlace(matrix);
     return whole != null;
+  }
+
+  /**
+   * Adds B' K B of transient asset a to {@code matrix}, its period p at row {@code row(p)}, with
+   * K_jl = kappa a^|j-l| omega_max(j,l) for j != l and (B' K B)_pq = K_p+1,q+1 - K_p+1,q - K_p,q+1
+   * + K_pq (K zero beyond the last period); nothing in a pinned variable's row or column.
+   */
+  private void addTransient(
+      double[][] matrix, Formulation.Point point, int a, java.util.function.IntUnaryOperator row) {
+    double[] reach = point.transientReach[a];
+    double kappa = model.transientImpact(a).kappa();
+    double decay = model.transientImpact(a).decay(model.conditions(a));
+    double[][] k = new double[periods + 1][periods + 1];
+    for (int j = 0; j < periods; j++) {
+      double power = 1.0;
+      for (int l = j + 1; l < periods; l++) {
+        power *= decay;
+        double value = kappa * power * reach[l];
+        k[j][l] = value;
+        k[l][j] = value;
+      }
+    }
+    for (int p = 0; p < periods; p++) {
+      if (model.pinned[model.index(a, p)]) {
+        continue;
+      }
+      for (int q = 0; q < periods; q++) {
+        if (!model.pinned[model.index(a, q)]) {
+          matrix[row.applyAsInt(p)][row.applyAsInt(q)] +=
+              k[p + 1][q + 1] - k[p + 1][q] - k[p][q + 1] + k[p][q];
+        }
+      }
+    }
+  }
+
+  /**
+   * With no risk coupling the assets (A block diagonal over them), each transient asset's N x N
+   * block factored on its own: C_k + Omega_k + Omega_k+1 on the diagonal, -Omega_k between
+   * periods k-1 and k, plus B' K B; the other assets keep the elimination already made. False if
+   * a block is not positive definite to working precision.
+   */
+  private boolean factorPerAsset(
+      Formulation.Point point, double[][] diagonal, double[][] omega) {
+    perAsset = new BlockedCholesky[f];
+    for (int a = 0; a < f; a++) {
+      if (point.transientReach[a] == null) {
+        continue;
+      }
+      double[][] matrix = new double[periods][periods];
+      for (int k = 0; k < periods; k++) {
+        if (model.pinned[model.index(a, k)]) {
+          continue;
+        }
+        matrix[k][k] = diagonal[k][a] + omega[k][a] + (k + 1 < periods ? omega[k + 1][a] : 0.0);
+        if (k > 0 && !model.pinned[model.index(a, k - 1)]) {
+          matrix[k - 1][k] = -omega[k][a];
+          matrix[k][k - 1] = -omega[k][a];
+        }
+      }
+      addTransient(matrix, point, a, k -> k);
+      for (int k = 0; k < periods; k++) {
+        if (model.pinned[model.index(a, k)]) {
+          matrix[k][k] = 1.0;
+        }
+      }
+      perAsset[a] = BlockedCholesky.factorInPlace(matrix);
+      if (perAsset[a] == null) {
+        perAsset = null;
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sigma-hat between the movable assets, by rows (symmetric). */
@@ -713,6 +768,22 @@ final class NewtonSystem {
   private double[] solveA(double[] x) {
     if (whole != null) {
       return whole.solve(x);
+    }
+    if (perAsset != null) {
+      double[] result = solveDiagonalBlocks(x);
+      double[] block = new double[periods];
+      for (int a = 0; a < f; a++) {
+        if (perAsset[a] != null) {
+          for (int k = 0; k < periods; k++) {
+            block[k] = x[model.index(a, k)];
+          }
+          double[] solved = perAsset[a].solve(block);
+          for (int k = 0; k < periods; k++) {
+            result[model.index(a, k)] = solved[k];
+          }
+        }
+      }
+      return result;
     }
     if (!lowRank) {
       return solveBlocks(x);

@@ -101,19 +101,80 @@ class TransientImpactTest {
   }
 
   /**
-   * An instance with a transient asset factors its Newton matrix whole, so it is limited to
-   * {@value InteriorPointSolver#MAX_TRANSIENT_VARIABLES} trade variables: one asset over 2,001
-   * periods fails at once with the reason; over 20 periods the same asset solves.
+   * The Newton system of an instance with a transient asset factors a dense block: the asset's N
+   * periods when no risk couples the assets, all f N trade variables when it does. Either block
+   * is limited to {@value InteriorPointSolver#MAX_TRANSIENT_VARIABLES} variables: one asset over
+   * 2,001 periods fails at once with the reason, and so do two correlated assets with risk
+   * aversion over 1,001 periods (2,002 variables); five uncorrelated assets (one transient) over
+   * 500 periods, 2,500 variables in all but a block of 500, solve to a certified optimum.
    */
   @Test
   void aTransientInstanceBeyondTheDenseLimitFailsWithTheReason() {
-    SolveResult refused = SOLVER.solve(liquidation(1_000, 1e-4, 0.5, 0.01, 2_001).resolve());
+    SolveResult alone = SOLVER.solve(liquidation(1_000, 1e-4, 0.5, 0.01, 2_001).resolve());
+    SolveResult correlated = SOLVER.solve(pair(1_001, 0.5, 1e-8).resolve());
+    SolveResult separate = SOLVER.solve(five(500).resolve());
 
-    assertThat(refused).isInstanceOf(SolveResult.Failed.class);
-    assertThat(((SolveResult.Failed) refused).reason())
-        .contains("at most 2000 trade variables", "here 2001");
-    assertThat(SOLVER.solve(liquidation(1_000, 1e-4, 0.5, 0.01, 20).resolve()))
-        .isInstanceOf(SolveResult.Solved.class);
+    assertThat(alone).isInstanceOf(SolveResult.Failed.class);
+    assertThat(((SolveResult.Failed) alone).reason())
+        .contains("at most 2000 periods, here 2001");
+    assertThat(correlated).isInstanceOf(SolveResult.Failed.class);
+    assertThat(((SolveResult.Failed) correlated).reason())
+        .contains("at most 2000 trade variables", "here 2002");
+    assertThat(separate).isInstanceOf(SolveResult.Solved.class);
+    assertThat(separate.plan().status()).isEqualTo(SolveStatus.OPTIMAL);
+  }
+
+  /**
+   * The two factorisations agree: two assets, one transient, over 12 periods, solved with a
+   * correlation of 0.6 and risk aversion (the matrix whole) and with the correlation 0.6 but no
+   * risk aversion (blocks per asset, since no risk term couples them), each certified optimal,
+   * and the second equal to the same instance with independent returns, whose risk is zero too.
+   */
+  @Test
+  void theWholeAndTheBlockFactorisationsBothCertify() {
+    Plan whole = SOLVER.plan(pair(12, 0.6, 1e-8));
+    Plan blocks = SOLVER.plan(pair(12, 0.6, 0.0));
+    Plan independent = SOLVER.plan(pair(12, 0.0, 0.0));
+
+    assertThat(whole.status()).isEqualTo(SolveStatus.OPTIMAL);
+    assertThat(blocks.status()).isEqualTo(SolveStatus.OPTIMAL);
+    for (int i = 0; i < 2; i++) {
+      for (int k = 0; k < 12; k++) {
+        assertThat(blocks.table().units(i, k))
+            .isCloseTo(independent.table().units(i, k), within(1e-8 * 50_000));
+      }
+    }
+  }
+
+  /** A transient long and a linear long, correlated by rho, on a margin call. */
+  private static DeleveragingProblem pair(int periods, double rho, double riskAversion) {
+    return DeleveragingProblem.builder()
+        .cash(-300_000)
+        .asset(Asset.builder("T").quantity(50_000).price(10).volatility(0.02).adv(1e9)
+            .marginRate(0.5).temporaryImpact(TransientImpact.of(1e-5, 0.5)).build())
+        .asset(Asset.builder("L").quantity(40_000).price(20).volatility(0.02).adv(1e9)
+            .marginRate(0.5).eta(2e-6).build())
+        .dependence(org.deleverage.core.Dependence.correlation(
+            new double[][] {{1, rho}, {rho, 1}}))
+        .horizon(Horizon.of(periods, 0.1))
+        .requirement(Requirement.margin().withShortfall(200_000))
+        .objective(Objective.of(1.0, riskAversion, 0.0))
+        .build();
+  }
+
+  /** Five independent longs, the first transient, the others linear, on a margin call. */
+  private static DeleveragingProblem five(int periods) {
+    DeleveragingProblem.Builder builder = DeleveragingProblem.builder().cash(-600_000);
+    for (int i = 0; i < 5; i++) {
+      Asset.Builder asset = Asset.builder("A" + i).quantity(40_000).price(10 + i).volatility(0.02)
+          .adv(1e9).marginRate(0.5);
+      builder.asset(i == 0 ? asset.temporaryImpact(TransientImpact.of(1e-5, 0.05)).build()
+          : asset.eta(1e-6 * (1 + i)).build());
+    }
+    return builder.horizon(Horizon.of(periods, 0.01))
+        .requirement(Requirement.margin().withShortfall(200_000))
+        .objective(Objective.of(1.0, 1e-8, 0.0))
+        .build();
   }
 
   private static DeleveragingProblem marginCall(TemporaryImpactModel impact) {
