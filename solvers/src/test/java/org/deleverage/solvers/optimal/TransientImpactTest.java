@@ -146,6 +146,36 @@ class TransientImpactTest {
     }
   }
 
+  /**
+   * The convexity condition of MODEL.md section 10 with the transient bound: kappa = 3e-5 and a
+   * = 2^(-0.1 / 0.1) = 0.5 give kappa (1 - a) / (1 + a) = 1e-5; over N = 4 periods the expected
+   * loss needs it to be at least gamma (N + 1) = 5 gamma. gamma = 1.9e-6 (5 gamma = 9.5e-6)
+   * passes and solves to a certified optimum; gamma = 2.1e-6 (1.05e-5) is refused, naming the
+   * asset, the rule and the transient bound.
+   */
+  @Test
+  void theConvexityConditionUsesTheKernelsLeastEigenvalue() {
+    Plan plan = SOLVER.plan(withGamma(1.9e-6));
+
+    assertThat(plan.status()).isEqualTo(SolveStatus.OPTIMAL);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SOLVER.plan(withGamma(2.1e-6)))
+        .isInstanceOf(org.deleverage.InvalidInputException.class)
+        .hasMessageContaining("assets[0]")
+        .hasMessageContaining("kappa >= gamma (N + 1)")
+        .hasMessageContaining("kappa (1 - a) / (1 + a) for transient impact")
+        .hasMessageContaining("1.00000e-05 < 1.05000e-05");
+  }
+
+  private static DeleveragingProblem withGamma(double gamma) {
+    return DeleveragingProblem.builder()
+        .cash(-300_000)
+        .asset(Asset.builder("G").quantity(50_000).price(10).adv(1e9).marginRate(0.5)
+            .temporaryImpact(TransientImpact.of(3e-5, 0.1)).gamma(gamma).build())
+        .horizon(Horizon.of(4, 0.1))
+        .requirement(Requirement.margin().withShortfall(50_000))
+        .build();
+  }
+
   /** A transient long and a linear long, correlated by rho, on a margin call. */
   private static DeleveragingProblem pair(int periods, double rho, double riskAversion) {
     return DeleveragingProblem.builder()
