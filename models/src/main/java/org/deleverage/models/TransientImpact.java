@@ -18,13 +18,13 @@ import org.deleverage.models.internal.Checks;
  * </pre>
  *
  * G is the Kac-Murdock-Szego matrix, positive definite for 0 &lt;= a &lt; 1, so the cost is a
- * convex quadratic form in the trades. Half-life to 0 (a = 0) is linear temporary impact with eta =
- * kappa tau / 2; half-life to infinity (a = 1) costs what a permanent impact gamma = kappa plus that
- * linear impact costs in execution.
+ * convex quadratic form in the trades. Half-life to 0 (a = 0) is linear temporary impact with
+ * eta = kappa tau / 2; half-life to infinity (a = 1) costs what a permanent impact gamma = kappa
+ * plus that linear impact costs in execution.
  *
  * <p>The per-trade methods of {@link TemporaryImpactModel} describe one trade on an undisturbed
- * book (D = 0): h(n) = kappa n / 2, T(n) = kappa n^2 / 2. What a trade pays on top, n_k D_k, depends
- * on the earlier trades; {@link #displacements}, {@link #cost(double[], int, TradingConditions)}
+ * book (D = 0): h(n) = kappa n / 2, T(n) = kappa n^2 / 2. What a trade pays on top, n_k D_k,
+ * depends on the earlier trades; {@link #displacements}, {@link #cost(double[], int, TradingConditions)}
  * and {@link #gradient} give it, and the evaluator and every solver take the whole cost from them.
  * Immutable and thread-safe.
  *
