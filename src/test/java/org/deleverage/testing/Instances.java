@@ -13,11 +13,13 @@ import org.deleverage.core.Objective;
 import org.deleverage.core.Requirement;
 import org.deleverage.core.ScheduleStep;
 import org.deleverage.models.BookLevel;
+import org.deleverage.models.LinearPermanentImpact;
 import org.deleverage.models.LinearTemporaryImpact;
 import org.deleverage.models.OrderBookTemporaryImpact;
 import org.deleverage.models.PowerLawTemporaryImpact;
 import org.deleverage.models.TemporaryImpactModel;
 import org.deleverage.models.TradingConditions;
+import org.deleverage.models.TransientImpact;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
 
@@ -61,6 +63,45 @@ public final class Instances {
    */
   public static DeleveragingProblem marketProblem(long seed) {
     return generate(seed, true);
+  }
+
+  /**
+   * The instance of {@link #marketProblem(long)} with about half of its linear and power-law
+   * assets on transient impact (MODEL.md section 9.1) instead: kappa the curvature the asset's
+   * own model has at its cap (2 eta / tau for linear impact), a half-life of 0.05 to 20 periods
+   * (a from 2^-20 to 0.97), and gamma lowered where needed to keep the convexity condition of
+   * MODEL.md section 10 with the transient bound kappa (1 - a) / (1 + a). Order books, the
+   * dependence, horizon, requirement and objective are kept, so transient assets trade beside
+   * every other model, with correlated risk. The requirement may then be out of reach
+   * (transient impact costs more than the model it replaces): such instances are infeasible.
+   */
+  public static DeleveragingProblem transientProblem(long seed) {
+    DeleveragingProblem base = marketProblem(seed);
+    SplittableRandom random = new SplittableRandom(seed ^ 0x7A11E5L);
+    int periods = base.horizon().periods();
+    double tau = base.horizon().periodLength();
+    List<Asset> assets = new ArrayList<>();
+    for (Asset asset : base.assets()) {
+      TemporaryImpactModel model = asset.temporaryImpact();
+      if (model instanceof OrderBookTemporaryImpact || random.nextBoolean()) {
+        assets.add(asset);
+        continue;
+      }
+      TradingConditions conditions =
+          new TradingConditions(asset.price(), asset.volatility(), asset.adv(), tau);
+      double cap = asset.maxParticipation() * asset.adv() * tau;
+      double kappa = model.curvature(cap, conditions);
+      TransientImpact impact = TransientImpact.of(kappa, tau * logUniform(random, 0.05, 20));
+      double a = impact.decay(conditions);
+      double factor = (asset.quantity() < 0 ? 1 + 2 * asset.marginRate() : 1) * periods + 1;
+      double gamma = Math.min(asset.permanentImpact().gamma(), kappa * (1 - a) / (1 + a) / factor);
+      assets.add(new Asset(asset.id(), asset.quantity(), asset.price(), asset.volatility(),
+          asset.adv(), asset.costs(), impact, LinearPermanentImpact.of(gamma),
+          asset.marginRate(), asset.maxParticipation(), asset.locked(), asset.retainMin(),
+          asset.retainMax(), asset.reluctance()));
+    }
+    return new DeleveragingProblem(base.account(), assets, base.dependence(), base.horizon(),
+        base.requirement(), base.objective());
   }
 
   private static DeleveragingProblem generate(long seed, boolean market) {

@@ -15,6 +15,9 @@ import org.deleverage.models.internal.Checks;
  *   <li>order book: the levels, cheapest first, are cut to the first {@code bookLevels}, then
  *       every level further from the mid than {@code bookMaxOffset} is dropped, and each size
  *       left is multiplied by {@code bookSizeMultiplier}. A cut that leaves no level is an error.
+ *   <li>transient: kappa' = {@code etaMultiplier} x kappa / {@code bookSizeMultiplier} (kappa is
+ *       an impact coefficient and the inverse of the book's depth; the half-life is kept, and a
+ *       level cut does not apply).
  * </ul>
  *
  * {@link #NONE} changes nothing. Immutable.

@@ -6,12 +6,16 @@ package org.deleverage.models;
  *
  * <p>Every method takes the units traded in the period, {@code n >= 0}, and the conditions of the
  * asset and period. The same model object is used by the evaluator and by every solver, so the
- * cost a solver optimises is the cost the evaluator reports. Sealed: the linear, power-law and
- * order-book models are the three the model document defines, and the solvers know each one's
- * shape (smooth, or piecewise linear with kinks). Immutable and thread-safe.
+ * cost a solver optimises is the cost the evaluator reports. Sealed: the linear, power-law,
+ * order-book and transient models are the four the model document defines, and the solvers know
+ * each one's shape (smooth, or piecewise linear with kinks). The transient model ({@link
+ * TransientImpact}) is the one whose book does not refill between periods: its per-trade methods
+ * describe a trade on an undisturbed book, and the displacement left by earlier trades adds a
+ * cost that couples the periods (MODEL.md section 9). Immutable and thread-safe.
  */
 public sealed interface TemporaryImpactModel
-    permits LinearTemporaryImpact, PowerLawTemporaryImpact, OrderBookTemporaryImpact {
+    permits LinearTemporaryImpact, PowerLawTemporaryImpact, OrderBookTemporaryImpact,
+        TransientImpact {
 
   /**
    * The model's name as written in the problem file, for example {@code linear}.

@@ -189,6 +189,8 @@ public final class Evaluator {
     int direction = problem.direction(i);
     double gamma = problem.gamma(i);
     double traded = 0.0;
+    // Transient impact: the displacement D_k the earlier trades left (zero for the other models).
+    double[] displacement = AssetLedger.displacements(temporary, units, conditions);
     for (int k = 0; k < units.length; k++) {
       double n = units[k];
       double before = traded;
@@ -198,10 +200,11 @@ public final class Evaluator {
           new CostSplit(
               problem.costs(i).spreadCost(n, price),
               problem.costs(i).feeCost(n, price),
-              temporary.cost(n, conditions),
+              temporary.cost(n, conditions) + n * displacement[k],
               problem.permanentImpact(i).tradeCost(n, problem.held(i) - traded));
       double concession =
-          gamma * before + problem.costPerUnit(i) + temporary.concession(n, conditions);
+          gamma * before + problem.costPerUnit(i) + temporary.concession(n, conditions)
+              + displacement[k];
       // A short buys back, so it pays the concession above the mark; no position trades at p.
       prices[k] = direction < 0 ? price + concession : price - concession;
     }

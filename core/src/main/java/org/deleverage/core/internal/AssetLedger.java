@@ -6,6 +6,7 @@ import org.deleverage.models.HaircutMarginModel;
 import org.deleverage.models.LinearPermanentImpact;
 import org.deleverage.models.TemporaryImpactModel;
 import org.deleverage.models.TradingConditions;
+import org.deleverage.models.TransientImpact;
 
 /**
  * The accounting of MODEL.md section 3 for one asset: given its trades n_1..n_N, period by period,
@@ -20,8 +21,10 @@ import org.deleverage.models.TradingConditions;
  *   K_ik = d_i p_i c_ik - gamma_i (c_ik^2 - sum_{j&lt;=k} n_ij^2)/2 - sum_{j&lt;=k} (e_i n_ij + n_ij h_i(n_ij))
  * </pre>
  *
- * which lets a solver change one asset and recompute only that asset. Stateless: use {@link
- * #DEFAULT}.
+ * which lets a solver change one asset and recompute only that asset. For transient impact
+ * ({@link TransientImpact}) n_ij h_i(n_ij) is n_ij (D_ij + kappa_i n_ij / 2), D_ij the displacement
+ * the earlier trades left (MODEL.md section 9), and the gradients carry its coupling of the
+ * periods. Stateless: use {@link #DEFAULT}.
  */
 public final class AssetLedger {
 
@@ -74,11 +77,15 @@ public final class AssetLedger {
     double traded = 0.0;
     double sumOfSquares = 0.0;
     double temporaryCost = 0.0;
+    // Transient impact: the displacement D_k the earlier trades left; none for the other models.
+    double[] displacement = temporary instanceof TransientImpact decaying
+        ? decaying.displacements(units, conditions) : null;
     for (int k = 0; k < units.length; k++) {
       double n = units[k];
       traded += n;
       sumOfSquares += n * n;
-      temporaryCost += temporary.cost(n, conditions);
+      temporaryCost += temporary.cost(n, conditions)
+          + (displacement == null ? 0.0 : n * displacement[k]);
       double linear = perUnit * traded + temporaryCost;
       double lossK = permanent.cost(held, traded, sumOfSquares) + linear;
       double cashK =
@@ -126,9 +133,10 @@ public final class AssetLedger {
     TemporaryImpactModel temporary = problem.temporaryImpact(i);
     TradingConditions conditions = problem.conditions(i);
     boolean cashMode = problem.mode() == CoverageMode.CASH;
+    double[] carried = carriedGradient(temporary, units, k, conditions);
     for (int j = 0; j <= k; j++) {
-      double marginalLinear =
-          problem.costPerUnit(i) + temporary.marginalCost(units[j], conditions);
+      double marginalLinear = problem.costPerUnit(i) + temporary.marginalCost(units[j], conditions)
+          + (carried == null ? 0.0 : carried[j]);
       if (cashMode) {
         gradient[j] = direction * price - gamma * (traded - units[j]) - marginalLinear;
       } else {
@@ -158,12 +166,41 @@ public final class AssetLedger {
     }
     double[] gradient = new double[units.length];
     TemporaryImpactModel temporary = problem.temporaryImpact(i);
+    double[] carried =
+        carriedGradient(temporary, units, units.length - 1, problem.conditions(i));
     for (int j = 0; j < units.length; j++) {
       gradient[j] =
           problem.gamma(i) * (problem.held(i) - traded - units[j])
               + problem.costPerUnit(i)
-              + temporary.marginalCost(units[j], problem.conditions(i));
+              + temporary.marginalCost(units[j], problem.conditions(i))
+              + (carried == null ? 0.0 : carried[j]);
     }
     return gradient;
+  }
+
+  /**
+   * D_ik, the displacement of the book that trade k starts from: zero for a book that refills
+   * between periods, D_1 = 0 and D_k+1 = a (D_k + kappa n_k) for transient impact.
+   *
+   * @param temporary the asset's temporary impact
+   * @param units n, the units traded in each period
+   * @param conditions the asset's conditions
+   * @return D_ik for each period
+   */
+  public static double[] displacements(
+      TemporaryImpactModel temporary, double[] units, TradingConditions conditions) {
+    return temporary instanceof TransientImpact decaying
+        ? decaying.displacements(units, conditions)
+        : new double[units.length];
+  }
+
+  /**
+   * For transient impact, d/dn_ij of what the displacement adds to the cost of the trades through
+   * period k (j &lt;= k; 0 after); null for a book that refills, which adds nothing.
+   */
+  private static double[] carriedGradient(
+      TemporaryImpactModel temporary, double[] units, int k, TradingConditions conditions) {
+    return temporary instanceof TransientImpact decaying
+        ? decaying.carriedGradient(units, k, conditions) : null;
   }
 }

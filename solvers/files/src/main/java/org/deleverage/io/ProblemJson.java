@@ -29,6 +29,7 @@ import org.deleverage.models.LinearTemporaryImpact;
 import org.deleverage.models.OrderBookTemporaryImpact;
 import org.deleverage.models.PowerLawTemporaryImpact;
 import org.deleverage.models.TemporaryImpactModel;
+import org.deleverage.models.TransientImpact;
 
 /**
  * Reads and writes the problem file of FORMAT.md: a JSON object with {@code account}, {@code
@@ -44,9 +45,10 @@ import org.deleverage.models.TemporaryImpactModel;
  * assets[0].quantity: is required}, {@code assets[1].price: must be a number, was "abc"}, {@code
  * assets[0].maxParticipaton: unknown field, did you mean "maxParticipation"?}. Unknown fields,
  * duplicate fields, NaN and infinity, numbers too large for a double and malformed JSON (reported
- * with its line and column) are all rejected. The temporary impact is one of the three models of
+ * with its line and column) are all rejected. The temporary impact is one of the four models of
  * FORMAT.md: {@code {"model":"linear","eta":E}}, {@code {"model":"power","coefficient":C,
- * "exponent":B}} and {@code {"model":"book","levels":[{"offset":O,"size":Z},...]}}.
+ * "exponent":B}}, {@code {"model":"book","levels":[{"offset":O,"size":Z},...]}} and {@code
+ * {"model":"transient","kappa":K,"halfLife":H}}.
  *
  * <p>{@code null} is accepted where it means something: {@code requirement.shortfall} (computed
  * from the account), {@code requirement.deadline} (the last period), and {@code correlation},
@@ -223,9 +225,11 @@ public final class ProblemJson {
   @JsonSubTypes({
     @JsonSubTypes.Type(value = LinearFile.class, name = "linear"),
     @JsonSubTypes.Type(value = PowerFile.class, name = "power"),
-    @JsonSubTypes.Type(value = BookFile.class, name = "book")
+    @JsonSubTypes.Type(value = BookFile.class, name = "book"),
+    @JsonSubTypes.Type(value = TransientFile.class, name = "transient")
   })
-  private sealed interface TemporaryFile permits LinearFile, PowerFile, BookFile {
+  private sealed interface TemporaryFile
+      permits LinearFile, PowerFile, BookFile, TransientFile {
     TemporaryImpactModel toModel();
   }
 
@@ -254,6 +258,14 @@ public final class ProblemJson {
   }
 
   private record LevelFile(Double offset, Double size) {}
+
+  private record TransientFile(Double kappa, Double halfLife) implements TemporaryFile {
+    @Override
+    public TemporaryImpactModel toModel() {
+      return TransientImpact.of(
+          Json.required(kappa, "kappa"), Json.required(halfLife, "halfLife"));
+    }
+  }
 
   private record FactorsFile(
       List<List<Double>> loadings, List<List<Double>> covariance, List<Double> specificVariance) {
@@ -376,6 +388,9 @@ public final class ProblemJson {
         levels.addObject().put("offset", level.offset()).put("size", level.size());
       }
       return json;
+    }
+    if (model instanceof TransientImpact decaying) {
+      return json.put("kappa", decaying.kappa()).put("halfLife", decaying.halfLife());
     }
     throw new InvalidInputException(
         path, "the model \"" + model.name() + "\" has no file form in this version");

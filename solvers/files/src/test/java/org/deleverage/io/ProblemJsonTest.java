@@ -26,6 +26,7 @@ import org.deleverage.models.BookLevel;
 import org.deleverage.models.LinearTemporaryImpact;
 import org.deleverage.models.OrderBookTemporaryImpact;
 import org.deleverage.models.PowerLawTemporaryImpact;
+import org.deleverage.models.TransientImpact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,6 +207,24 @@ class ProblemJsonTest {
   }
 
   @Test
+  void aTransientModelRoundTrips() {
+    String text =
+        "{\"account\":{\"cash\":-1000},\"assets\":["
+            + "{\"id\":\"T\",\"quantity\":500,\"price\":20,\"adv\":1e4,"
+            + "\"impact\":{\"temporary\":{\"model\":\"transient\",\"kappa\":0.001,"
+            + "\"halfLife\":0.25}}}]}";
+
+    DeleveragingProblem problem = ProblemJson.read(text);
+
+    assertThat(problem.assets().get(0).temporaryImpact())
+        .isEqualTo(TransientImpact.of(0.001, 0.25));
+    String written = ProblemJson.write(problem);
+    assertThat(written).contains("\"model\": \"transient\"", "\"kappa\": 0.001",
+        "\"halfLife\": 0.25");
+    assertThat(ProblemJson.read(written)).isEqualTo(problem);
+  }
+
+  @Test
   void aFactorModelRoundTrips() {
     // Two factors with a singular F (rank 1) and an asset without specific risk.
     DeleveragingProblem problem =
@@ -337,7 +356,12 @@ class ProblemJsonTest {
           a power model without c     | "impact": {"temporary": {"model": "power", "exponent": 0.6}} | assets[0].impact.temporary.coefficient: is required
           an empty book               | "impact": {"temporary": {"model": "book", "levels": []}} | assets[0].impact.temporary.levels: must hold at least one level
           a book level of no size     | "impact": {"temporary": {"model": "book", "levels": [{"offset": 0.001, "size": 5}, {"offset": 0.002, "size": 0}]}} | assets[0].impact.temporary.levels[1].size: must be > 0, was 0.0
-          an unknown model            | "impact": {"temporary": {"model": "cubic"}} | assets[0].impact.temporary.model: must be "linear", "power" or "book", was "cubic"
+          a transient model without kappa | "impact": {"temporary": {"model": "transient", "halfLife": 0.5}} | assets[0].impact.temporary.kappa: is required
+          a transient model without halfLife | "impact": {"temporary": {"model": "transient", "kappa": 0.01}} | assets[0].impact.temporary.halfLife: is required
+          a negative kappa            | "impact": {"temporary": {"model": "transient", "kappa": -1, "halfLife": 0.5}} | assets[0].impact.temporary.kappa: must be >= 0, was -1.0
+          a half-life of zero         | "impact": {"temporary": {"model": "transient", "kappa": 0.01, "halfLife": 0}} | assets[0].impact.temporary.halfLife: must be > 0, was 0.0
+          a misspelt half-life        | "impact": {"temporary": {"model": "transient", "kappa": 0.01, "halflife": 1}} | assets[0].impact.temporary.halflife: unknown field, did you mean "halfLife"?
+          an unknown model            | "impact": {"temporary": {"model": "cubic"}} | assets[0].impact.temporary.model: must be "linear", "power", "book" or "transient", was "cubic"
           a negative gamma            | "impact": {"permanent": {"gamma": -1}} | assets[0].impact.permanent.gamma: must be >= 0, was -1.0
           an unknown impact field     | "impact": {"permanant": {"gamma": 1}} | assets[0].impact.permanant: unknown field, did you mean "permanent"?
           an id that is a number      | "id": 7                   | assets[0].id: must be a string, was 7

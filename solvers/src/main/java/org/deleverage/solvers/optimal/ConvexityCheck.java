@@ -5,15 +5,17 @@ import java.util.Optional;
 import org.deleverage.core.CoverageMode;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.models.TradingConditions;
+import org.deleverage.models.TransientImpact;
 
 /**
  * The convexity conditions of MODEL.md section 4, asset by asset: the objective must be convex and
  * every coverage constraint concave in the trades of the asset. With kappa the least curvature
  * of the temporary cost T(n) = n h(n) over [0, cap] (2 eta / tau for linear impact; at the cap
  * for a power law, whose curvature falls as n grows; zero for an order book, whose cost is
- * piecewise linear, so an order-book asset needs gamma = 0) and k the
- * last period that carries a coverage constraint, the Hessians of MODEL.md section 3 in
- * (n_1..n_k) are diag(T'') - gamma I + a gamma 1 1' with
+ * piecewise linear, so an order-book asset needs gamma = 0; kappa_t (1 - a) / (1 + a) for transient
+ * impact, the least eigenvalue bound of its kappa_t G, below) and k the last period that carries
+ * a coverage constraint, the Hessians of MODEL.md section 3 in (n_1..n_k) are diag(T'') - gamma I
+ * + a gamma 1 1' (kappa_t G_k - gamma I + a gamma 1 1' for transient impact) with
  *
  * <pre>
  *   loss (if w > 0)    a = -1 (times -1: convex)    needs kappa >= gamma (N + 1)
@@ -23,7 +25,10 @@ import org.deleverage.models.TradingConditions;
  *
  * (d = +1 long, -1 short: a short's requirement rises with its own permanent impact, which
  * tightens the condition). These are sufficient conditions, checked for every asset that can
- * trade. Stateless.
+ * trade. For transient impact the cost of the trades through any period k is (kappa_t / 2) n' G_k
+ * n with G_k the k x k Kac-Murdock-Szego matrix a^|j-l|, whose eigenvalues all lie in [(1 - a) /
+ * (1 + a), (1 + a) / (1 - a)] (MODEL.md section 9), so kappa_t G_k &gt;= kappa_t (1 - a) / (1 + a)
+ * I whatever k. Stateless.
  */
 final class ConvexityCheck {
 
@@ -86,9 +91,16 @@ final class ConvexityCheck {
     return problem.gamma(i) * (1 + Math.max(0.0, a) * periods);
   }
 
-  /** kappa: the smaller curvature of T at no trade and at the cap. */
+  /**
+   * kappa: the smaller curvature of T at no trade and at the cap; for transient impact kappa_t (1 -
+   * a) / (1 + a), a lower bound of the least eigenvalue of its Hessian kappa_t G_k for every k.
+   */
   static double leastCurvature(ResolvedProblem problem, int i) {
     TradingConditions conditions = problem.conditions(i);
+    if (problem.temporaryImpact(i) instanceof TransientImpact decaying) {
+      double a = decaying.decay(conditions);
+      return decaying.kappa() * (1 - a) / (1 + a);
+    }
     double cap = Math.min(problem.periodCap(i), problem.sellableUnits(i));
     return Math.min(
         problem.temporaryImpact(i).curvature(0.0, conditions),
@@ -102,7 +114,8 @@ final class ConvexityCheck {
         Locale.ROOT,
         "not convex: %s is convex in the trades of %s only if %s (k = %d, N = %d; kappa is the"
             + " least curvature of the %s temporary cost n h(n) up to the period cap, 2 eta / tau"
-            + " for linear impact, zero for an order book), here %.6g < %s; raise the temporary"
+            + " for linear impact, zero for an order book, kappa (1 - a) / (1 + a) for transient"
+            + " impact), here %.6g < %s; raise the temporary"
             + " impact, lower gamma, or ask for a local solve",
         what.equals("the expected loss") ? what : what + " (negated)",
         problem.id(i),

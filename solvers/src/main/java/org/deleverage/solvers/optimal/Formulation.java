@@ -6,6 +6,8 @@ import java.util.List;
 import org.deleverage.core.ResolvedProblem;
 import org.deleverage.core.evaluate.TradeTable;
 import org.deleverage.models.OrderBookTemporaryImpact;
+import org.deleverage.models.TradingConditions;
+import org.deleverage.models.TransientImpact;
 
 /**
  * The optimisation of MODEL.md section 4 as the interior-point method sees it: scaled variables,
@@ -15,6 +17,12 @@ import org.deleverage.models.OrderBookTemporaryImpact;
  * role, the {@link LinearConstraint}s, the {@link CoverageRows}, the {@link RiskForm} and the
  * {@link OrderBookLevels}; this class evaluates them at a point and maps a point back to a trade
  * table.
+ *
+ * <p>Transient impact ({@link TransientImpact}) couples all the periods of its asset: its paths
+ * carry the cost of each trade on an undisturbed book, kappa n^2 / 2, and this class adds what the
+ * earlier trades' displacement adds, sum_j n_j D_j, with its gradient, and reports its Hessian
+ * in the trades, kappa a^|j-l| times the weight of the terms that reach period max(j, l) for j
+ * != l (MODEL.md section 9), for the Newton system to take whole.
  *
  * <p>Variables, in order: y_ik = r_ik / Q_i, the fraction of movable asset i still held after
  * period k, period-major ({@code k * movable + a}); in the S_max and headroom goals one more,
@@ -81,6 +89,9 @@ final class Formulation {
   private final CoverageRows coverage;
   private RiskForm risk;
   private final OrderBookLevels levels;
+  /** Per movable asset, its transient impact, or null for a book that refills. */
+  private final TransientImpact[] transients;
+  private final boolean anyTransient;
 
   /** The formulation, order books by level variables, a factor model's risk chosen as it pays. */
   Formulation(ResolvedProblem problem, Goal goal) {
@@ -125,6 +136,15 @@ final class Formulation {
       objectivePaths[i] = AssetPath.objective(problem, i, byLevels[i]);
       coveragePaths[i] = AssetPath.coverage(problem, i, byLevels[i]);
     }
+    transients = new TransientImpact[f];
+    boolean any = false;
+    for (int a = 0; a < f; a++) {
+      if (problem.temporaryImpact(movable[a]) instanceof TransientImpact decaying) {
+        transients[a] = decaying;
+        any = true;
+      }
+    }
+    anyTransient = any;
     linear = linearConstraints();
     linearRows = new LinearRows(linear, f, levels.first());
     int[] rowPeriods = CoverageRows.problemPeriods(problem);
@@ -135,6 +155,10 @@ final class Formulation {
         if (fixed != null) {
           fixedCoverage[c] += coveragePaths[i].accumulate(fixed, rowPeriods[c], 1.0, null, null,
               null);
+          if (problem.temporaryImpact(i) instanceof TransientImpact decaying) {
+            fixedCoverage[c] -= decaying.carriedCost(
+                tradesOf(problem.held(i), fixed), rowPeriods[c], problem.conditions(i));
+          }
         }
       }
     }
@@ -161,6 +185,9 @@ final class Formulation {
       remaining(a, start, r);
       Arrays.fill(gradR, 0.0);
       AssetPath.objective(problem, i, false).accumulate(r, periods - 1, 1.0, gradR, null, null);
+      if (transients[a] != null) {
+        carried(a, r, periods - 1, problem.costWeight(), gradR);
+      }
       for (int k = 0; k < periods; k++) {
         gradient[index(a, k)] += gradR[k] * problem.held(i) / scale;
       }
@@ -305,6 +332,49 @@ final class Formulation {
     return levels;
   }
 
+  /** Whether some movable asset has transient impact, whose Hessian couples all its periods. */
+  boolean anyTransient() {
+    return anyTransient;
+  }
+
+  /** Movable asset a's transient impact, or null when its book refills between periods. */
+  TransientImpact transientImpact(int a) {
+    return transients[a];
+  }
+
+  /** The conditions of movable asset a. */
+  TradingConditions conditions(int a) {
+    return problem.conditions(movable[a]);
+  }
+
+  /** n_k = r_k-1 - r_k (r_-1 = Q): the trades of a path of remaining units. */
+  static double[] tradesOf(double held, double[] remaining) {
+    double[] units = new double[remaining.length];
+    for (int k = 0; k < remaining.length; k++) {
+      units[k] = (k == 0 ? held : remaining[k - 1]) - remaining[k];
+    }
+    return units;
+  }
+
+  /**
+   * weight times the cost the displacement adds to movable asset a's trades through period k,
+   * sum_j n_j D_j (the model's own formula), adding weight times its gradient in r to
+   * {@code gradR}: n_j = r_j-1 - r_j, so d/dr_j = g_j+1 - g_j with g the gradient in n.
+   */
+  private double carried(int a, double[] r, int k, double weight, double[] gradR) {
+    TransientImpact decaying = transients[a];
+    TradingConditions conditions = problem.conditions(movable[a]);
+    double[] units = tradesOf(problem.held(movable[a]), r);
+    double[] g = decaying.carriedGradient(units, k, conditions);
+    for (int j = 0; j <= k; j++) {
+      gradR[j] -= weight * g[j];
+      if (j > 0) {
+        gradR[j - 1] += weight * g[j];
+      }
+    }
+    return weight * decaying.carriedCost(units, k, conditions);
+  }
+
   /** The risk terms. */
   RiskForm risk() {
     return risk;
@@ -425,10 +495,17 @@ final class Formulation {
       remaining(a, v, r);
       Arrays.fill(diagonal, 0.0);
       Arrays.fill(difference, 0.0);
+      TransientImpact decaying = transients[a];
+      double[] reach = decaying == null ? null : new double[periods];
       if (goal == Goal.PLAN) {
         Arrays.fill(gradR, 0.0);
         objective += objectivePaths[i].accumulate(
             r, periods - 1, 1.0 / objectiveScale, gradR, diagonal, difference);
+        if (decaying != null) {
+          double weight = problem.costWeight() / objectiveScale;
+          objective += carried(a, r, periods - 1, weight, gradR);
+          Arrays.fill(reach, weight);
+        }
         for (int k = 0; k < periods; k++) {
           point.objectiveGradient[index(a, k)] += gradR[k] * held / scale;
         }
@@ -439,6 +516,12 @@ final class Formulation {
         // The value and gradient, and the curvature weighted by -z_c, in one pass.
         point.coverage[c] += coveragePaths[i].accumulate(r, coverage.period(c), gradR,
             weight, weight == 0.0 ? null : diagonal, weight == 0.0 ? null : difference) / scale;
+        if (decaying != null) {
+          point.coverage[c] += carried(a, r, coverage.period(c), -1.0, gradR) / scale;
+          for (int k = 0; k <= coverage.period(c); k++) {
+            reach[k] -= weight;
+          }
+        }
         for (int k = 0; k < periods; k++) {
           point.coverageGradient[c][index(a, k)] = gradR[k] * held / scale;
         }
@@ -446,6 +529,12 @@ final class Formulation {
       for (int k = 0; k < periods; k++) {
         point.diagonal[k][a] = diagonal[k] * held * held / scale;
         point.difference[k][a] = difference[k] * held * held / scale;
+      }
+      if (decaying != null) {
+        for (int k = 0; k < periods; k++) {
+          reach[k] *= held * held / scale;
+        }
+        point.transientReach[a] = reach;
       }
     }
     double weight = problem.costWeight();
@@ -558,7 +647,16 @@ final class Formulation {
     final double[][] diagonal;
     final double[][] difference;
 
+    /**
+     * Per movable asset with transient impact (null for the others): omega_k, the weight of the
+     * terms whose trades reach period k (w / s for the objective, z_c for each coverage row at or
+     * after k), times Q^2 / M, so that the Hessian of the displacement's cost in that asset's
+     * trades is kappa a^|j-l| omega_max(j,l) for j != l, and zero on the diagonal.
+     */
+    final double[][] transientReach;
+
     Point(int variables, int constraints, int assets, int periods) {
+      transientReach = new double[assets][];
       objectiveGradient = new double[variables];
       coverage = new double[constraints];
       coverageGradient = new double[constraints][variables];

@@ -19,6 +19,7 @@ import org.deleverage.core.plan.SolveStatus;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.core.solve.SolverReport;
+import org.deleverage.models.TransientImpact;
 import org.deleverage.models.numerics.Univariate;
 
 /**
@@ -79,6 +80,15 @@ public final class InteriorPointSolver implements DeleveragingSolver {
 
   /** The solver's name. */
   public static final String NAME = "optimal";
+
+  /**
+   * The largest dense block the Newton system of an instance with a transient asset may factor
+   * (MODEL.md section 9.1): the periods N when no risk couples the assets (a block per transient
+   * asset), the trade variables f N (movable assets times periods) when it does (the matrix
+   * whole). 2,000 variables are a 32 MB matrix and about 3e9 operations a step. A larger
+   * instance fails with this reason rather than run for hours.
+   */
+  public static final int MAX_TRANSIENT_VARIABLES = 2_000;
 
   private final InteriorPointOptions options;
 
@@ -149,6 +159,13 @@ public final class InteriorPointSolver implements DeleveragingSolver {
     }
     boolean local = nonConvex.isPresent();
     SolveResult[] results = new SolveResult[problems.size()];
+    String tooLarge = transientLimit(first);
+    if (tooLarge != null) {
+      for (int p = 0; p < problems.size(); p++) {
+        results[p] = failed(tooLarge, 0, start);
+      }
+      return List.of(results);
+    }
     Optional<SeparablePath> separable =
         options.separable() && !local ? SeparablePath.of(first) : Optional.empty();
     List<Integer> general = new ArrayList<>();
@@ -648,6 +665,39 @@ public final class InteriorPointSolver implements DeleveragingSolver {
       Formulation.LinearMultipliers multipliers) {
     return OptimalityCertificate.gap(problem, evaluation, mu, multipliers)
         / Math.max(1.0, Math.abs(evaluation.objective().total()));
+  }
+
+  /**
+   * Why an instance with transient impact is too large for the whole-matrix Newton system, or
+   * null when it is not (or has no transient asset).
+   */
+  private static String transientLimit(ResolvedProblem problem) {
+    boolean any = false;
+    for (int i = 0; i < problem.assetCount(); i++) {
+      any |= problem.temporaryImpact(i) instanceof TransientImpact;
+    }
+    if (!any) {
+      return null;
+    }
+    int[] movable = Presolve.of(problem).movable();
+    boolean coupled = RiskForm.of(problem, Formulation.Goal.PLAN, movable, 1.0, 1.0,
+        InteriorPointOptions.FactorSolve.AUTOMATIC).coupled();
+    if (!coupled) {
+      if (problem.periods() <= MAX_TRANSIENT_VARIABLES) {
+        return null;
+      }
+      return "transient impact couples every period of its asset, and its Newton system "
+          + "factors a dense block of its periods: at most " + MAX_TRANSIENT_VARIABLES
+          + " periods, here " + problem.periods() + "; use fewer periods";
+    }
+    long variables = (long) movable.length * problem.periods();
+    if (variables <= MAX_TRANSIENT_VARIABLES) {
+      return null;
+    }
+    return "transient impact couples every period of its asset, and with correlated risk its "
+        + "Newton system is factored whole: at most " + MAX_TRANSIENT_VARIABLES + " trade "
+        + "variables (assets that can trade x periods), here " + variables
+        + "; use fewer periods or assets";
   }
 
   private SolveResult failed(String reason, long iterations, long start) {

@@ -60,6 +60,16 @@ import org.deleverage.solvers.ojalgo.SpdFactor;
  * on their trade as one more weight omega on the difference, the harmonic combination of their
  * own, so the structure above is kept.
  *
+ * <p>Transient impact ({@link Formulation#anyTransient()}) couples every period of its asset: its
+ * Hessian in the asset's trades is kappa a^|j-l| omega_max(j,l) off the diagonal (the diagonal
+ * is in Omega), dense in y. When no risk couples the assets, A is block diagonal over them: the
+ * others keep the scalar recursion above, and each transient asset's N x N block (its trades'
+ * weights plus that Hessian mapped to y by the differences, B' K B) gets a dense Cholesky of its
+ * own, O(N^3) a step per transient asset. When risk couples them, the instance takes A whole:
+ * the same entries as above (the trades' weights, the period blocks with the risk, a factor
+ * model's risk in full) plus B' K B, factored by one dense Cholesky of size f N: O((f N)^3) a
+ * step. Only instances with a transient asset pay either.
+ *
  * <p>The weights of the linear constraints come in as {@link Weights}: from the barrier (z / s) in
  * the interior-point method, or a very large weight on each constraint the active-set finish
  * holds at equality, which the elimination above takes without cancellation. Pinned variables
@@ -115,13 +125,17 @@ final class NewtonSystem {
   private int[] riskPeriods;
   private double[][] riskScale;
   private SpdFactor capacitance;
+  /** A whole, factored, when a transient asset couples all its periods; null otherwise. */
+  private BlockedCholesky whole;
+  /** Per movable asset, its block factored, for a transient asset when no risk couples them. */
+  private BlockedCholesky[] perAsset;
 
   private NewtonSystem(Formulation model, double[][] coverageGradient, double[] coverageT) {
     this.model = model;
     this.f = model.blockSize();
     this.periods = model.periods;
     this.ny = model.trajectoryCount();
-    this.lowRank = model.lowRankRisk();
+    this.lowRank = model.lowRankRisk() && !model.anyTransient();
     this.dense = !model.diagonalBlocks() && model.blockSize() > 0 && !lowRank;
     this.denseFactor = dense ? new BlockedCholesky[periods] : null;
     this.diagonalInverse = dense ? null : new double[periods][];
@@ -180,7 +194,7 @@ final class NewtonSystem {
       diagonal[k] = point.diagonal[k].clone();
       omega[k] = point.difference[k].clone();
     }
-    boolean lowRank = model.lowRankRisk();
+    boolean lowRank = system.lowRank;
     RiskForm risk = model.risk();
     // Sigma-hat_aa / M, the same in every period.
     double[] ownRisk = new double[lowRank ? 0 : f];
@@ -233,7 +247,14 @@ final class NewtonSystem {
         system.coupling[k][a] = model.pinned[model.index(a, k)] ? 0.0 : omega[k][a];
       }
     }
-    if (!system.eliminate(diagonal, omega) || (lowRank && !system.factorCapacitance())) {
+    if (model.anyTransient()) {
+      boolean separate = !system.dense && !lowRank && system.eliminate(diagonal, omega)
+          && system.factorPerAsset(point, diagonal, omega);
+      if (!separate && !system.factorWhole(point, diagonal, omega)) {
+        return Optional.empty();
+      }
+    } else if (!system.eliminate(diagonal, omega)
+        || (lowRank && !system.factorCapacitance())) {
       return Optional.empty();
     }
     system.aInverseU = new Kkt[m];
@@ -336,6 +357,127 @@ final class NewtonSystem {
         }
         diagonalInverse[k] = inverse;
         previousQDiagonal = q;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A as one dense matrix, factored: A_vv = C_k + Omega_k + Omega_k+1 for y_ak, -Omega_k between
+   * y_a,k-1 and y_ak, the risk 2 w_k Sigma-hat_ab between the assets of a period when it couples
+   * them, and for each transient asset B' K B with K_jl = kappa a^|j-l| omega_max(j,l) (j != l, 0
+   * on the diagonal) its Hessian in the trades n_j = Q (y_j-1 - y_j) (the Q^2 / M is in omega):
+   * (B' K B)_pq = K_p+1,q+1 - K_p+1,q - K_p,q+1 + K_pq, K zero beyond the last period. A pinned
+   * variable keeps an identity row. False if A is not positive definite to working precision.
+   */
+  private boolean factorWhole(Formulation.Point point, double[][] diagonal, double[][] omega) {
+    double[][] matrix = new double[ny][ny];
+    boolean[] pinned = model.pinned;
+    double[][] covariance = model.diagonalBlocks() ? null : scaledCovariance();
+    for (int k = 0; k < periods; k++) {
+      double risk = 2 * model.risk().weight(k);
+      for (int a = 0; a < f; a++) {
+        int v = model.index(a, k);
+        if (pinned[v]) {
+          continue;
+        }
+        matrix[v][v] = diagonal[k][a] + omega[k][a] + (k + 1 < periods ? omega[k + 1][a] : 0.0);
+        if (k > 0 && !pinned[v - f]) {
+          matrix[v - f][v] = -omega[k][a];
+          matrix[v][v - f] = -omega[k][a];
+        }
+        if (covariance != null && risk != 0.0) {
+          for (int b = 0; b < f; b++) {
+            int u = model.index(b, k);
+            if (b != a && !pinned[u]) {
+              matrix[v][u] += risk * covariance[a][b];
+            }
+          }
+        }
+      }
+    }
+    for (int a = 0; a < f; a++) {
+      if (point.transientReach[a] != null) {
+        int slot = a;
+        addTransient(matrix, point, a, k -> model.index(slot, k));
+      }
+    }
+    for (int v = 0; v < ny; v++) {
+      if (pinned[v]) {
+        matrix[v][v] = 1.0;
+      }
+    }
+    whole = BlockedCholesky.factorInPlace(matrix);
+    return whole != null;
+  }
+
+  /**
+   * Adds B' K B of transient asset a to {@code matrix}, its period p at row {@code row(p)}, with
+   * K_jl = kappa a^|j-l| omega_max(j,l) for j != l and (B' K B)_pq = K_p+1,q+1 - K_p+1,q - K_p,q+1
+   * + K_pq (K zero beyond the last period); nothing in a pinned variable's row or column.
+   */
+  private void addTransient(
+      double[][] matrix, Formulation.Point point, int a, java.util.function.IntUnaryOperator row) {
+    double[] reach = point.transientReach[a];
+    double kappa = model.transientImpact(a).kappa();
+    double decay = model.transientImpact(a).decay(model.conditions(a));
+    double[][] k = new double[periods + 1][periods + 1];
+    for (int j = 0; j < periods; j++) {
+      double power = 1.0;
+      for (int l = j + 1; l < periods; l++) {
+        power *= decay;
+        double value = kappa * power * reach[l];
+        k[j][l] = value;
+        k[l][j] = value;
+      }
+    }
+    for (int p = 0; p < periods; p++) {
+      if (model.pinned[model.index(a, p)]) {
+        continue;
+      }
+      for (int q = 0; q < periods; q++) {
+        if (!model.pinned[model.index(a, q)]) {
+          matrix[row.applyAsInt(p)][row.applyAsInt(q)] +=
+              k[p + 1][q + 1] - k[p + 1][q] - k[p][q + 1] + k[p][q];
+        }
+      }
+    }
+  }
+
+  /**
+   * With no risk coupling the assets (A block diagonal over them), each transient asset's N x N
+   * block factored on its own: C_k + Omega_k + Omega_k+1 on the diagonal, -Omega_k between
+   * periods k-1 and k, plus B' K B; the other assets keep the elimination already made. False if
+   * a block is not positive definite to working precision.
+   */
+  private boolean factorPerAsset(
+      Formulation.Point point, double[][] diagonal, double[][] omega) {
+    perAsset = new BlockedCholesky[f];
+    for (int a = 0; a < f; a++) {
+      if (point.transientReach[a] == null) {
+        continue;
+      }
+      double[][] matrix = new double[periods][periods];
+      for (int k = 0; k < periods; k++) {
+        if (model.pinned[model.index(a, k)]) {
+          continue;
+        }
+        matrix[k][k] = diagonal[k][a] + omega[k][a] + (k + 1 < periods ? omega[k + 1][a] : 0.0);
+        if (k > 0 && !model.pinned[model.index(a, k - 1)]) {
+          matrix[k - 1][k] = -omega[k][a];
+          matrix[k][k - 1] = -omega[k][a];
+        }
+      }
+      addTransient(matrix, point, a, k -> k);
+      for (int k = 0; k < periods; k++) {
+        if (model.pinned[model.index(a, k)]) {
+          matrix[k][k] = 1.0;
+        }
+      }
+      perAsset[a] = BlockedCholesky.factorInPlace(matrix);
+      if (perAsset[a] == null) {
+        perAsset = null;
+        return false;
       }
     }
     return true;
@@ -624,6 +766,25 @@ final class NewtonSystem {
    * f N, is the caller's scratch and may be overwritten.
    */
   private double[] solveA(double[] x) {
+    if (whole != null) {
+      return whole.solve(x);
+    }
+    if (perAsset != null) {
+      double[] result = solveDiagonalBlocks(x);
+      double[] block = new double[periods];
+      for (int a = 0; a < f; a++) {
+        if (perAsset[a] != null) {
+          for (int k = 0; k < periods; k++) {
+            block[k] = x[model.index(a, k)];
+          }
+          double[] solved = perAsset[a].solve(block);
+          for (int k = 0; k < periods; k++) {
+            result[model.index(a, k)] = solved[k];
+          }
+        }
+      }
+      return result;
+    }
     if (!lowRank) {
       return solveBlocks(x);
     }
