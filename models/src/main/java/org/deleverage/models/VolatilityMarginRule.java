@@ -31,6 +31,8 @@ public record VolatilityMarginRule(double elasticity, double cap) {
   /**
    * Validates the rule.
    *
+   * @param elasticity k, how strongly the rate follows volatility: finite and &gt;= 0
+   * @param cap the most the rule raises a rate to, in (0, 1]
    * @throws InvalidInputException when the elasticity is negative or not finite,
    *     or the cap is outside (0, 1]
    */
