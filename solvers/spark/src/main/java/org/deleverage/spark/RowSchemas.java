@@ -89,9 +89,8 @@ public final class RowSchemas {
                   field("shortfall", D),
                   field("deadline", I),
                   field("buffer", D),
-                  field(
-                      "schedule",
-                      DataTypes.createArrayType(struct(field("period", I), field("fraction", D)))))),
+                  field("schedule", DataTypes.createArrayType(
+                      struct(field("period", I), field("fraction", D)))))),
           field(
               "objective",
               struct(

@@ -202,7 +202,8 @@ class RowConversionTest {
     assertThat(rows).extracting(PlanRows::status)
         .containsExactly(PlanStatus.INVALID, PlanStatus.INVALID);
     assertThat(rows.get(0).<String>getAs("errorPath")).isEqualTo("scenario.priceShock");
-    assertThat(rows.get(0).<String>getAs("errorRule")).isEqualTo("must be > -1 (a return), was -2.0");
+    assertThat(rows.get(0).<String>getAs("errorRule"))
+        .isEqualTo("must be > -1 (a return), was -2.0");
     assertThat(rows.get(1).<String>getAs("errorPath")).isEqualTo("scenario.priceShocks.XYZ");
     assertThat(rows.get(1).<String>getAs("scenario")).isEqualTo("unknown");
   }

@@ -36,13 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * (BatchSolver with one and two threads) on the same generated accounts (the bundled sample,
  * replicated by ProblemGenerator with seed 1). A Spark operation plans every account and writes
  * the plan rows to Spark's no-op sink, so it includes the row conversions and Spark's per-job
- * work, not the session's start. Not run by the build; from solvers/spark, after {@code mvn
- * -o -DskipTests verify}:
+ * work, not the session's start. Not run by the build; from the repository's root:
  *
  * <pre>
- * mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main \
- *     SparkPlanBenchmark
+ * mvn -q -DskipTests verify -pl solvers/spark -am dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath
+ * cd solvers/spark
+ * java -cp target/test-classes:target/classes:$(cat target/test.classpath) \
+ *     org.openjdk.jmh.Main SparkPlanBenchmark -wi 1 -i 3 -f 1
  * </pre>
  */
 @BenchmarkMode(Mode.Throughput)
