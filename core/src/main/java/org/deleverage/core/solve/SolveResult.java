@@ -100,6 +100,23 @@ public sealed interface SolveResult
    */
   record Failed(String solver, String reason, long iterations, double solveMillis)
       implements SolveResult {
+
+    /**
+     * The words a solver's reason carries when its time limit stopped it, wherever in the solve
+     * that happened (the reason may name the stage first, as in {@code "plan: time limit
+     * reached"}).
+     */
+    public static final String TIME_LIMIT_REACHED = "time limit reached";
+
+    /**
+     * Whether the solver stopped at its time limit rather than on a numerical or other failure.
+     *
+     * @return whether {@link #reason()} carries {@link #TIME_LIMIT_REACHED}
+     */
+    public boolean timeLimitReached() {
+      return reason.contains(TIME_LIMIT_REACHED);
+    }
+
     @Override
     public Plan plan() {
       throw new SolverFailedException(solver + ": " + reason);

@@ -129,6 +129,33 @@ public final class StressJson {
         "the cascade input is empty", "the cascade input must be a JSON object").toInput();
   }
 
+  /**
+   * One scenario, as a stress file's {@code scenarios[]} entry holds it, with the same fields,
+   * defaults and rules.
+   *
+   * @param json the scenario's JSON object
+   * @return the scenario
+   * @throws InvalidInputException naming the field (for example {@code priceShock}) and the rule
+   *     of the first error
+   */
+  public static Scenario readScenario(String json) {
+    return Json.read(json, ScenarioFile.class, "the scenario is empty",
+        "a scenario must be a JSON object").toScenario();
+  }
+
+  /**
+   * One scenario as the JSON object {@link #readScenario} reads back to an equal scenario, with
+   * every field, as {@link #writeStressInput} writes it.
+   *
+   * @param scenario the scenario
+   * @return the object, ending in a newline
+   */
+  public static String writeScenario(Scenario scenario) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    putScenario(root, scenario);
+    return Json.write(root);
+  }
+
   private record StressFile(@JsonSetter(nulls = Nulls.SET) String solver,
       List<ScenarioFile> scenarios, List<StressAccountFile> accounts) {
 

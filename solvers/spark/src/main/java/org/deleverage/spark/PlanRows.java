@@ -14,9 +14,6 @@ import org.deleverage.io.PlanJson;
  */
 public final class PlanRows {
 
-  /** What a solver's failure says when the time limit ended it (the optimiser's wording). */
-  static final String TIME_LIMIT = "time limit reached";
-
   private PlanRows() {}
 
   /**
@@ -48,7 +45,7 @@ public final class PlanRows {
     }
     SolveResult.Failed failed = (SolveResult.Failed) result;
     PlanStatus status =
-        failed.reason().contains(TIME_LIMIT) ? PlanStatus.TIMED_OUT : PlanStatus.FAILED;
+        failed.timeLimitReached() ? PlanStatus.TIMED_OUT : PlanStatus.FAILED;
     return row(accountId, scenario, status, failed.solver(), null, null, failed.iterations(),
         failed.solveMillis(), null, null, failed.reason(), null);
   }

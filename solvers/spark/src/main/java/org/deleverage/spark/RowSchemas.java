@@ -29,8 +29,8 @@ public final class RowSchemas {
   private static final ArrayType MATRIX = DataTypes.createArrayType(DataTypes.createArrayType(D));
 
   /**
-   * The temporary impact of an asset: {@code model} ("linear", "power" or "book") and the fields
-   * of that model, the others null.
+   * The temporary impact of an asset: {@code model} ("linear", "power", "book" or "transient")
+   * and the fields of that model, the others null.
    */
   public static final StructType TEMPORARY_IMPACT =
       struct(
@@ -38,7 +38,9 @@ public final class RowSchemas {
           field("eta", D),
           field("coefficient", D),
           field("exponent", D),
-          field("levels", DataTypes.createArrayType(struct(field("offset", D), field("size", D)))));
+          field("levels", DataTypes.createArrayType(struct(field("offset", D), field("size", D)))),
+          field("kappa", D),
+          field("halfLife", D));
 
   /** An asset, the problem file's {@code assets[]} entry. */
   public static final StructType ASSET =
@@ -98,11 +100,25 @@ public final class RowSchemas {
                   field("riskAversion", D),
                   field("residualRiskAversion", D))));
 
+  /** A scenario's liquidity shock, the stress file's {@code liquidityShock} object. */
+  private static final StructType LIQUIDITY_SHOCK =
+      struct(
+          field("halfSpreadMultiplier", D),
+          field("advMultiplier", D),
+          field("bookSizeMultiplier", D),
+          field("bookLevels", I),
+          field("bookMaxOffset", D),
+          field("etaMultiplier", D),
+          field("coefficientMultiplier", D),
+          field("gammaMultiplier", D));
+
   /**
    * A scenario row, the stress file's scenario: {@code name} (required), {@code priceShock},
    * {@code priceShocks} (by asset id), {@code factorShocks}, {@code volatilityMultiplier}, {@code
-   * volatilityMultipliers}, {@code correlationSpike}, {@code marginRateIncrease} and {@code
-   * marginRateIncreases}.
+   * volatilityMultipliers}, {@code correlationSpike}, {@code marginRateIncrease}, {@code
+   * marginRateIncreases}, the liquidity stress {@code liquidityShock}, {@code liquidityShocks}
+   * (by asset id) and {@code factorLiquidityShocks}, and the volatility-driven {@code
+   * marginRule}.
    */
   public static final StructType SCENARIO =
       struct(
@@ -114,7 +130,11 @@ public final class RowSchemas {
           field("volatilityMultipliers", DataTypes.createMapType(S, D)),
           field("correlationSpike", D),
           field("marginRateIncrease", D),
-          field("marginRateIncreases", DataTypes.createMapType(S, D)));
+          field("marginRateIncreases", DataTypes.createMapType(S, D)),
+          field("liquidityShock", LIQUIDITY_SHOCK),
+          field("liquidityShocks", DataTypes.createMapType(S, LIQUIDITY_SHOCK)),
+          field("factorLiquidityShocks", DataTypes.createArrayType(LIQUIDITY_SHOCK)),
+          field("marginRule", struct(field("elasticity", D), field("cap", D))));
 
   private static final StructType COST =
       struct(

@@ -19,7 +19,7 @@ final class Fixtures {
   private Fixtures() {}
 
   /**
-   * A problem that uses every field of the problem file: all three temporary impact models, a
+   * A problem that uses every field of the problem file: all four temporary impact models, a
    * factor model, a locked asset, a retained range, a lot size, the cash mode with a shortfall,
    * a deadline, a buffer and a schedule, and every weight of the objective.
    */
@@ -39,11 +39,14 @@ final class Fixtures {
           { "id": "BOOK", "quantity": 2000, "price": 10.0, "adv": 1000000,
             "impact": { "temporary": { "model": "book", "levels": [
               { "offset": 0.001, "size": 5000 }, { "offset": 0.003, "size": 20000 } ] } } },
-          { "id": "LOCK", "quantity": 300, "price": 5.0, "adv": 1000, "locked": true }
+          { "id": "LOCK", "quantity": 300, "price": 5.0, "adv": 1000, "locked": true },
+          { "id": "OW", "quantity": 800, "price": 40.0, "volatility": 0.02, "adv": 200000,
+            "impact": { "temporary": { "model": "transient", "kappa": 2e-4,
+                                       "halfLife": 0.25 } } }
         ],
-        "factors": { "loadings": [[1.0, 0.2], [0.5, 0.1], [0.3, 0.0], [0.0, 1.0]],
+        "factors": { "loadings": [[1.0, 0.2], [0.5, 0.1], [0.3, 0.0], [0.0, 1.0], [0.8, 0.0]],
                      "covariance": [[0.0004, 0.0001], [0.0001, 0.0009]],
-                     "specificVariance": [0.0001, 0.0002, 0.0001, 0.0003] },
+                     "specificVariance": [0.0001, 0.0002, 0.0001, 0.0003, 0.0002] },
         "horizon": { "periods": 3, "periodLength": 0.5 },
         "requirement": { "mode": "cash", "shortfall": 20000, "deadline": 2, "buffer": 100,
                          "schedule": [ { "period": 1, "fraction": 0.4 } ] },

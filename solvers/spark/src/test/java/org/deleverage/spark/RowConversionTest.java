@@ -15,7 +15,9 @@ import org.deleverage.core.plan.Trade;
 import org.deleverage.core.solve.SolveResult;
 import org.deleverage.io.PlanJson;
 import org.deleverage.io.ProblemJson;
+import org.deleverage.models.VolatilityMarginRule;
 import org.deleverage.solvers.Solvers;
+import org.deleverage.solvers.stress.LiquidityShock;
 import org.deleverage.solvers.stress.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +48,17 @@ class RowConversionTest {
     Row level = (Row) temporary.getList(temporary.fieldIndex("levels")).get(1);
     assertThat(level.<Double>getAs("offset")).isEqualTo(0.003);
     assertThat(level.<Double>getAs("size")).isEqualTo(20000.0);
+    Row transientImpact = ((Row) row.getList(row.fieldIndex("assets")).get(4))
+        .<Row>getAs("impact").getAs("temporary");
+    assertThat(transientImpact.<String>getAs("model")).isEqualTo("transient");
+    assertThat(transientImpact.<Double>getAs("kappa")).isEqualTo(2e-4);
+    assertThat(transientImpact.<Double>getAs("halfLife")).isEqualTo(0.25);
     Row requirement = row.getAs("requirement");
     assertThat(requirement.<String>getAs("mode")).isEqualTo("cash");
     assertThat(requirement.<Integer>getAs("deadline")).isEqualTo(2);
     Row factors = row.getAs("factors");
     assertThat(factors.getList(factors.fieldIndex("specificVariance")))
-        .containsExactly(0.0001, 0.0002, 0.0001, 0.0003);
+        .containsExactly(0.0001, 0.0002, 0.0001, 0.0003, 0.0002);
     assertThat(row.isNullAt(row.fieldIndex("correlation"))).isTrue();
   }
 
@@ -183,7 +190,14 @@ class RowConversionTest {
         .withCorrelationSpike(0.5)
         .withMarginRateIncrease(0.05)
         .withMarginRateIncrease("BTC", 0.1)
-        .withFactorShocks(List.of(-0.1, 0.02));
+        .withFactorShocks(List.of(-0.1, 0.02))
+        .withLiquidityShock(LiquidityShock.NONE.withHalfSpreadMultiplier(3).withBookLevels(2)
+            .withBookMaxOffset(0.01).withEtaMultiplier(2))
+        .withLiquidityShock("BTC", LiquidityShock.NONE.withAdvMultiplier(0.25)
+            .withBookSizeMultiplier(0.5).withCoefficientMultiplier(1.5).withGammaMultiplier(2))
+        .withFactorLiquidityShocks(List.of(LiquidityShock.NONE,
+            LiquidityShock.NONE.withAdvMultiplier(0.5)))
+        .withMarginRule(new VolatilityMarginRule(1.5, 0.8));
     Row row = ScenarioRows.toRow(scenario);
     assertThat(row.schema()).isEqualTo(RowSchemas.SCENARIO);
     assertThat(ScenarioRows.toScenario(row)).isEqualTo(scenario);

@@ -3,6 +3,7 @@ package org.deleverage.solvers.optimal;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.deleverage.core.solve.SolveResult;
 
 /**
  * A primal-dual interior-point method with Mehrotra's predictor-corrector (S. Mehrotra, "On the
@@ -202,7 +203,7 @@ final class InteriorPointMethod {
               ? "stalled at working precision"
               : iteration >= maxIterations
                   ? "no convergence in " + maxIterations + " steps"
-                  : System.nanoTime() > deadlineNanos ? "time limit reached"
+                  : System.nanoTime() > deadlineNanos ? SolveResult.Failed.TIME_LIMIT_REACHED
                       : cancelled.getAsBoolean() ? "cancelled" : null;
       if (stop != null) {
         return ended(best, iteration, stop);
