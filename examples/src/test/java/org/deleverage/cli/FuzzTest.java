@@ -103,7 +103,11 @@ class FuzzTest {
       new Target("adl", "sample-adl.json", false, List.of()),
       new Target("adl", "/examples/adl.json", false, List.of()),
       new Target("exchange", "sample-exchange.json", false, List.of()),
-      new Target("exchange", "/examples/exchange.json", false, List.of()));
+      new Target("exchange", "/examples/exchange.json", false, List.of()),
+      new Target("plan", "/examples/transient-impact.json", false, List.of()),
+      new Target("stress", "/examples/liquidity-stress.json", false, List.of()),
+      new Target("cascade", "/examples/liquidity-spiral.json", false, List.of()),
+      new Target("cascade", "/examples/cascade-rules.json", false, List.of()));
 
   /** Options that take values, with the values to try. */
   private static final String[][] OPTION_VALUES = {

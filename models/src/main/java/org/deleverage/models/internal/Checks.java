@@ -1,5 +1,6 @@
 package org.deleverage.models.internal;
 
+import java.util.regex.Pattern;
 import org.deleverage.InvalidInputException;
 
 /**
@@ -133,5 +134,49 @@ public final class Checks {
       throw new InvalidInputException(field, "is required");
     }
     return value;
+  }
+
+  /** A key written as is in a path: a letter or underscore, then letters, digits, underscores. */
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,39}");
+
+  /** The most characters of a quoted key a path shows, its opening quote included. */
+  private static final int SHOWN_KEY = 40;
+
+  /**
+   * The path of a map's member: {@code parent.key} for a plain key ({@code priceShocks.BTC}),
+   * {@code parent["key"]} for any other, JSON-quoted and cut after 40 characters ({@code
+   * priceShocks["S&P 500"]}; a control character as a JSON escape), as the file readers
+   * write the path of a field with such a name.
+   *
+   * @param parent the path of the map
+   * @param key the member's key, as the input wrote it
+   * @return the member's path
+   */
+  public static String member(String parent, String key) {
+    if (PLAIN_KEY.matcher(key).matches()) {
+      return parent + "." + key;
+    }
+    StringBuilder quoted = new StringBuilder("\"");
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      switch (c) {
+        case '"' -> quoted.append("\\\"");
+        case '\\' -> quoted.append("\\\\");
+        case '\n' -> quoted.append("\\n");
+        case '\r' -> quoted.append("\\r");
+        case '\t' -> quoted.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            quoted.append(String.format("\\u%04X", (int) c));
+          } else {
+            quoted.append(c);
+          }
+        }
+      }
+    }
+    quoted.append('"');
+    String text = quoted.length() <= SHOWN_KEY ? quoted.toString()
+        : quoted.substring(0, SHOWN_KEY) + "...\"";
+    return parent + "[" + text + "]";
   }
 }

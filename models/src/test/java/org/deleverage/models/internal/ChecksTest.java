@@ -91,4 +91,21 @@ class ChecksTest {
               assertThat(e.rule()).isEqualTo("must be > 0, was -1.0");
             });
   }
+
+  @Test
+  void aMapMemberIsAPathSegmentAndAnOddKeyIsQuoted() {
+    assertThat(Checks.member("priceShocks", "BTC")).isEqualTo("priceShocks.BTC");
+    assertThat(Checks.member("depth", "S&P 500")).isEqualTo("depth[\"S&P 500\"]");
+    assertThat(Checks.member("path[1]", "\u0000")).isEqualTo("path[1][\"\\u0000\"]");
+    assertThat(Checks.member("x", "a\"b\\c\n")).isEqualTo("x[\"a\\\"b\\\\c\\n\"]");
+    assertThat(Checks.member("x", "")).isEqualTo("x[\"\"]");
+    // 50 letters and a space: the quoted key is cut after 40 characters, its quote and 39
+    // letters, as the file readers cut a quoted name.
+    String key = "A".repeat(50) + " ";
+    assertThat(Checks.member("x", key)).isEqualTo("x[\"" + "A".repeat(39) + "...\"]");
+    // An error under the member reads as one path.
+    InvalidInputException e = new InvalidInputException("rate", "must be >= 0, was -1.0")
+        .under(Checks.member("floors", "my asset"));
+    assertThat(e).hasMessage("floors[\"my asset\"].rate: must be >= 0, was -1.0");
+  }
 }

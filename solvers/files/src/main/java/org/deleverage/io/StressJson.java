@@ -17,6 +17,7 @@ import org.deleverage.core.DeleveragingProblem;
 import org.deleverage.core.solve.DeleveragingSolver;
 import org.deleverage.models.ImpactStress;
 import org.deleverage.models.VolatilityMarginRule;
+import org.deleverage.models.internal.Checks;
 import org.deleverage.solvers.Solvers;
 import org.deleverage.solvers.stress.CascadeAccount;
 import org.deleverage.solvers.stress.CascadeResult;
@@ -229,7 +230,7 @@ public final class StressJson {
           : Json.under("liquidityShock", liquidityShock::toShock);
       Map<String, LiquidityShock> own = new LinkedHashMap<>();
       if (liquidityShocks != null) {
-        liquidityShocks.forEach((id, shock) -> own.put(id, Json.under("liquidityShocks." + id,
+        liquidityShocks.forEach((id, shock) -> own.put(id, Json.under(Checks.member("liquidityShocks", id),
             () -> Json.required(shock, "").toShock())));
       }
       List<LiquidityShock> factors = factorLiquidityShocks == null ? List.of()

@@ -67,13 +67,13 @@ public record ExchangeProblem(List<Contract> contracts, List<TraderAccount> acco
       for (String id : ids) {
         Double mark = marks.get(id);
         if (mark == null) {
-          throw new InvalidInputException("path[" + t + "]." + id, "is required");
+          throw new InvalidInputException(Checks.member("path[" + t + "]", id), "is required");
         }
-        Checks.positive("path[" + t + "]." + id, mark);
+        Checks.positive(Checks.member("path[" + t + "]", id), mark);
       }
       for (String id : marks.keySet()) {
         if (!ids.contains(id)) {
-          throw new InvalidInputException("path[" + t + "]." + id, "is not a contract");
+          throw new InvalidInputException(Checks.member("path[" + t + "]", id), "is not a contract");
         }
       }
       copy.add(ImmutableMap.copyOf(marks));

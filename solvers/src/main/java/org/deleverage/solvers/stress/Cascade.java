@@ -181,9 +181,9 @@ public final class Cascade {
     depth.forEach(
         (id, value) -> {
           if (!initial.containsKey(id)) {
-            throw new InvalidInputException("depth." + id, "names no asset of the accounts");
+            throw new InvalidInputException(Checks.member("depth", id), "names no asset of the accounts");
           }
-          Checks.positive("depth." + id, value);
+          Checks.positive(Checks.member("depth", id), value);
         });
     List<DeleveragingProblem> problems = new ArrayList<>();
     List<Double> sizes = new ArrayList<>();
@@ -356,7 +356,7 @@ public final class Cascade {
         double bottom = floor.floorOf(id) * entry.getValue();
         if (!(prices.get(id) > bottom)) {
           String field = floor.floors().containsKey(id)
-              ? "depthFunction.floors." + id : "depthFunction.floor";
+              ? Checks.member("depthFunction.floors", id) : "depthFunction.floor";
           throw new InvalidInputException(field, "must put " + id + "'s floor (" + bottom
               + ") below its price after the shock, " + prices.get(id));
         }

@@ -101,7 +101,7 @@ public sealed interface DepthFunction {
     public PriceFloor {
       fraction("floor", floor);
       Checks.present("floors", floors);
-      floors.forEach((id, f) -> fraction("floors." + id, Checks.present("floors." + id, f)));
+      floors.forEach((id, f) -> fraction(Checks.member("floors", id), Checks.present(Checks.member("floors", id), f)));
       floors = Map.copyOf(floors);
     }
 

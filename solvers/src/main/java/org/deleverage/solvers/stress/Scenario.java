@@ -124,7 +124,7 @@ public record Scenario(
         (id, shock) -> {
           if (!(shock > -1)) {
             throw new InvalidInputException(
-                "priceShocks." + id, "must be > -1 (a return), was " + shock);
+                Checks.member("priceShocks", id), "must be > -1 (a return), was " + shock);
           }
         });
     Checks.present("factorShocks", factorShocks);
@@ -136,14 +136,14 @@ public record Scenario(
     Checks.nonNegative("volatilityMultiplier", volatilityMultiplier);
     volatilityMultipliers = checked("volatilityMultipliers", volatilityMultipliers);
     volatilityMultipliers.forEach(
-        (id, k) -> Checks.nonNegative("volatilityMultipliers." + id, k));
+        (id, k) -> Checks.nonNegative(Checks.member("volatilityMultipliers", id), k));
     Checks.inClosedRange("correlationSpike", correlationSpike, 0.0, 1.0);
     Checks.finite("marginRateIncrease", marginRateIncrease);
     marginRateIncreases = checked("marginRateIncreases", marginRateIncreases);
     Checks.present("liquidityShock", liquidityShock);
     Checks.present("liquidityShocks", liquidityShocks);
     liquidityShocks.forEach(
-        (id, shock) -> Checks.present("liquidityShocks." + id, shock));
+        (id, shock) -> Checks.present(Checks.member("liquidityShocks", id), shock));
     liquidityShocks = ImmutableMap.copyOf(liquidityShocks);
     Checks.present("factorLiquidityShocks", factorLiquidityShocks);
     for (int k = 0; k < factorLiquidityShocks.size(); k++) {
@@ -398,7 +398,7 @@ public record Scenario(
       }
       if (!(r > -1)) {
         throw new InvalidInputException(
-            "priceShocks." + assets.get(i).id(),
+            Checks.member("priceShocks", assets.get(i).id()),
             "the asset's return (its shock and its factors') must be > -1, was " + r);
       }
       returns[i] = r;
@@ -486,7 +486,7 @@ public record Scenario(
    */
   private Asset illiquid(Asset asset, double[] exposure) {
     boolean own = liquidityShocks.containsKey(asset.id());
-    String source = own ? "liquidityShocks." + asset.id() : "liquidityShock";
+    String source = own ? Checks.member("liquidityShocks", asset.id()) : "liquidityShock";
     LiquidityShock shock = liquidityShockOf(asset.id());
     if (exposure != null) {
       for (int k = 0; k < exposure.length; k++) {
@@ -624,7 +624,7 @@ public record Scenario(
   private static void checkIds(DeleveragingProblem problem, String field, Map<String, ?> map) {
     for (String id : map.keySet()) {
       if (problem.assets().stream().noneMatch(a -> a.id().equals(id))) {
-        throw new InvalidInputException(field + "." + id, "names no asset of the problem");
+        throw new InvalidInputException(Checks.member(field, id), "names no asset of the problem");
       }
     }
   }
@@ -633,8 +633,8 @@ public record Scenario(
     Checks.present(field, map);
     map.forEach(
         (id, value) -> {
-          Checks.present(field + "." + id, value);
-          Checks.finite(field + "." + id, value);
+          Checks.present(Checks.member(field, id), value);
+          Checks.finite(Checks.member(field, id), value);
         });
     return ImmutableMap.copyOf(map);
   }
