@@ -63,7 +63,7 @@ class TransientImpactTest {
     double end = quantity / denominator;
     for (int k = 0; k < periods; k++) {
       double expected = k == 0 || k == periods - 1 ? end : (1 - a) * end;
-      assertThat(plan.table().units(0, k)).isCloseTo(expected, within(1e-8 * quantity));
+      assertThat(plan.table().units(0, k)).isCloseTo(expected, within(1e-8 * expected));
     }
     double cost = kappa * quantity * quantity * (1 + a) / (2 * denominator);
     assertThat(plan.expectedLoss()).isCloseTo(cost, within(1e-8 * cost));
