@@ -25,9 +25,9 @@ import picocli.CommandLine.Parameters;
  * path per asset and the loss per round ({@link CascadeChart}), {@code --systemic-chart
  * FILE.png} the accounts' systemicness and indirect vulnerability as bars ({@link
  * SystemicChart}); {@code --static-margin} runs the file without its volatility-driven margin
- * rule; {@code --threads} sets how many accounts of a round are solved at once. Output as for {@code plan}; the chart is written,
- * atomically, only when the report is, and neither is written on error. Progress (rounds done)
- * goes to standard error as {@link Subcommand} says.
+ * rule; {@code --threads} sets how many accounts of a round are solved at once. Output as for
+ * {@code plan}; the chart is written, atomically, only when the report is, and neither is
+ * written on error. Progress (rounds done) goes to standard error as {@link Subcommand} says.
  */
 @Command(
     name = "cascade",

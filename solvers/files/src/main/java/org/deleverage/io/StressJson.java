@@ -230,8 +230,8 @@ public final class StressJson {
           : Json.under("liquidityShock", liquidityShock::toShock);
       Map<String, LiquidityShock> own = new LinkedHashMap<>();
       if (liquidityShocks != null) {
-        liquidityShocks.forEach((id, shock) -> own.put(id, Json.under(Checks.member("liquidityShocks", id),
-            () -> Json.required(shock, "").toShock())));
+        liquidityShocks.forEach((id, shock) -> own.put(id, Json.under(
+            Checks.member("liquidityShocks", id), () -> Json.required(shock, "").toShock())));
       }
       List<LiquidityShock> factors = factorLiquidityShocks == null ? List.of()
           : Json.each(factorLiquidityShocks, "factorLiquidityShocks",

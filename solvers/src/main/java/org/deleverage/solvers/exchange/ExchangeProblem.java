@@ -73,7 +73,8 @@ public record ExchangeProblem(List<Contract> contracts, List<TraderAccount> acco
       }
       for (String id : marks.keySet()) {
         if (!ids.contains(id)) {
-          throw new InvalidInputException(Checks.member("path[" + t + "]", id), "is not a contract");
+          throw new InvalidInputException(
+              Checks.member("path[" + t + "]", id), "is not a contract");
         }
       }
       copy.add(ImmutableMap.copyOf(marks));

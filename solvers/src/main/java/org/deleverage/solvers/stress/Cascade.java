@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.deleverage.InvalidInputException;
@@ -15,6 +16,7 @@ import org.deleverage.core.plan.Plan;
 import org.deleverage.core.plan.Trade;
 import org.deleverage.core.solve.BatchSolver;
 import org.deleverage.core.solve.SolveResult;
+import org.deleverage.models.VolatilityMarginRule;
 import org.deleverage.models.internal.Checks;
 
 /**
@@ -181,7 +183,8 @@ public final class Cascade {
     depth.forEach(
         (id, value) -> {
           if (!initial.containsKey(id)) {
-            throw new InvalidInputException(Checks.member("depth", id), "names no asset of the accounts");
+            throw new InvalidInputException(
+                Checks.member("depth", id), "names no asset of the accounts");
           }
           Checks.positive(Checks.member("depth", id), value);
         });
@@ -283,10 +286,8 @@ public final class Cascade {
       for (Map.Entry<String, Double> entry : prices.entrySet()) {
         String id = entry.getKey();
         double price = entry.getValue();
-        double d = depth.containsKey(id)
-            ? depth.get(id)
-            : gamma.get(id) > 0 ? price / gamma.get(id) : Double.POSITIVE_INFINITY;
-        double moved = settings.depthFunction().move(id, price, sales.get(id), d, initial.get(id));
+        double moved = settings.depthFunction().move(
+            id, price, sales.get(id), depthOf(id, price, depth, gamma), initial.get(id));
         moves.put(id, moved / price - 1);
         entry.setValue(moved);
       }
@@ -386,7 +387,7 @@ public final class Cascade {
 
   private static String describe(double fraction, double gross, double equity) {
     return equity > 0
-        ? String.format(java.util.Locale.ROOT, "sold %.4f%% pro rata at leverage %.4f",
+        ? String.format(Locale.ROOT, "sold %.4f%% pro rata at leverage %.4f",
             100 * fraction, gross / equity)
         : "sold everything pro rata: equity not above zero";
   }
@@ -411,12 +412,17 @@ public final class Cascade {
     Map<String, Double> impact = new LinkedHashMap<>();
     initial.forEach((id, price) -> {
       fall.put(id, 1 - shocked.get(id) / price);
-      double d = depth.containsKey(id)
-          ? depth.get(id)
-          : gamma.get(id) > 0 ? price / gamma.get(id) : Double.POSITIVE_INFINITY;
-      impact.put(id, 1 / (price * d));
+      impact.put(id, 1 / (price * depthOf(id, price, depth, gamma)));
     });
     return SystemicMeasures.of(names, exposures, equities, fall, impact);
+  }
+
+  /** D_i: the asset's depth if given, else p_i / gamma_i, else (gamma = 0) infinite. */
+  private static double depthOf(
+      String id, double price, Map<String, Double> depth, Map<String, Double> gamma) {
+    return depth.containsKey(id)
+        ? depth.get(id)
+        : gamma.get(id) > 0 ? price / gamma.get(id) : Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -424,7 +430,7 @@ public final class Cascade {
    * rates it implies ({@link CascadeSettings}).
    */
   private static final class Margins {
-    private final org.deleverage.models.VolatilityMarginRule rule;
+    private final VolatilityMarginRule rule;
     private final double lambda;
     private final List<double[]> baseRates = new ArrayList<>();
     private final List<double[]> baseVolatilities = new ArrayList<>();
@@ -475,9 +481,8 @@ public final class Cascade {
         DeleveragingProblem problem = problems.get(a);
         List<Asset> assets = new ArrayList<>();
         for (int i = 0; i < problem.assets().size(); i++) {
-          double sigma = Math.sqrt(variances.get(a)[i]);
-          double rate = rule.rate(baseRates.get(a)[i], baseVolatilities.get(a)[i], sigma);
-          assets.add(problem.assets().get(i).withVolatility(sigma).withMarginRate(rate));
+          assets.add(problem.assets().get(i).withVolatility(sigma(a, i))
+              .withMarginRate(rate(a, i)));
         }
         problems.set(a, problem.withAssets(assets));
       }
@@ -485,26 +490,40 @@ public final class Cascade {
 
     /** Each asset's volatility now, as the first account holding it has it. */
     Map<String, Double> volatilities() {
-      Map<String, Double> out = new LinkedHashMap<>();
-      for (int a = 0; a < variances.size(); a++) {
-        for (int i = 0; i < variances.get(a).length; i++) {
-          out.putIfAbsent(ids.get(a).get(i), Math.sqrt(variances.get(a)[i]));
-        }
-      }
-      return out;
+      return byAsset(this::sigma);
     }
 
     /** Each asset's margin rate now, as the first account holding it has it. */
     Map<String, Double> rates() {
+      return byAsset(this::rate);
+    }
+
+    /** The volatility now of account a's asset i. */
+    private double sigma(int a, int i) {
+      return Math.sqrt(variances.get(a)[i]);
+    }
+
+    /** The margin rate the rule gives account a's asset i at its volatility now. */
+    private double rate(int a, int i) {
+      return rule.rate(baseRates.get(a)[i], baseVolatilities.get(a)[i], sigma(a, i));
+    }
+
+    /** A figure of each asset, as the first account holding it has it. */
+    private Map<String, Double> byAsset(AssetFigure figure) {
       Map<String, Double> out = new LinkedHashMap<>();
       for (int a = 0; a < variances.size(); a++) {
         for (int i = 0; i < variances.get(a).length; i++) {
-          out.putIfAbsent(ids.get(a).get(i), rule.rate(baseRates.get(a)[i],
-              baseVolatilities.get(a)[i], Math.sqrt(variances.get(a)[i])));
+          out.putIfAbsent(ids.get(a).get(i), figure.of(a, i));
         }
       }
       return out;
     }
+  }
+
+  /** A figure of account a's asset i. */
+  @FunctionalInterface
+  private interface AssetFigure {
+    double of(int a, int i);
   }
 
   /** The prices of the assets before the shock, checked to agree across accounts. */

@@ -101,7 +101,10 @@ public sealed interface DepthFunction {
     public PriceFloor {
       fraction("floor", floor);
       Checks.present("floors", floors);
-      floors.forEach((id, f) -> fraction(Checks.member("floors", id), Checks.present(Checks.member("floors", id), f)));
+      floors.forEach((id, f) -> {
+        String field = Checks.member("floors", id);
+        fraction(field, Checks.present(field, f));
+      });
       floors = Map.copyOf(floors);
     }
 
