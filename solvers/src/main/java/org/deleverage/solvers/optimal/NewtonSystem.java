@@ -248,9 +248,13 @@ final class NewtonSystem {
       }
     }
     if (model.anyTransient()) {
-      boolean separate = !system.dense && !lowRank && system.eliminate(diagonal, omega)
-          && system.factorPerAsset(point, diagonal, omega);
-      if (!separate && !system.factorWhole(point, diagonal, omega)) {
+      // Without risk coupling the assets, A is block diagonal over them and a block that fails
+      // fails A whole: only coupled risk takes the whole f N factor, which the solver's size
+      // limit bounds for that case.
+      boolean factored = system.dense
+          ? system.factorWhole(point, diagonal, omega)
+          : system.eliminate(diagonal, omega) && system.factorPerAsset(point, diagonal, omega);
+      if (!factored) {
         return Optional.empty();
       }
     } else if (!system.eliminate(diagonal, omega)
