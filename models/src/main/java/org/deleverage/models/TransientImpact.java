@@ -24,9 +24,10 @@ import org.deleverage.models.internal.Checks;
  *
  * <p>The per-trade methods of {@link TemporaryImpactModel} describe one trade on an undisturbed
  * book (D = 0): h(n) = kappa n / 2, T(n) = kappa n^2 / 2. What a trade pays on top, n_k D_k,
- * depends on the earlier trades; {@link #displacements}, {@link #cost(double[], int, TradingConditions)}
- * and {@link #gradient} give it, and the evaluator and every solver take the whole cost from them.
- * Immutable and thread-safe.
+ * depends on the earlier trades; {@link #displacements}, {@link #carriedCost} and {@link
+ * #carriedGradient} give it, and the evaluator and every solver add it to the per-trade cost.
+ * {@link #cost(double[], int, TradingConditions)} and {@link #gradient} give the whole cost and
+ * its gradient in one call. Immutable and thread-safe.
  *
  * <p>Reference: A. A. Obizhaeva and J. Wang, "Optimal trading strategy and supply/demand
  * dynamics", Journal of Financial Markets 16(1) (2013), 1-32.
