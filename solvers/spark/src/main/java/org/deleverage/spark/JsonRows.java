@@ -65,7 +65,7 @@ final class JsonRows {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (!Arrays.asList(schema.fieldNames()).contains(name)) {
+      if (schema.getFieldIndex(name).isEmpty()) {
         throw new IllegalStateException("the row schema has no field " + name);
       }
     }

@@ -25,7 +25,8 @@ final class PlanPartition implements MapPartitionsFunction<Row, Row> {
   @Override
   public Iterator<Row> call(Iterator<Row> problems) {
     RowPlanner planner = new RowPlanner(timeLimitMillis);
-    List<Row> shared = scenarios == null ? null : scenarios.value();
+    List<RowPlanner.ScenarioRead> shared =
+        scenarios == null ? null : RowPlanner.ScenarioRead.all(scenarios.value());
     return new Iterator<>() {
       private final Deque<Row> pending = new ArrayDeque<>();
 
@@ -36,7 +37,7 @@ final class PlanPartition implements MapPartitionsFunction<Row, Row> {
           if (shared == null) {
             pending.add(planner.plan(problem));
           } else {
-            pending.addAll(planner.planUnder(problem, shared));
+            pending.addAll(planner.planUnderRead(problem, shared));
           }
         }
         return !pending.isEmpty();

@@ -73,6 +73,14 @@ public final class RowPlanner {
    * @return a plan row per scenario
    */
   public List<Row> planUnder(Row problem, List<Row> scenarios) {
+    return planUnderRead(problem, ScenarioRead.all(scenarios));
+  }
+
+  /**
+   * As {@link #planUnder(Row, List)}, with the scenario rows read once for many problem rows (a
+   * partition's): reading a row is the same for every account.
+   */
+  List<Row> planUnderRead(Row problem, List<ScenarioRead> scenarios) {
     String accountId = ProblemRows.accountId(problem);
     DeleveragingProblem base = null;
     RuntimeException problemError = null;
@@ -82,16 +90,18 @@ public final class RowPlanner {
       problemError = e;
     }
     List<Row> rows = new ArrayList<>(scenarios.size());
-    for (Row scenarioRow : scenarios) {
-      String name = scenarioName(scenarioRow);
+    for (ScenarioRead read : scenarios) {
+      String name = read.name();
       try {
         if (problemError != null) {
           throw problemError;
         }
-        Scenario scenario = ScenarioRows.toScenario(scenarioRow);
+        if (read.error() != null) {
+          throw read.error();
+        }
         DeleveragingProblem stressed;
         try {
-          stressed = scenario.apply(base);
+          stressed = read.scenario().apply(base);
         } catch (InvalidInputException e) {
           throw e.under("scenario");
         }
@@ -103,6 +113,26 @@ public final class RowPlanner {
       }
     }
     return rows;
+  }
+
+  /**
+   * A scenario row as read: its name, and the scenario, or the error reading it gave (which
+   * every account's row under it reports).
+   */
+  record ScenarioRead(String name, Scenario scenario, RuntimeException error) {
+
+    /** The rows read, in their order. */
+    static List<ScenarioRead> all(List<Row> rows) {
+      List<ScenarioRead> read = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        try {
+          read.add(new ScenarioRead(scenarioName(row), ScenarioRows.toScenario(row), null));
+        } catch (RuntimeException e) {
+          read.add(new ScenarioRead(scenarioName(row), null, e));
+        }
+      }
+      return read;
+    }
   }
 
   private Row solve(String accountId, String scenario, DeleveragingProblem problem) {
