@@ -58,12 +58,12 @@ public final class PlanJob {
         String value = args[++i];
         switch (name) {
           case "--problems" -> problems = value;
-          case "--generate" -> generate = positive(name, value);
+          case "--generate" -> generate = positive(name, value, Long.MAX_VALUE);
           case "--seed" -> seed = number(name, value);
           case "--scenarios" -> scenarios = value;
           case "--out" -> out = value;
-          case "--partitions" -> partitions = (int) positive(name, value);
-          case "--time-limit-ms" -> timeLimit = positive(name, value);
+          case "--partitions" -> partitions = (int) positive(name, value, Integer.MAX_VALUE);
+          case "--time-limit-ms" -> timeLimit = positive(name, value, Integer.MAX_VALUE);
           case "--master" -> master = value;
           default -> throw new IllegalArgumentException(name + ": unknown option");
         }
@@ -86,10 +86,13 @@ public final class PlanJob {
       }
     }
 
-    private static long positive(String name, String value) {
+    private static long positive(String name, String value, long max) {
       long n = number(name, value);
-      if (n < 1 || n > Integer.MAX_VALUE && !name.equals("--generate")) {
+      if (n < 1) {
         throw new IllegalArgumentException(name + ": must be >= 1, was " + value);
+      }
+      if (n > max) {
+        throw new IllegalArgumentException(name + ": must be <= " + max + ", was " + value);
       }
       return n;
     }
