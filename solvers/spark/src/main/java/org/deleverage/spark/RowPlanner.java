@@ -139,7 +139,8 @@ public final class RowPlanner {
     return PlanRows.of(accountId, scenario, solver.solve(problem.resolve()));
   }
 
-  private static String scenarioName(Row scenario) {
+  /** A scenario row's name, null when it has none. */
+  static String scenarioName(Row scenario) {
     int index = scenario.fieldIndex("name");
     return scenario.isNullAt(index) ? null : scenario.getString(index);
   }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -125,9 +126,7 @@ public final class SparkPlanner implements Serializable {
     List<Row> sorted = new ArrayList<>(scenarios);
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < scenarios.size(); i++) {
-      Row row = scenarios.get(i);
-      int index = row.fieldIndex("name");
-      String name = row.isNullAt(index) ? null : row.getString(index);
+      String name = RowPlanner.scenarioName(scenarios.get(i));
       Integer earlier = name == null ? null : seen.putIfAbsent(name, i);
       if (earlier != null) {
         throw new InvalidInputException("scenarios[" + i + "].name",
@@ -135,8 +134,7 @@ public final class SparkPlanner implements Serializable {
       }
     }
     sorted.sort(Comparator.comparing(
-        (Row row) -> row.isNullAt(row.fieldIndex("name")) ? "" : row.getString(
-            row.fieldIndex("name"))));
+        (Row row) -> Objects.requireNonNullElse(RowPlanner.scenarioName(row), "")));
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(problems.sparkSession().sparkContext());
     Broadcast<List<Row>> shared = context.broadcast(sorted);
